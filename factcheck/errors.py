@@ -1,0 +1,72 @@
+"""Typed errors of the core library.
+
+The library never decides exit codes or wording for the terminal: it raises these, and the CLI
+turns them into one `file:line:col: message` line and exit status 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class FactcheckError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file; line and column are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column or 1}"
+        return self.path
+
+
+class StoreError(FactcheckError):
+    """A store that cannot be used: unreadable, not YAML, or not a valid store.
+
+    `problems` holds every error found when there were several; the first one is also the
+    error's own location and message.
+    """
+
+    def __init__(
+        self, message: str, path: str, line: int = 0, column: int = 0,
+        problems: tuple["Problem", ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = Location(path, line, column)
+        self.problems = problems or (Problem(self.location, message),)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class InputError(FactcheckError):
+    """A claim or article that cannot be read (bad encoding, malformed JSON line, …)."""
+
+    def __init__(self, message: str, path: str = "<stdin>", line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = Location(path, line, column)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of store validation, reported as `path:line:col: message`."""
+
+    location: Location
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"

@@ -1,0 +1,102 @@
+"""Figures in claims: counts, amounts and percentages, whatever way they are written.
+
+"2,400", "2400", "RMB 20 billion", "20bn yuan", "$1.3 billion", "30 percent" and "thirteen" all
+become a value and a unit, so that a claim saying 14 where the store says 13 is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CURRENCY_WORDS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "¥": "CNY", "renminbi": "CNY",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    "hk$": "HKD", "hkd": "HKD",
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
+}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+_PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp)?\s?"
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b)?"
+_SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?)\b|(?P<pct>%))?"
+_FIGURE = re.compile(
+    rf"(?<![\w.,]){_PREFIX}{_NUMBER}(?!\.\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}(?![\w-]*[a-z])"
+)
+_WORD_FIGURE = re.compile(rf"\b(?P<word>{'|'.join(_WORD_NUMBERS)}){_SCALE}{_SUFFIX}(?![\w-])")
+_RANGE_TAIL = re.compile(r"\s?(?:-|–|to)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str | None = None
+    """ISO currency code, "%" or None for a plain count."""
+
+    def matches(self, other: Figure) -> bool:
+        """Same value (to half a percent) and no contradicting units."""
+        if self.unit and other.unit and self.unit != other.unit:
+            return False
+        return abs(self.value - other.value) <= 0.005 * max(abs(self.value), abs(other.value))
+
+    def __str__(self) -> str:
+        value = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,.2f}".rstrip("0")
+        if self.unit == "%":
+            return f"{value}%"
+        return f"{self.unit} {value}" if self.unit else value
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    value: Figure
+    start: int
+    end: int
+
+
+def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[FigureMention]:
+    """Figures in case-folded text, skipping spans already read as dates or names."""
+    found: list[FigureMention] = []
+    matches = sorted([*_FIGURE.finditer(normalized), *_WORD_FIGURE.finditer(normalized)],
+                     key=lambda m: m.start())
+    for m in matches:
+        if any(m.start() < end and start < m.end() for start, end in excluded):
+            continue
+        if "word" in m.groupdict():
+            value = float(_WORD_NUMBERS[m.group("word")])
+            unit = _unit(m.group("suffix") or m.group("pct"))
+        else:
+            text = m.group("number").replace(",", "")
+            if len(text.split(".")[0]) > 15:
+                continue
+            value = float(text)
+            unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
+        scale = m.group("scale")
+        if scale:
+            if scale in ("m", "b", "k") and not unit:
+                scale_value = _SCALES[scale] if unit else 1.0  # "5m" alone may be metres
+            else:
+                scale_value = _SCALES[scale]
+            value *= scale_value
+        found.append(FigureMention(Figure(value, unit), m.start(), m.end()))
+    # "10-15%": the first end of a range takes the unit written after the second.
+    for i, mention in enumerate(found[:-1]):
+        following = found[i + 1]
+        if (mention.value.unit is None and following.value.unit
+                and _RANGE_TAIL.match(normalized, mention.end, following.start + 2)):
+            found[i] = FigureMention(Figure(mention.value.value, following.value.unit),
+                                     mention.start, mention.end)
+    return found
+
+
+def _unit(text: str | None) -> str | None:
+    return _CURRENCY_WORDS.get(text.strip()) if text else None

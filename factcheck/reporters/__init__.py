@@ -1,0 +1,38 @@
+"""Output formats for `check`: one module per format behind one small interface.
+
+A reporter receives results one at a time (so JSON Lines stream while a batch runs) and is told
+when the batch ends. `REPORTERS` maps each `--format` name to its class; the CLI picks from it.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Callable, Protocol
+
+from ..matching import CheckResult
+
+
+class Reporter(Protocol):
+    def add(self, result: CheckResult) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def _text(out: IO[str]) -> Reporter:
+    from .text import TextReporter  # rich is imported only when text is asked for
+
+    return TextReporter(out)
+
+
+def _json(out: IO[str]) -> Reporter:
+    from .json import JsonReporter
+
+    return JsonReporter(out)
+
+
+def _jsonl(out: IO[str]) -> Reporter:
+    from .json import JsonLinesReporter
+
+    return JsonLinesReporter(out)
+
+
+REPORTERS: dict[str, Callable[[IO[str]], Reporter]] = {"text": _text, "json": _json, "jsonl": _jsonl}

@@ -1,0 +1,74 @@
+"""JSON and JSON Lines: the machine-readable contract described in the README."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from ..matching import CheckResult
+from ..store import Citation, Source, Statement
+
+
+def citation_dict(citation: Citation, source: Source) -> dict[str, Any]:
+    return {
+        "source": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published,
+        "url": source.url,
+        "document": source.document,
+        "quote": citation.quote,
+    }
+
+
+def match_dict(statement: Statement | None) -> dict[str, Any] | None:
+    if statement is None:
+        return None
+    return {"id": statement.id, "claim": statement.claim, "verdict": statement.verdict,
+            "date": statement.date, "parties": list(statement.parties)}
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    data: dict[str, Any] = {} if result.id is None else {"id": result.id}
+    data |= {
+        "claim": result.claim,
+        "verdict": result.verdict,
+        "score": result.score,
+        "match": match_dict(result.match),
+        "citations": [citation_dict(c, s) for c, s in result.citations],
+        "related": [{"id": r.statement.id, "claim": r.statement.claim, "score": r.score,
+                     "conflicts": list(r.conflicts)} for r in result.related],
+    }
+    if result.candidates is not None:  # asked for with --top
+        data["candidates"] = [{"id": i, "score": s} for i, s in result.candidates]
+    return data
+
+
+class JsonReporter:
+    """One object for one claim, an array for several, written when the batch ends."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.results: list[dict[str, Any]] = []
+
+    def add(self, result: CheckResult) -> None:
+        self.results.append(result_dict(result))
+
+    def finish(self) -> None:
+        data: Any = self.results[0] if len(self.results) == 1 else self.results
+        json.dump(data, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+class JsonLinesReporter:
+    """One line per claim, flushed at once, so a pipeline sees results while a batch runs."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, result: CheckResult) -> None:
+        self.out.write(json.dumps(result_dict(result), ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,89 @@
+"""Archived source documents and the quotes that cite them.
+
+A citation is only worth showing if its quote really is in the archived document. Archived texts
+come from many tools, so the comparison forgives what copying mangles: runs of white space,
+curly versus straight quote marks, and the damaged apostrophes some exports contain (`worldās`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+from .store import Store
+
+# Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
+# broken Windows-1252/UTF-8 round trip leaves in place of ’ and “ ”.
+_QUOTE_MARKS = "'\"`´‘’‚‛“”„‟′″ā"
+_QUOTE_TABLE = str.maketrans({ch: "'" for ch in _QUOTE_MARKS} | {"Ā": " ", "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_quote(text: str) -> str:
+    """The form quotes and documents are compared in."""
+    return _SPACE.sub(" ", text.translate(_QUOTE_TABLE)).strip()
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    line: int
+    column: int
+
+
+def find_quote(document: str, quote: str) -> QuoteMatch | None:
+    """Where `quote` starts in `document` (1-based), comparing normalised forms."""
+    wanted = normalize_quote(quote)
+    if not wanted:
+        return None
+    # Normalise the document while remembering, for each normalised character, its original offset.
+    offsets: list[int] = []
+    chars: list[str] = []
+    previous_space = True
+    for offset, ch in enumerate(document.translate(_QUOTE_TABLE)):
+        if ch.isspace():
+            if previous_space:
+                continue
+            ch, previous_space = " ", True
+        else:
+            previous_space = False
+        chars.append(ch)
+        offsets.append(offset)
+    found = "".join(chars).find(wanted)
+    if found < 0:
+        return None
+    start = offsets[found]
+    line = document.count("\n", 0, start) + 1
+    return QuoteMatch(line, start - (document.rfind("\n", 0, start) + 1) + 1)
+
+
+def read_document(path: Path) -> str:
+    """A document's text; OSError and UnicodeDecodeError are left to the caller to report."""
+    return path.read_text(encoding="utf-8-sig")
+
+
+def citation_problems(store: Store) -> list[Problem]:
+    """Missing or unreadable documents and quotes that are not in their document."""
+    problems: list[Problem] = []
+    texts: dict[str, str | None] = {}
+    for source in store.sources.values():
+        try:
+            texts[source.id] = read_document(source.document_path)
+        except FileNotFoundError:
+            texts[source.id] = None
+            problems.append(Problem(source.location,
+                                    f"document of source '{source.id}' not found: {source.document_path}"))
+        except (OSError, UnicodeDecodeError) as exc:
+            texts[source.id] = None
+            reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
+            problems.append(Problem(source.location,
+                                    f"document of source '{source.id}' cannot be read: {reason}"))
+    for statement in store.statements:
+        for citation in statement.citations:
+            text = texts.get(citation.source)
+            if text is not None and find_quote(text, citation.quote) is None:
+                document = store.sources[citation.source].document
+                problems.append(Problem(citation.location,
+                                        f"quote of statement '{statement.id}' not found in {document}"))
+    return problems

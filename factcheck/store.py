@@ -1,0 +1,281 @@
+"""The curated store: data model, loading and structural validation.
+
+A store is one or more YAML files (or folders of them) in the documented format. Loading checks
+everything that can be checked without opening the archived documents: the JSON Schema, duplicate
+keys and ids, and references between statements, entities and sources. Quote checks against the
+documents live in `sources.py` and run in `factcheck validate`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import Location, Problem, StoreError
+from .yaml_loader import YamlDocument, parse_yaml
+
+SCHEMA_PATH = Path(__file__).with_name("store.schema.json")
+STORE_ENV = "FACTCHECK_STORE"
+MAX_STORE_FILE_BYTES = 64 * 1024 * 1024
+"""A store file larger than this is refused: YAML of that size takes minutes and gigabytes."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    document: str
+    """The path as written in the store (shown to users and in JSON)."""
+    document_path: Path
+    """Where the document is on disk (document_root applied)."""
+    author: str | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    claim: str
+    verdict: str
+    parties: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    deal: str | None = None
+    date: str | None = None
+    places: tuple[str, ...] = ()
+    said_by: str | None = None
+    said_on: str | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Store:
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    statements: tuple[Statement, ...]
+    files: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()
+
+    def statement(self, statement_id: str) -> Statement | None:
+        return next((s for s in self.statements if s.id == statement_id), None)
+
+
+def default_store_paths() -> list[Path]:
+    """`FACTCHECK_STORE` (paths joined by os.pathsep) if set, else the shipped store."""
+    configured = os.environ.get(STORE_ENV, "").strip()
+    if configured:
+        return [Path(part) for part in configured.split(os.pathsep) if part]
+    package = Path(__file__).resolve().parent
+    installed = package / "_store" / "data" / "claims.yaml"  # laid out by the wheel build
+    return [installed if installed.exists() else package.parent / "data" / "claims.yaml"]
+
+
+def store_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their YAML files (sorted, not recursive)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise StoreError("no .yaml or .yml files in this folder", str(path))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise StoreError("store file not found", str(path))
+    return files
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    """Read and parse one store file, turning OS and encoding failures into StoreError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_STORE_FILE_BYTES:
+            raise StoreError(
+                f"store file is {size / 2**20:.0f} MiB; the limit is {MAX_STORE_FILE_BYTES // 2**20} MiB"
+                " (split it into several files in a folder)", str(path))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read store file: {exc.strerror or exc}", str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise StoreError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", str(path), line, column) from None
+    return parse_yaml(text, str(path))
+
+
+@cache
+def _schema_validator() -> Any:
+    import jsonschema  # imported here: only store loading pays for it, and only once
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _dotted(where: Sequence[Any]) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def schema_problems(document: YamlDocument) -> list[Problem]:
+    """JSON Schema errors, positioned; unknown fields are warnings (the format welcomes them)."""
+    problems: list[Problem] = []
+    for error in _schema_validator().iter_errors(document.data):
+        where = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            for key in error.instance:
+                if key not in allowed:
+                    line, column = document.position((*where, key))
+                    name = _dotted([*where, key])
+                    problems.append(Problem(Location(document.path, line, column),
+                                            f"unknown field '{name}' (ignored)", "warning"))
+            continue
+        line, column = document.position(where)
+        prefix = f"{_dotted(where)}: " if where else ""
+        problems.append(Problem(Location(document.path, line, column), prefix + _schema_message(error)))
+    return problems
+
+
+def _schema_message(error: Any) -> str:
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "pattern" and "date" in str(error.schema.get("description", "")):
+        return f"{error.instance!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"
+    if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
+        return f"{error.instance!r} is not a valid id (lowercase letters, digits, '.', '_', '-')"
+    if error.validator == "const":
+        return f"{error.instance!r} is not supported (expected {error.validator_value!r})"
+    return error.message
+
+
+def read_store(paths: Sequence[Path]) -> tuple[Store | None, list[Problem]]:
+    """Load a store and report every problem found. The Store is None if any is an error."""
+    problems: list[Problem] = []
+    documents: list[YamlDocument] = []
+    for path in store_files(paths):
+        try:
+            document = read_yaml_file(path)
+        except StoreError as exc:
+            problems.extend(exc.problems)
+            continue
+        for key, line, column in document.duplicate_keys:
+            problems.append(Problem(Location(document.path, line, column), f"duplicate key '{key}'"))
+        if not isinstance(document.data, dict):
+            kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
+            problems.append(Problem(Location(document.path, 1, 1),
+                                    f"a store file must be a mapping with 'version' and 'statements', not {kind}"))
+            continue
+        problems.extend(schema_problems(document))
+        documents.append(document)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    store, reference_problems = _build(documents)
+    problems.extend(reference_problems)
+    warnings = tuple(p for p in problems if p.severity == "warning")
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Store(store.entities, store.sources, store.statements, store.files, warnings), problems
+
+
+def load_store(paths: Sequence[Path] | None = None) -> Store:
+    """The store at `paths` (default: `default_store_paths()`); StoreError lists every error."""
+    store, problems = read_store(list(paths) if paths else default_store_paths())
+    if store is None:
+        errors = tuple(p for p in problems if p.severity == "error")
+        first = errors[0]
+        raise StoreError(first.message, first.location.path, first.location.line,
+                         first.location.column, problems=errors)
+    return store
+
+
+def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
+    """Dataclasses from schema-valid documents, plus duplicate-id and reference problems."""
+    problems: list[Problem] = []
+    entities: dict[str, Entity] = {}
+    sources: dict[str, Source] = {}
+    statements: list[Statement] = []
+    seen_ids: dict[str, Location] = {}
+
+    def here(document: YamlDocument, where: tuple[Any, ...]) -> Location:
+        return Location(document.path, *document.position(where))
+
+    for document in documents:
+        data = document.data
+        root = Path(document.path).parent / data.get("document_root", ".")
+        for entity_id, raw in (data.get("entities") or {}).items():
+            if entity_id in entities:
+                problems.append(Problem(here(document, ("entities", entity_id)),
+                                        f"entity '{entity_id}' is defined twice"))
+            entities[entity_id] = Entity(entity_id, raw["name"], raw["kind"],
+                                         tuple(raw.get("aliases") or ()), raw.get("parent"))
+        for source_id, raw in (data.get("sources") or {}).items():
+            if source_id in sources:
+                problems.append(Problem(here(document, ("sources", source_id)),
+                                        f"source '{source_id}' is defined twice"))
+            sources[source_id] = Source(source_id, raw["title"], raw["publisher"], raw["published"],
+                                        raw["url"], raw["document"], root / raw["document"], raw.get("author"),
+                                        here(document, ("sources", source_id)))
+        for index, raw in enumerate(data.get("statements") or ()):
+            location = here(document, ("statements", index))
+            if raw["id"] in seen_ids:
+                first = seen_ids[raw["id"]]
+                problems.append(Problem(here(document, ("statements", index, "id")),
+                                        f"duplicate statement id '{raw['id']}' (first at line {first.line} of {first.path})"))
+            seen_ids.setdefault(raw["id"], location)
+            citations = tuple(
+                Citation(c["source"], c["quote"], here(document, ("statements", index, "citations", i)))
+                for i, c in enumerate(raw["citations"]))
+            statements.append(Statement(
+                raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
+                raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
+                raw.get("said_by"), raw.get("said_on"), location))
+
+    for document in documents:
+        for entity_id, raw in (document.data.get("entities") or {}).items():
+            parent = raw.get("parent")
+            if parent is not None and parent not in entities:
+                problems.append(Problem(here(document, ("entities", entity_id, "parent")),
+                                        f"unknown entity '{parent}' (parent of '{entity_id}')"))
+        for index, raw in enumerate(document.data.get("statements") or ()):
+            base = ("statements", index)
+            refs = [("parties", i, ref) for i, ref in enumerate(raw["parties"])]
+            refs += [("places", i, ref) for i, ref in enumerate(raw.get("places") or ())]
+            if raw.get("said_by"):
+                refs.append(("said_by", None, raw["said_by"]))
+            for key, i, ref in refs:
+                if ref not in entities:
+                    where = (*base, key) if i is None else (*base, key, i)
+                    problems.append(Problem(here(document, where), f"unknown entity '{ref}' in {key}"))
+            for i, citation in enumerate(raw["citations"]):
+                if citation["source"] not in sources:
+                    problems.append(Problem(here(document, (*base, "citations", i, "source")),
+                                            f"unknown source '{citation['source']}'"))
+    store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents))
+    return store, problems

@@ -1,0 +1,133 @@
+"""Text normalisation and the vocabulary of deal reporting.
+
+Claims and stored statements go through the same functions, so a paraphrase ("inked a pact")
+and the stored wording ("signed an agreement") meet on the same canonical terms. The vocabulary
+here is about how deals are reported in English, never about particular companies: those live
+in the store.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+_stemmer = Stemmer.Stemmer("english")
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "ā": "'"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_TOKEN = re.compile(r"[^\W_]+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def normalize(text: str) -> str:
+    """Case-folded NFKC text with uniform quote marks, control characters and possessives removed.
+
+    Keeps one character per character where it can, so spans found in the result are close to
+    those in the original.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _CONTROL.sub(" ", text).casefold()
+    return _POSSESSIVE.sub("  ", text)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(normalized: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalized)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's canonical term: its stem, mapped onto the deal vocabulary's synonym groups."""
+    stemmed = _stemmer.stemWord(word)
+    return SYNONYMS.get(stemmed, stemmed)
+
+
+STOPWORDS = frozenset("""
+a an the and or of to in on at by for with from as into onto over under about after before
+during between among across within per via than then that this these those it its it's their
+they them there here be is are was were been being has have had having do does did will would
+shall should can could may might must also just only even still yet so such very more most much
+many some any each every all both other another same own which who whom whose what when where
+why how while if but because since until s mr ms mrs said says say saying stated states state
+told tells according reported reports report reportedly claim claims claimed claiming news
+statement statements announced announce announces announcement week weeks month months year
+years day days today yesterday tomorrow early mid late end start beginning first last next
+new recently recent now currently two-way we you i he she his her our your us
+""".split())
+
+NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|cannot|without|"
+    r"den(?:y|ies|ied|ying|ial|ials)|refut\w*|reject\w*|dismiss\w*|rebut\w*|"
+    r"false|fake|untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*|"
+    r"block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to)\b|n't\b"
+)
+"""Cues that a sentence asserts the opposite of its content words ("denied signing …")."""
+
+NEGATION_WORDS = frozenset("""
+not no never neither nor none cannot without deny denies denied denying denial denials
+refute refutes refuted refuting reject rejects rejected rejecting dismiss dismissed dismisses
+rebut rebutted false fake untrue baseless groundless unfounded fabricated hoax block blocks
+blocked blocking refuse refuses refused refusing fail fails failed didn doesn don isn wasn
+weren hasn haven hadn won wouldn t rumour rumours rumor rumors rumoured rumored
+""".split())
+"""Words that carry polarity, not content: they never count towards similarity."""
+
+# Groups of stems that reporters use interchangeably when describing deals. Left: the stems
+# PyStemmer produces; right: one canonical term for the group.
+_GROUPS = {
+    "agreement": "agreement deal pact accord contract mou memorandum treati",
+    "sign": "sign ink seal conclud struck strike",
+    "cooper": "cooper collabor partnership partner allianc tieup",
+    "approv": "approv clearanc clear greenlight nod authoris authoriz allow endors",
+    "licenc": "licenc licens permit",
+    "appli": "appli applic file seek sought",
+    "jv": "jv",
+    "acquir": "acquir acquisit buy bought purchas takeov",
+    "invest": "invest stake",
+    "fine": "fine penalti",
+    "ban": "ban embargo prohibit",
+    "establish": "establish setup found creat form",
+    "loss": "loss lose lost",
+    "announc": "announc unveil",
+    "launch": "launch debut rollout kick",
+    "compani": "compani firm enterpris corpor player",
+    "foreign": "foreign oversea",
+    "telecom": "telecom telecommun telco",
+    "regul": "regul watchdog",
+    "expand": "expand expans",
+    "open": "open openup",
+}
+SYNONYMS = {stem_: canonical for canonical, group in _GROUPS.items() for stem_ in group.split()}
+
+# Multi-word phrases folded into one word before tokenising, so they meet their synonyms.
+PHRASES = [
+    (re.compile(r"\b(?:with\s+)?no\s+(?:pre-?)?conditions?(?:\s+attached)?\b"
+                r"|\bwithout\s+(?:any\s+)?conditions?\b|\bno\s+strings\s+attached\b"), "unconditional"),
+    (re.compile(r"\bjoint[\s-]+ventures?\b"), "jv"),
+    (re.compile(r"\bco-?operat"), "cooperat"),
+    (re.compile(r"\b(?:set|setting|sets)[\s-]+up\b"), "setup"),
+    (re.compile(r"\b(?:team|teams|teamed|teaming)[\s-]+up\b"), "partnership"),
+    (re.compile(r"\btie[\s-]?ups?\b"), "tieup"),
+    (re.compile(r"\bgreen[\s-]?light(?:s|ed)?\b"), "greenlight"),
+    (re.compile(r"\btake[\s-]?overs?\b"), "takeover"),
+    (re.compile(r"\broll(?:s|ed|ing)?[\s-]+out\b"), "rollout"),
+    (re.compile(r"\bopen(?:s|ed|ing)?[\s-]+up\b"), "openup"),
+    (re.compile(r"\bvalue[\s-]+added\b"), "valueadded"),
+]
+
+
+def fold_phrases(normalized: str) -> str:
+    for pattern, replacement in PHRASES:
+        normalized = pattern.sub(lambda m, r=replacement: r.ljust(len(m.group())), normalized)
+    return normalized
