@@ -7,13 +7,14 @@ and polarity (whether the sentence asserts or denies its content).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from .dates import PartialDate, find_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
-from .text import NEGATION, NEGATION_WORDS, STOPWORDS, fold_phrases, normalize, stem, tokens
+from .text import NEGATION_WORDS, STOPWORDS, fold_phrases, is_negated, normalize, stem, tokens
 
 MAX_CLAIM_CHARS = 2_000
 """Only the first this many characters of a claim are read: claims are sentences, not articles."""
@@ -30,21 +31,28 @@ class ParsedClaim:
     """Canonical content terms (stemmed, synonyms folded), without names, dates or figures."""
     negated: bool
     """The sentence asserts the opposite of its content words ("denied signing …")."""
+    names: tuple[str, ...] = ()
+    """Capitalised words that are not a known entity ("Hangzhou", "Nokia"), case-folded: a
+    statement that never mentions them cannot confirm the claim."""
 
 
-def parse_claim(text: str, entities: EntityIndex, today: date | None = None) -> ParsedClaim:
-    normalized = fold_phrases(normalize(text[:MAX_CLAIM_CHARS]))
+def parse_claim(
+    text: str, entities: EntityIndex, today: date | None = None, vocabulary: frozenset[str] = frozenset()
+) -> ParsedClaim:
+    """`vocabulary`: the store's terms; a sentence's first word is a name only if it is not one."""
+    text = text[:MAX_CLAIM_CHARS]
+    normalized = normalize(text)
     words = tokens(normalized)
     date_mentions = find_dates(normalized, today)
     entity_mentions = entities.find(normalized, words)
     taken = [(d.start, d.end) for d in date_mentions] + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
+    free_words = [w for w in words if not any(start <= w.start < end for start, end in taken)]
+    folded = fold_phrases(" ".join(w.text for w in free_words))
     terms: list[str] = []
-    for word in words:
+    for word in tokens(folded):
         if word.text in STOPWORDS or word.text in NEGATION_WORDS or word.text.isdigit():
-            continue
-        if any(start <= word.start < end for start, end in taken):
             continue
         term = stem(word.text)
         if len(term) > 1 and term not in terms:
@@ -55,5 +63,41 @@ def parse_claim(text: str, entities: EntityIndex, today: date | None = None) -> 
         dates=tuple(dict.fromkeys(d.value for d in date_mentions)),
         figures=tuple(dict.fromkeys(f.value for f in figure_mentions)),
         terms=tuple(terms),
-        negated=NEGATION.search(normalized) is not None,
+        negated=is_negated(fold_phrases(normalized)),
+        names=_unknown_names(text, normalized, taken, entities, vocabulary),
     )
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&]*")
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], entities: EntityIndex,
+                   vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Proper names the store does not know, by the writer's capitals.
+
+    Skipped: words already read as an entity, date or figure; headline-style text (too many
+    capitals to tell); acronyms of three letters or fewer (CEO, JV, US); demonyms ("Chinese");
+    words of known entities' names; and the first word when it is an ordinary word of the
+    store's vocabulary ("Regulators did not …").
+    """
+    if len(normalized) != len(text):
+        return ()  # normalisation moved characters: positions cannot be trusted
+    capitalised = list(_CAPITALISED.finditer(text))
+    if not capitalised or len(capitalised) > 0.5 * len(re.findall(r"\w+", text)) + 1:
+        return ()
+    names: list[str] = []
+    for number, match in enumerate(capitalised):
+        word, folded = match.group(), normalized[match.start():match.end()]
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if (folded in STOPWORDS or folded in _NOT_NAMES or folded in entities.name_words
+                or (word.isupper() and len(word) <= 3) or folded.endswith(("ese", "ian", "ish"))):
+            continue
+        if match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary:
+            continue
+        if folded not in names:
+            names.append(folded)
+    return tuple(names)

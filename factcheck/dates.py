@@ -97,10 +97,10 @@ def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
             day = int(groups["day"]) if groups.get("day") else None
             if month_text == "may" and year is None and day is None:
                 continue  # the verb "may"
+            taken.append((m.start(), m.end()))  # an impossible date is not re-read as a year
             if not _valid(year, month, day):
                 continue
             found.append(DateMention(PartialDate(year, month, day), m.start(), m.end()))
-            taken.append((m.start(), m.end()))
     if today is not None:
         for m in _RELATIVE.finditer(normalized):
             if not any(m.start() < end and start < m.end() for start, end in taken):

@@ -10,14 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .store import Entity
 from .text import CJK, STOPWORDS, SYNONYMS, Token, normalize, stem, tokens
 
-FUZZY_CUTOFF = 85.0
-"""rapidfuzz ratio above which a word sequence is read as a misspelt name."""
 MIN_FUZZY_LENGTH = 5
+
+
+def allowed_edits(length: int) -> int:
+    """Typos tolerated in a name of this length (like search engines' "fuzziness: AUTO"):
+    one edit or swapped pair up to seven letters, two beyond."""
+    return 1 if length < 8 else 2
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class EntityIndex:
         self.by_tokens: dict[tuple[str, ...], str] = {}
         self.by_substring: dict[str, str] = {}
         self.fuzzy_names: dict[str, str] = {}
+        self.name_words: set[str] = set()
+        """Every word of every name: such a word is never an unknown name."""
         for entity in entities:
             self.kinds[entity.id] = entity.kind
             if entity.parent:
@@ -50,6 +57,7 @@ class EntityIndex:
                 if not words:
                     continue
                 self.by_tokens.setdefault(words, entity.id)
+                self.name_words.update(words)
                 joined = " ".join(words)
                 if len(joined) >= MIN_FUZZY_LENGTH and not _is_vocabulary(words):
                     self.fuzzy_names.setdefault(joined, entity.id)
@@ -102,9 +110,9 @@ class EntityIndex:
             phrase = " ".join(t.text for t in words[i:i + width])
             if len(phrase) < MIN_FUZZY_LENGTH:
                 continue
-            best = process.extractOne(phrase, self.fuzzy_names.keys(), scorer=fuzz.ratio,
-                                      score_cutoff=FUZZY_CUTOFF)
-            if best and best[0][0] == phrase[0] and abs(len(best[0]) - len(phrase)) <= 2:
+            best = process.extractOne(phrase, self.fuzzy_names.keys(), scorer=OSA.distance,
+                                      score_cutoff=allowed_edits(len(phrase)))
+            if best and best[0][0] == phrase[0]:
                 return Mention(self.fuzzy_names[best[0]], words[i].start, words[i + width - 1].end,
                                exact=False), width
         return None

@@ -20,12 +20,13 @@ _CURRENCY_WORDS = {
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
            "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
 _WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12,
+    "dozen": 12,
 }
+_WORD_MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp)?\s?"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b)?"
@@ -33,7 +34,11 @@ _SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|u
 _FIGURE = re.compile(
     rf"(?<![\w.,]){_PREFIX}{_NUMBER}(?!\.\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}(?![\w-]*[a-z])"
 )
-_WORD_FIGURE = re.compile(rf"\b(?P<word>{'|'.join(_WORD_NUMBERS)}){_SCALE}{_SUFFIX}(?![\w-])")
+_NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
+_WORD_FIGURE = re.compile(
+    rf"\b(?P<word>(?:{'|'.join(_WORD_NUMBERS)})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*)"
+    rf"(?P<scale>){_SUFFIX}(?![\w-])"
+)
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
@@ -68,11 +73,15 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
     found: list[FigureMention] = []
     matches = sorted([*_FIGURE.finditer(normalized), *_WORD_FIGURE.finditer(normalized)],
                      key=lambda m: m.start())
+    taken = list(excluded)
     for m in matches:
-        if any(m.start() < end and start < m.end() for start, end in excluded):
+        if any(m.start() < end and start < m.end() for start, end in taken):
             continue
+        taken.append((m.start(), m.end()))
         if "word" in m.groupdict():
-            value = float(_WORD_NUMBERS[m.group("word")])
+            if m.group("word") == "one":
+                continue  # "one of the …" is rarely a count
+            value = _word_value(m.group("word"))
             unit = _unit(m.group("suffix") or m.group("pct"))
         else:
             text = m.group("number").replace(",", "")
@@ -96,6 +105,20 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             found[i] = FigureMention(Figure(mention.value.value, following.value.unit),
                                      mention.start, mention.end)
     return found
+
+
+def _word_value(words: str) -> float:
+    """ "one hundred and forty-two" -> 142, "two thousand four hundred" -> 2400."""
+    total = current = 0.0
+    for word in re.findall(r"[a-z]+", words):
+        if word in _WORD_NUMBERS:
+            current += _WORD_NUMBERS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _WORD_MULTIPLIERS:
+            total += (current or 1) * _WORD_MULTIPLIERS[word]
+            current = 0
+    return total + current
 
 
 def _unit(text: str | None) -> str | None:

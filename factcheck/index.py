@@ -16,6 +16,10 @@ from .dates import PartialDate
 from .entities import EntityIndex
 from .figures import Figure
 from .store import Statement, Store
+from .text import normalize, stem, tokens
+
+KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "government",
+              "organisation": "organisation", "person": "person"}
 
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -37,6 +41,11 @@ class StatementFacts:
     """Only the dates in its text: for a denial, those of the denied event."""
     figures: tuple[Figure, ...]
     terms: frozenset[str]
+    kind_terms: frozenset[str]
+    """Generic nouns for its entities ("regulator", "company"): a claim may use them instead of
+    names, but a statement is not less covered when a claim does not."""
+    vocabulary: frozenset[str]
+    """Every word of its text, deal, quotes and entities' names: the names it can confirm."""
 
 
 def entity_term(entity_id: str) -> str:
@@ -63,6 +72,7 @@ class StoreIndex:
         n = len(self.facts)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
         self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.vocabulary = frozenset(self.idf)
 
     def _read(self, statement: Statement, today: date | None) -> StatementFacts:
         text = statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
@@ -74,11 +84,16 @@ class StoreIndex:
             involved.add(statement.said_by)
         own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
         terms = set(parsed.terms) | {entity_term(e) for e in involved | places}
+        kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
+        names = [self.store.entities[e] for e in involved | places if e in self.store.entities]
+        words = " ".join([text, *(c.quote for c in statement.citations),
+                          *(n for entity in names for n in (entity.name, *entity.aliases))])
         return StatementFacts(
             statement=statement, parsed=parsed, parties=frozenset(statement.parties),
             involved=frozenset(involved), places=frozenset(places),
             dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
-            figures=parsed.figures, terms=frozenset(terms))
+            figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
+            vocabulary=frozenset(t.text for t in tokens(normalize(words))))
 
     def weight(self, term: str) -> float:
         weight = self.idf.get(term, self.unseen_idf)

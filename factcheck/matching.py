@@ -14,11 +14,15 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from .claims import ParsedClaim, parse_claim
+from .figures import Figure
 from .index import StatementFacts, StoreIndex, claim_terms
 from .store import Citation, Source, Statement
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
+NEAR_MISS_MARGIN = 10.0
+"""A consistent statement cannot decide when a conflicting one is more similar by more than this:
+the claim is then a near miss of that one, not a vaguer restatement of the other."""
 RETRIEVE = 50
 RELATED = 3
 RELATED_MIN_SCORE = 15.0
@@ -60,6 +64,8 @@ def similarity(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> 
         if found:
             matched_claim += weight * found[1]
             matched_terms.add(found[0])
+        elif term in facts.kind_terms:
+            matched_claim += weight
     total_statement = sum(index.weight(t) for t in statement_terms)
     matched_statement = sum(index.weight(t) for t in matched_terms)
 
@@ -132,12 +138,22 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         for value in claim.dates:
             if not any(value.compatible(d) for d in dates):
                 found.append(f"date: the claim says {value}, the statement {', '.join(map(str, dates))}")
-    if facts.figures:
-        for figure in claim.figures:
-            if not any(figure.matches(f) for f in facts.figures):
-                found.append(f"figure: the claim says {figure}, the statement "
-                             f"{', '.join(map(str, facts.figures))}")
+    for figure in claim.figures:
+        comparable = [f for f in facts.figures if _same_kind(figure, f)]
+        if comparable and not any(figure.matches(f) for f in comparable):
+            found.append(f"figure: the claim says {figure}, the statement {', '.join(map(str, comparable))}")
+    for name in claim.names:
+        if name not in facts.vocabulary:
+            found.append(f"name: the claim names {name.title()}, the statement does not")
     return found
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    """Counts compare with counts, percentages with percentages, money with money in any currency
+    (so $1.3 billion against RMB 20 billion conflicts rather than passing unexamined)."""
+    def kind(f: Figure) -> str | None:
+        return None if f.unit is None else "%" if f.unit == "%" else "money"
+    return kind(a) is None and kind(b) != "%" or kind(a) == kind(b)
 
 
 def verdict_for(claim: ParsedClaim, facts: StatementFacts) -> str:
@@ -157,21 +173,25 @@ def check(
     top: int = 0,
     claim_id: str | None = None,
 ) -> CheckResult:
-    claim = parse_claim(text, index.entities, today or date.today())
+    claim = parse_claim(text, index.entities, today or date.today(), index.vocabulary)
     ranked = index.retrieve(claim_terms(claim), max(RETRIEVE, top))
     scored = sorted(
         ((similarity(index, claim, index.facts[n]), n) for n, _ in ranked),
         key=lambda item: (-item[0], item[1]))
     best: tuple[float, StatementFacts] | None = None
+    closest_conflict = 0.0
     related: list[Related] = []
     for score, number in scored:
         facts = index.facts[number]
         problems = conflicts(index, claim, facts)
-        if best is None and not problems and score >= threshold:
+        if problems:
+            closest_conflict = max(closest_conflict, score)
+        elif best is None and score >= threshold and score >= closest_conflict - NEAR_MISS_MARGIN:
             best = (score, facts)
-        elif len(related) < RELATED and score >= RELATED_MIN_SCORE:
+            continue
+        if len(related) < RELATED and score >= RELATED_MIN_SCORE:
             related.append(Related(facts.statement, score, tuple(problems)))
-        if best and len(related) >= RELATED:
+        if (best or score < closest_conflict - NEAR_MISS_MARGIN) and len(related) >= RELATED:
             break
     candidates = tuple((index.facts[n].statement.id, s) for s, n in scored[:top]) if top else None
     if best is None:
@@ -180,6 +200,5 @@ def check(
     score, facts = best
     statement = facts.statement
     citations = tuple((c, index.store.sources[c.source]) for c in statement.citations)
-    related = [r for r in related if r.statement.id != statement.id]
     return CheckResult(text, verdict_for(claim, facts), score, statement, citations,
                        tuple(related), candidates, claim_id)

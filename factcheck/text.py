@@ -67,12 +67,24 @@ new recently recent now currently two-way we you i he she his her our your us
 """.split())
 
 NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|cannot|without|"
-    r"den(?:y|ies|ied|ying|ial|ials)|refut\w*|reject\w*|dismiss\w*|rebut\w*|"
-    r"false|fake|untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*|"
-    r"block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to)\b|n't\b"
+    r"\b(?:not|no|never|neither|nor|none|cannot|without|block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to)\b"
+    r"|n't\b"
 )
-"""Cues that a sentence asserts the opposite of its content words ("denied signing …")."""
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|refut\w*|reject\w*|dismiss\w*|rebut\w*|false|fake|"
+    r"untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*)\b"
+)
+
+
+def is_negated(normalized: str) -> bool:
+    """Whether a sentence asserts the opposite of its content words.
+
+    Plain negations cancel in pairs ("never denied" asserts); denial words count once however
+    many there are, since "denied the report as false" is one denial, not two.
+    """
+    count = len(NEGATION.findall(normalized)) + (1 if DENIAL.search(normalized) else 0)
+    return count % 2 == 1
+
 
 NEGATION_WORDS = frozenset("""
 not no never neither nor none cannot without deny denies denied denying denial denials
@@ -115,7 +127,7 @@ PHRASES = [
     (re.compile(r"\b(?:with\s+)?no\s+(?:pre-?)?conditions?(?:\s+attached)?\b"
                 r"|\bwithout\s+(?:any\s+)?conditions?\b|\bno\s+strings\s+attached\b"), "unconditional"),
     (re.compile(r"\bjoint[\s-]+ventures?\b"), "jv"),
-    (re.compile(r"\bco-?operat"), "cooperat"),
+    (re.compile(r"\bco[\s-]?operat"), "cooperat"),
     (re.compile(r"\b(?:set|setting|sets)[\s-]+up\b"), "setup"),
     (re.compile(r"\b(?:team|teams|teamed|teaming)[\s-]+up\b"), "partnership"),
     (re.compile(r"\btie[\s-]?ups?\b"), "tieup"),
@@ -129,5 +141,5 @@ PHRASES = [
 
 def fold_phrases(normalized: str) -> str:
     for pattern, replacement in PHRASES:
-        normalized = pattern.sub(lambda m, r=replacement: r.ljust(len(m.group())), normalized)
+        normalized = pattern.sub(replacement, normalized)
     return normalized

@@ -1,0 +1,117 @@
+"""Reading claims: dates, figures, entities and polarity, on the forms newsrooms write."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.claims import parse_claim
+from factcheck.dates import PartialDate, find_dates
+from factcheck.entities import EntityIndex
+from factcheck.figures import Figure, find_figures
+from factcheck.store import Entity
+from factcheck.text import normalize
+
+ENTITIES = EntityIndex([
+    Entity("china-telecom", "China Telecom", "company", ("中国电信", "China Telecommunications")),
+    Entity("alibaba", "Alibaba", "company", ("Alibaba Group", "阿里巴巴")),
+    Entity("china", "China", "place"),
+    Entity("beijing", "Beijing", "place", parent="china"),
+    Entity("unity", "Unity", "company", ("Unity Technologies",)),
+])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on 2 November 2020", PartialDate(2020, 11, 2)),
+    ("on Nov. 2, 2020", PartialDate(2020, 11, 2)),
+    ("2020-11-02", PartialDate(2020, 11, 2)),
+    ("the 2nd of November 2020", PartialDate(2020, 11, 2)),
+    ("in November 2020", PartialDate(2020, 11)),
+    ("in early November, 2020", PartialDate(2020, 11)),
+    ("on November 2", PartialDate(None, 11, 2)),
+    ("in 2018", PartialDate(2018)),
+    ("2020年11月2日", PartialDate(2020, 11, 2)),
+])
+def test_dates_at_their_written_precision(text: str, expected: PartialDate) -> None:
+    assert [d.value for d in find_dates(normalize(text))] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "the 32nd of Smarch", "February 30, 2020", "year 99999", "in year 0", "it may rain",
+    "2,400 firms", "up 30% year on year",
+])
+def test_no_date_where_there_is_none(text: str) -> None:
+    assert find_dates(normalize(text)) == []
+
+
+def test_relative_dates_need_and_use_a_reference_day() -> None:
+    today = date(2024, 10, 24)
+    assert [d.value for d in find_dates("yesterday", today)] == [PartialDate(2024, 10, 23)]
+    assert [d.value for d in find_dates("last year", today)] == [PartialDate(2023)]
+    assert find_dates("yesterday") == []
+
+
+def test_partial_dates_compare_on_what_both_know() -> None:
+    assert PartialDate(2020, 11).compatible(PartialDate(2020, 11, 2))
+    assert PartialDate(None, 11, 2).compatible(PartialDate(2020, 11, 2))
+    assert not PartialDate(2020, 11, 3).compatible(PartialDate(2020, 11, 2))
+    assert not PartialDate(2019).compatible(PartialDate(2020, 11, 2))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2,400 companies", Figure(2400)),
+    ("2400 companies", Figure(2400)),
+    ("thirteen firms", Figure(13)),
+    ("RMB 20 billion", Figure(20e9, "CNY")),
+    ("rmb20bn", Figure(20e9, "CNY")),
+    ("20 billion yuan", Figure(20e9, "CNY")),
+    ("$1.3 billion", Figure(1.3e9, "USD")),
+    ("1.3 billion dollars", Figure(1.3e9, "USD")),
+    ("30 percent", Figure(30, "%")),
+    ("32.3%", Figure(32.3, "%")),
+])
+def test_figures_in_every_spelling(text: str, expected: Figure) -> None:
+    assert [f.value for f in find_figures(normalize(text))] == [expected]
+
+
+def test_ranges_share_their_unit_and_ordinals_are_not_figures() -> None:
+    assert [f.value for f in find_figures("10-15% on imports")] == [Figure(10, "%"), Figure(15, "%")]
+    assert find_figures("the 20th central committee, 5g and 3d") == []
+
+
+def test_figure_matching_tolerates_rounding_not_a_different_value_or_currency() -> None:
+    assert Figure(2400).matches(Figure(2400.0, None))
+    assert not Figure(14).matches(Figure(13))
+    assert not Figure(1.3e9, "USD").matches(Figure(1.3e9, "CNY"))
+    assert Figure(1.3e9).matches(Figure(1.3e9, "USD"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China Telecom signed", ["china-telecom"]),
+    ("China Telcom signed", ["china-telecom"]),
+    ("Alibba and China Telecommunications", ["alibaba", "china-telecom"]),
+    ("中国电信与阿里巴巴", ["china-telecom", "alibaba"]),
+    ("China's regulator in Beijing", ["china", "beijing"]),
+    ("a unit of the company", []),
+])
+def test_entities_by_name_alias_typo_and_chinese_name(text: str, expected: list[str]) -> None:
+    assert list(parse_claim(text, ENTITIES).entities) == expected
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("China Telecom denied signing a deal", True),
+    ("China Telecom did not sign a deal", True),
+    ("China Telecom didn't sign a deal", True),
+    ("Reports of a deal are false", True),
+    ("China Telecom signed a deal", False),
+    ("The venture was approved with no conditions", False),
+])
+def test_polarity(text: str, negated: bool) -> None:
+    assert parse_claim(text, ENTITIES).negated is negated
+
+
+def test_paraphrases_meet_on_canonical_terms() -> None:
+    stored = parse_claim("signed a strategic cooperation agreement", ENTITIES).terms
+    rumour = parse_claim("inked a strategic co-operation pact", ENTITIES).terms
+    assert set(rumour) == set(stored)
