@@ -8,13 +8,13 @@ and polarity (whether the sentence asserts or denies its content).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
-from .text import NEGATION_WORDS, STOPWORDS, fold_phrases, is_negated, normalize, stem, tokens
+from .text import NEGATION_WORDS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
 
 MAX_CLAIM_CHARS = 2_000
 """Only the first this many characters of a claim are read: claims are sentences, not articles."""
@@ -31,6 +31,8 @@ class ParsedClaim:
     """Canonical content terms (stemmed, synonyms folded), without names, dates or figures."""
     negated: bool
     """The sentence asserts the opposite of its content words ("denied signing …")."""
+    direction: int = 0
+    """+1 the sentence reports a rise, -1 a fall, 0 neither."""
     names: tuple[str, ...] = ()
     """Capitalised words that are not a known entity ("Hangzhou", "Nokia"), case-folded: a
     statement that never mentions them cannot confirm the claim."""
@@ -49,6 +51,7 @@ def parse_claim(
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
     free_words = [w for w in words if not any(start <= w.start < end for start, end in taken)]
+    figures = [_with_counted(f.value, f.end, free_words) for f in figure_mentions]
     folded = fold_phrases(" ".join(w.text for w in free_words))
     terms: list[str] = []
     for word in tokens(folded):
@@ -61,11 +64,24 @@ def parse_claim(
         text=text,
         entities=tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),
         dates=tuple(dict.fromkeys(d.value for d in date_mentions)),
-        figures=tuple(dict.fromkeys(f.value for f in figure_mentions)),
+        figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
         negated=is_negated(fold_phrases(normalized)),
+        direction=direction(normalized),
         names=_unknown_names(text, normalized, taken, entities, vocabulary),
     )
+
+
+_FILLERS = frozenset("of the a an and more than other some new additional".split())
+
+
+def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
+    """A count with the two words after it (names skipped): "12 Kr Space community offices"
+    counts community offices."""
+    if figure.unit is not None:
+        return figure
+    following = [w.text for w in free_words if w.start >= end and w.text not in _FILLERS][:2]
+    return replace(figure, counted=frozenset(stem(w) for w in following))
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&]*")
@@ -93,7 +109,7 @@ def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], ent
         word, folded = match.group(), normalized[match.start():match.end()]
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if (folded in STOPWORDS or folded in _NOT_NAMES or folded in entities.name_words
+        if (folded in STOPWORDS or folded in _NOT_NAMES or entities.is_name_word(folded)
                 or (word.isupper() and len(word) <= 3) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary:

@@ -63,6 +63,16 @@ class EntityIndex:
                     self.fuzzy_names.setdefault(joined, entity.id)
         self.longest = max((len(k) for k in self.by_tokens), default=0)
 
+    def is_name_word(self, word: str) -> bool:
+        """A word of some entity's name, or a misspelling of one ("Siemans", "Sytems")."""
+        if word in self.name_words:
+            return True
+        if len(word) < MIN_FUZZY_LENGTH:
+            return False
+        best = process.extractOne(word, self.name_words, scorer=OSA.distance,
+                                  score_cutoff=allowed_edits(len(word)))
+        return best is not None and best[0][0] == word[0]
+
     def ancestors(self, entity_id: str) -> list[str]:
         """Parent, grandparent, … (guarded against cycles in hand-edited stores)."""
         chain: list[str] = []
@@ -104,7 +114,7 @@ class EntityIndex:
     def _fuzzy(self, words: list[Token], i: int, wider_than: int) -> tuple[Mention, int] | None:
         if not self.fuzzy_names or words[i].text in STOPWORDS or words[i].text.isdigit():
             return None
-        for width in (3, 2, 1):
+        for width in range(min(self.longest, 5), 0, -1):
             if width <= wider_than or i + width > len(words):
                 continue
             phrase = " ".join(t.text for t in words[i:i + width])

@@ -7,7 +7,7 @@ become a value and a unit, so that a claim saying 14 where the store says 13 is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
@@ -47,6 +47,9 @@ class Figure:
     value: float
     unit: str | None = None
     """ISO currency code, "%" or None for a plain count."""
+    counted: frozenset[str] = field(default=frozenset(), compare=False)
+    """Stems of the words after a count ("13 foreign firms" -> foreign, compani): what it counts.
+    Set by the claim reader, which knows which words are names."""
 
     def matches(self, other: Figure) -> bool:
         """Same value (to half a percent) and no contradicting units."""
@@ -91,7 +94,7 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
         scale = m.group("scale")
         if scale:
-            if scale in ("m", "b", "k") and not unit:
+            if scale in ("m", "b") and not unit:
                 scale_value = _SCALES[scale] if unit else 1.0  # "5m" alone may be metres
             else:
                 scale_value = _SCALES[scale]

@@ -14,12 +14,16 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from .claims import ParsedClaim, parse_claim
+from .dates import PartialDate
 from .figures import Figure
 from .index import StatementFacts, StoreIndex, claim_terms
 from .store import Citation, Source, Statement
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
+PRECISION_BETA = 0.5
+"""F-measure beta: below 1 weighs "everything the claim says is in the statement" above
+"everything the statement says is in the claim" (claims are often shorter than statements)."""
 NEAR_MISS_MARGIN = 10.0
 """A consistent statement cannot decide when a conflicting one is more similar by more than this:
 the claim is then a near miss of that one, not a vaguer restatement of the other."""
@@ -91,7 +95,8 @@ def similarity(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> 
         return 0.0
     precision = matched_claim / total_claim
     recall = min(1.0, matched_statement / total_statement)
-    return round(100 * 2 * precision * recall / (precision + recall), 1)
+    beta2 = PRECISION_BETA ** 2
+    return round(100 * (1 + beta2) * precision * recall / (beta2 * precision + recall), 1)
 
 
 def _find_term(index: StoreIndex, term: str, terms: frozenset[str]) -> tuple[str, float] | None:
@@ -112,9 +117,25 @@ def _find_term(index: StoreIndex, term: str, terms: frozenset[str]) -> tuple[str
     return None
 
 
-def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> list[str]:
-    """Particulars of the claim that the statement contradicts (empty: consistent)."""
-    found: list[str] = []
+@dataclass(frozen=True)
+class Conflict:
+    """One particular of the claim that a statement contradicts."""
+
+    kind: str  # party | place | date | figure | name
+    claim_value: object
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+
+def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> list[Conflict]:
+    """Particulars of the claim that the statement contradicts (empty: consistent).
+
+    A particular the statement does not record at all (no place, no date, no figure of that
+    kind) is not a contradiction: it only lowers similarity.
+    """
+    found: list[Conflict] = []
     names = index.store.entities
     kinds = index.entities.kinds
     related = index.entities.related
@@ -122,44 +143,79 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     actors = [e for e in claim.entities if kinds.get(e) != "place"]
     for entity in actors:
         if not any(related(entity, other) for other in facts.involved):
-            found.append(f"party: the claim names {names[entity].name}, the statement does not")
+            found.append(Conflict("party", entity, f"the claim names {names[entity].name}, the statement does not"))
     if actors and facts.parties and not any(related(a, p) for a in actors for p in facts.parties):
-        found.append("party: the claim names none of the statement's parties")
+        found.append(Conflict("party", None, "the claim names none of the statement's parties"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
             if not any(related(place, other) for other in facts.places):
                 wanted = ", ".join(sorted(names[p].name for p in facts.places))
-                found.append(f"place: the claim says {names[place].name}, the statement {wanted}")
-
-    dates = facts.dates
-    if not claim.negated and facts.parsed.negated and facts.text_dates:
-        dates = facts.text_dates  # a denial's own date does not date the denied event
+                found.append(Conflict("place", place, f"the claim says {names[place].name}, the statement {wanted}"))
+    dates = event_dates(claim, facts)
     if dates:
         for value in claim.dates:
             if not any(value.compatible(d) for d in dates):
-                found.append(f"date: the claim says {value}, the statement {', '.join(map(str, dates))}")
+                found.append(Conflict("date", value, f"the claim says {value}, the statement {', '.join(map(str, dates))}"))
     for figure in claim.figures:
-        comparable = [f for f in facts.figures if _same_kind(figure, f)]
+        comparable = comparable_figures(figure, facts.figures)
         if comparable and not any(figure.matches(f) for f in comparable):
-            found.append(f"figure: the claim says {figure}, the statement {', '.join(map(str, comparable))}")
+            found.append(Conflict("figure", figure,
+                                  f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
     for name in claim.names:
         if name not in facts.vocabulary:
-            found.append(f"name: the claim names {name.title()}, the statement does not")
+            found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
 
 
-def _same_kind(a: Figure, b: Figure) -> bool:
-    """Counts compare with counts, percentages with percentages, money with money in any currency
-    (so $1.3 billion against RMB 20 billion conflicts rather than passing unexamined)."""
-    def kind(f: Figure) -> str | None:
-        return None if f.unit is None else "%" if f.unit == "%" else "money"
-    return kind(a) is None and kind(b) != "%" or kind(a) == kind(b)
+def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate, ...]:
+    """The statement's dates a claim's dates are compared with."""
+    if not claim.negated and facts.parsed.negated and facts.text_dates:
+        return facts.text_dates  # a denial's own date does not date the denied event
+    return facts.dates
+
+
+def comparable_figures(figure: Figure, figures: tuple[Figure, ...]) -> list[Figure]:
+    """The statement's figures that speak to the same quantity as the claim's figure.
+
+    Counts compare with counts of the same thing when both say what they count ("13 firms" with
+    "13 foreign companies", not "100 days"), percentages with percentages, and money with money
+    in any currency (so $1.3 billion against RMB 20 billion conflicts rather than passing).
+    """
+    same_kind = [f for f in figures if _kind(f) == _kind(figure)
+                 or (_kind(figure) == "count" and _kind(f) == "money")]
+    if _kind(figure) == "count" and figure.counted:
+        same_thing = [f for f in same_kind if f.counted & figure.counted]
+        if same_thing or any(f.counted for f in same_kind):
+            return same_thing
+    return same_kind
+
+
+def _kind(figure: Figure) -> str:
+    return "count" if figure.unit is None else "percent" if figure.unit == "%" else "money"
+
+
+def contradicted_elsewhere(claim: ParsedClaim, chosen: StatementFacts,
+                           others: list[list[Conflict]]) -> Conflict | None:
+    """A date or figure of the claim that the chosen statement does not record but a similar one
+    contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the 2,400
+    when the one with the growth rate says 30%."""
+    dates = event_dates(claim, chosen)
+    for problems in others:
+        for conflict in problems:
+            value = conflict.claim_value
+            if conflict.kind == "figure" and not any(value.matches(f) for f in chosen.figures):
+                return conflict
+            if conflict.kind == "date" and not any(value.compatible(d) for d in dates):
+                return conflict
+    return None
 
 
 def verdict_for(claim: ParsedClaim, facts: StatementFacts) -> str:
     """A claim that says the same as a statement shares its verdict; one that says the opposite
     ("did not", "denied …") gets the other one."""
     same_polarity = claim.negated == facts.parsed.negated
+    if claim.direction and facts.parsed.direction and claim.direction != facts.parsed.direction:
+        same_polarity = not same_polarity  # "fell" where the statement says "rose"
     true_statement = facts.statement.verdict == SUPPORTED
     return SUPPORTED if same_polarity == true_statement else DENIED
 
@@ -178,27 +234,29 @@ def check(
     scored = sorted(
         ((similarity(index, claim, index.facts[n]), n) for n, _ in ranked),
         key=lambda item: (-item[0], item[1]))
+    evaluated = [(score, index.facts[n], conflicts(index, claim, index.facts[n])) for score, n in scored]
     best: tuple[float, StatementFacts] | None = None
     closest_conflict = 0.0
-    related: list[Related] = []
-    for score, number in scored:
-        facts = index.facts[number]
-        problems = conflicts(index, claim, facts)
+    for score, facts, problems in evaluated:
         if problems:
             closest_conflict = max(closest_conflict, score)
-        elif best is None and score >= threshold and score >= closest_conflict - NEAR_MISS_MARGIN:
+        elif score >= threshold and score >= closest_conflict - NEAR_MISS_MARGIN:
             best = (score, facts)
-            continue
-        if len(related) < RELATED and score >= RELATED_MIN_SCORE:
-            related.append(Related(facts.statement, score, tuple(problems)))
-        if (best or score < closest_conflict - NEAR_MISS_MARGIN) and len(related) >= RELATED:
             break
+    if best is not None:
+        similar = [problems for score, _, problems in evaluated if problems and score >= threshold]
+        blocker = contradicted_elsewhere(claim, best[1], similar)
+        if blocker is not None:
+            evaluated = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
+            best = None
+    related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
+                    if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
     candidates = tuple((index.facts[n].statement.id, s) for s, n in scored[:top]) if top else None
     if best is None:
         top_score = scored[0][0] if scored else 0.0
-        return CheckResult(text, UNVERIFIED, top_score, None, (), tuple(related), candidates, claim_id)
+        return CheckResult(text, UNVERIFIED, top_score, None, (), related, candidates, claim_id)
     score, facts = best
     statement = facts.statement
     citations = tuple((c, index.store.sources[c.source]) for c in statement.citations)
     return CheckResult(text, verdict_for(claim, facts), score, statement, citations,
-                       tuple(related), candidates, claim_id)
+                       related, candidates, claim_id)

@@ -67,13 +67,24 @@ new recently recent now currently two-way we you i he she his her our your us
 """.split())
 
 NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|cannot|without|block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to)\b"
-    r"|n't\b"
+    r"\b(?:not|no|never|neither|nor|none|cannot|without|block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to|"
+    r"rul(?:e|es|ed|ing) out|call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\b"
+    r"|n't\b|没有|并未|从未|未能|拒绝"
 )
 DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial|ials)|refut\w*|reject\w*|dismiss\w*|rebut\w*|false|fake|"
     r"untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*)\b"
+    r"|否认|辟谣|不实|子虚乌有|虚假|假消息"
 )
+RISE = re.compile(r"\b(?:r(?:ise|ises|ose|isen|ising)|increas\w*|gr(?:ew|ow|ows|owing|owth)|gain(?:s|ed)?|"
+                  r"climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|up\s+\d)")
+FALL = re.compile(r"\b(?:f(?:all|alls|ell|allen|alling)|decreas\w*|declin\w*|drop(?:s|ped)?|shr(?:ink|inks|ank|unk)|"
+                  r"slump(?:s|ed)?|plung(?:e|es|ed)|down\s+\d)")
+
+
+def direction(normalized: str) -> int:
+    """+1 when a sentence reports a rise, -1 a fall, 0 neither or both: "fell" contradicts "up 30%"."""
+    return bool(RISE.search(normalized)) - bool(FALL.search(normalized))
 
 
 def is_negated(normalized: str) -> bool:
