@@ -94,7 +94,7 @@ def build_store(data: Path, out: Path, text: str) -> Path:
         extra = {"claim": [], "title": [title], "title-subtitle": [title, subtitle]}[text]
         extra = [part for part in extra if part]
         if extra:
-            statement["deal"] = ". ".join(part.rstrip(".") for part in extra)
+            statement["deal"] = " ".join(part if part[-1] in ".?!" else part + "." for part in extra)
         statements.append(statement)
     store = out / "store.yaml"
     with store.open("w", encoding="utf-8") as stream:

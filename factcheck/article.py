@@ -36,6 +36,8 @@ PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
 """Files read as plain text; every other file (and standard input) is read as Markdown."""
 DIRECTIVE = re.compile(r"<!--\s*factcheck:\s*(ignore|disable|enable)\s*-->", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?])")
+"""Left where inline code was dropped: "runs `x`." reads "runs." """
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
@@ -240,7 +242,7 @@ class _Reader:
                     begin += 1
                 while end > begin and prose[end - 1].isspace():
                     end -= 1
-                text = " ".join(prose[begin:end].split())
+                text = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(prose[begin:end].split()))
                 if not _WORD.search(text):
                     continue
                 line, column = self._position(starts[begin])

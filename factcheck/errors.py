@@ -7,6 +7,7 @@ turns them into one `file:line:col: message` line and exit status 2.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class FactcheckError(Exception):
@@ -70,3 +71,48 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{self.location}: {prefix}{self.message}"
+
+
+class WriteError(FactcheckError):
+    """A store file that cannot be changed: read-only, locked by another writer, or a failing disk.
+
+    Raised before anything is replaced, so the file is always left as it was.
+    """
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = Location(path)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class EditError(FactcheckError):
+    """A change to the store that was refused, with every reason as a positioned problem.
+
+    Positions of new records refer to the file as it would have been written.
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join([*map(str, self.problems), self.message])
+
+
+class NearDuplicateError(FactcheckError):
+    """A new statement that says what a stored one already says: written only when forced.
+
+    `match` is the stored statement (a `store.Statement`), `score` its similarity (0-100) and
+    `verdict` what `check` concludes for the new claim from the store as it is.
+    """
+
+    def __init__(self, claim: str, match: Any, score: float, verdict: str) -> None:
+        super().__init__(f"nearly duplicates statement '{match.id}' (similarity {score:.0f})")
+        self.claim = claim
+        self.match = match
+        self.score = score
+        self.verdict = verdict

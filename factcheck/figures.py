@@ -52,10 +52,10 @@ class Figure:
     Set by the claim reader, which knows which words are names."""
 
     def matches(self, other: Figure) -> bool:
-        """Same value (to half a percent) and no contradicting units."""
+        """Same value and no contradicting units ("2,407" is not "2,400": counts are exact)."""
         if self.unit and other.unit and self.unit != other.unit:
             return False
-        return abs(self.value - other.value) <= 0.005 * max(abs(self.value), abs(other.value))
+        return abs(self.value - other.value) <= 1e-9 * max(abs(self.value), abs(other.value))
 
     def __str__(self) -> str:
         value = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,.2f}".rstrip("0")

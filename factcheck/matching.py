@@ -144,8 +144,6 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for entity in actors:
         if not any(related(entity, other) for other in facts.involved):
             found.append(Conflict("party", entity, f"the claim names {names[entity].name}, the statement does not"))
-    if actors and facts.parties and not any(related(a, p) for a in actors for p in facts.parties):
-        found.append(Conflict("party", None, "the claim names none of the statement's parties"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
             if not any(related(place, other) for other in facts.places):

@@ -166,7 +166,7 @@ def schema_problems(document: YamlDocument) -> list[Problem]:
 def _schema_message(error: Any) -> str:
     if error.validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-    if error.validator == "pattern" and "date" in str(error.schema.get("description", "")):
+    if error.validator == "pattern" and str(error.schema.get("description", "")).startswith("YYYY"):
         return f"{error.instance!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
         return f"{error.instance!r} is not a valid id (lowercase letters, digits, '.', '_', '-')"

@@ -76,6 +76,7 @@ DENIAL = re.compile(
     r"untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*)\b"
     r"|否认|辟谣|不实|子虚乌有|虚假|假消息"
 )
+FALSE_THAT = re.compile(r"\b(?:it is|it's|it was|is it) (?:false|untrue|not true|a lie) that\b")
 RISE = re.compile(r"\b(?:r(?:ise|ises|ose|isen|ising)|increas\w*|gr(?:ew|ow|ows|owing|owth)|gain(?:s|ed)?|"
                   r"climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|up\s+\d)")
 FALL = re.compile(r"\b(?:f(?:all|alls|ell|allen|alling)|decreas\w*|declin\w*|drop(?:s|ped)?|shr(?:ink|inks|ank|unk)|"
@@ -93,7 +94,9 @@ def is_negated(normalized: str) -> bool:
     Plain negations cancel in pairs ("never denied" asserts); denial words count once however
     many there are, since "denied the report as false" is one denial, not two.
     """
-    count = len(NEGATION.findall(normalized)) + (1 if DENIAL.search(normalized) else 0)
+    framed = len(FALSE_THAT.findall(normalized))  # "it is false that X denied …" negates a denial
+    rest = FALSE_THAT.sub(" ", normalized)
+    count = framed + len(NEGATION.findall(rest)) + (1 if DENIAL.search(rest) else 0)
     return count % 2 == 1
 
 

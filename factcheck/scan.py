@@ -1,0 +1,133 @@
+"""Scanning articles: check every sentence the store can speak to, keep where it was found.
+
+A draft is mostly prose the store knows nothing about; checking every sentence would bury the few
+that matter under "unverified". A sentence is checked only when it names an entity of the store
+(a company, regulator, person …, not only a place) or uses the vocabulary of deals; the rest are
+counted as skipped. A sentence is one finding however many claims it makes: `check` weighs it
+whole, as a reader would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from .article import Sentence, decode, is_markdown, read_sentences
+from .errors import InputError
+from .index import StoreIndex
+from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
+from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, stem, tokens
+
+DEAL_GROUPS = frozenset({"agreement", "sign", "cooper", "approv", "licenc", "jv", "acquir", "invest", "ban"})
+"""Synonym groups of text.py that only deal reporting uses (not "company", "open", "launch" …)."""
+AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike", "struck", "conclud"})
+"""Members of those groups that ordinary prose uses in other senses ("it is clear", "allow me")."""
+DEAL_STEMS = frozenset(s for s, group in SYNONYMS.items() if group in DEAL_GROUPS) - AMBIGUOUS_STEMS
+"""Word stems that make a sentence about deals even when it names no entity of the store."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A checked sentence and its verdict, at its place in the file."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    sentence: str
+    result: CheckResult
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    sentences: int
+    skipped: int
+    """Sentences outside the store's domain: not checked."""
+    ignored: int
+    """Sentences silenced by a review comment: not checked."""
+    findings: tuple[Finding, ...]
+    """Every checked sentence, whatever its verdict, in file order."""
+
+    @property
+    def checked(self) -> int:
+        return len(self.findings)
+
+
+@dataclass(frozen=True)
+class ScanSummary:
+    files: int
+    """Files read; unreadable ones are counted in `errors` instead."""
+    errors: int
+    sentences: int
+    checked: int
+    skipped: int
+    ignored: int
+    supported: int
+    denied: int
+    unverified: int
+
+
+def about_domain(sentence: str, index: StoreIndex) -> bool:
+    """Whether the store can speak to a sentence: it names a non-place entity or a deal."""
+    normalized = fold_phrases(normalize(sentence))
+    words = tokens(normalized)
+    kinds = index.entities.kinds
+    for mention in index.entities.find(normalized, words):
+        # "US" is an alias of the United States, but "us" is a pronoun far more often
+        if kinds.get(mention.entity) != "place" and normalized[mention.start:mention.end] not in STOPWORDS:
+            return True
+    return any(w.text not in STOPWORDS and stem(w.text) in DEAL_STEMS for w in words)
+
+
+def scan_text(
+    text: str, path: str, index: StoreIndex, *, markdown: bool = True,
+    threshold: float = DEFAULT_THRESHOLD, today: date | None = None,
+) -> FileReport:
+    """Check the sentences of decoded article text (`path` only names it in findings)."""
+    sentences = read_sentences(text, markdown)
+    findings: list[Finding] = []
+    skipped = ignored = 0
+    for sentence in sentences:
+        if sentence.ignored:
+            ignored += 1
+        elif not about_domain(sentence.text, index):
+            skipped += 1
+        else:
+            findings.append(_finding(path, sentence, check(sentence.text, index, threshold=threshold,
+                                                           today=today)))
+    return FileReport(path, len(sentences), skipped, ignored, tuple(findings))
+
+
+def scan_file(
+    path: Path, index: StoreIndex, *, threshold: float = DEFAULT_THRESHOLD, today: date | None = None,
+) -> FileReport:
+    """Read and check one article; raises InputError when it cannot be read as UTF-8 text."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory; give the article files", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    return scan_text(decode(data, name), name, index, markdown=is_markdown(name),
+                     threshold=threshold, today=today)
+
+
+def summarize(reports: Iterable[FileReport], errors: int = 0) -> ScanSummary:
+    reports = list(reports)
+    verdicts = [f.result.verdict for r in reports for f in r.findings]
+    return ScanSummary(
+        files=len(reports), errors=errors,
+        sentences=sum(r.sentences for r in reports), checked=len(verdicts),
+        skipped=sum(r.skipped for r in reports), ignored=sum(r.ignored for r in reports),
+        supported=verdicts.count(SUPPORTED), denied=verdicts.count(DENIED),
+        unverified=verdicts.count(UNVERIFIED))
+
+
+def _finding(path: str, sentence: Sentence, result: CheckResult) -> Finding:
+    return Finding(path, sentence.line, sentence.column, sentence.end_line, sentence.end_column,
+                   sentence.text, result)

@@ -1,0 +1,95 @@
+"""Every fact of the shipped store, checked both ways and as near misses.
+
+Generated from the store itself, so each statement added later is covered too: its own claim
+gets its verdict and cites its sources; "It is false that …" gets the opposite verdict; the same
+sentence with one date, figure or party changed is never supported.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from factcheck.index import StoreIndex
+from factcheck.matching import DENIED, SUPPORTED, UNVERIFIED, check
+from factcheck.store import default_store_paths, load_store
+
+STORE = load_store(default_store_paths())
+STATEMENTS = {s.id: s for s in STORE.statements}
+OPPOSITE = {SUPPORTED: DENIED, DENIED: SUPPORTED}
+TODAY = date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def index() -> StoreIndex:
+    return StoreIndex(STORE)
+
+
+def documents(result) -> set[str]:
+    return {source.document for _, source in result.citations}
+
+
+@pytest.mark.parametrize("statement_id", STATEMENTS)
+def test_each_fact_as_recorded(index: StoreIndex, statement_id: str) -> None:
+    statement = STATEMENTS[statement_id]
+    result = check(statement.claim, index, today=TODAY)
+    assert result.verdict == statement.verdict
+    cited = {STORE.sources[c.source].document for c in statement.citations}
+    assert documents(result) & cited
+
+
+@pytest.mark.parametrize("statement_id", STATEMENTS)
+def test_each_fact_contradicted(index: StoreIndex, statement_id: str) -> None:
+    statement = STATEMENTS[statement_id]
+    result = check(f"It is false that {statement.claim[0].lower()}{statement.claim[1:]}", index, today=TODAY)
+    assert result.verdict == OPPOSITE[statement.verdict]
+
+
+def _with_year_changed(text: str) -> str | None:
+    match = re.search(r"\b(19|20)\d\d\b", text)
+    return None if not match else text[:match.start()] + str(int(match.group()) - 3) + text[match.end():]
+
+
+def _with_figure_changed(text: str) -> str | None:
+    match = re.search(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,A-Za-z])(?!\s*(?:January|February|March|"
+                      r"April|May|June|July|August|September|October|November|December))", text)
+    if not match or re.fullmatch(r"(19|20)\d\d", match.group()):
+        return None
+    value = int(match.group(1).replace(",", "")) + 7
+    return text[:match.start()] + f"{value:,}" + text[match.end():]
+
+
+def _with_party_changed(text: str, statement) -> str | None:
+    kinds = {STORE.entities[p].kind for p in statement.parties}
+    involved = set(statement.parties) | {statement.said_by}
+    for party in statement.parties:
+        name = STORE.entities[party].name
+        if name in text:
+            stranger = next((e for e in STORE.entities.values()
+                             if e.kind in kinds and e.kind != "place" and e.id not in involved
+                             and e.name not in text and STORE.entities[party].name not in e.name), None)
+            if stranger:
+                return text.replace(name, stranger.name)
+    return None
+
+
+NEAR_MISSES = []
+for _statement in STORE.statements:
+    for _kind, _text in (("date", _with_year_changed(_statement.claim)),
+                         ("figure", _with_figure_changed(_statement.claim)),
+                         ("party", _with_party_changed(_statement.claim, _statement))):
+        if _text:
+            NEAR_MISSES.append(pytest.param(_statement.id, _text, id=f"{_statement.id}-{_kind}"))
+
+
+@pytest.mark.parametrize("statement_id, claim", NEAR_MISSES)
+def test_near_misses_are_not_confirmed_by_their_original(index: StoreIndex, statement_id: str, claim: str) -> None:
+    result = check(claim, index, today=TODAY)
+    assert result.verdict != SUPPORTED or result.match.id != statement_id
+    assert result.verdict == UNVERIFIED or result.match.id != statement_id
+
+
+def test_near_miss_generators_cover_most_of_the_store() -> None:
+    assert len(NEAR_MISSES) >= len(STATEMENTS)
