@@ -183,6 +183,65 @@ def validate(stores: tuple[Path, ...]) -> None:
         sys.exit(EXIT_ERROR)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
+              default=None, help="Output format.  [default: github when GITHUB_ACTIONS=true, else text]")
+@click.option("--fail-on", default="denied", show_default=True, callback=verdict_list,
+              help="Comma-separated verdicts that make the exit status 1 (or 'none').")
+@click.option("--show", default="denied", show_default=True, callback=verdict_list,
+              help="Comma-separated verdicts to list, besides those in --fail-on (e.g. unverified,supported).")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="Similarity (0-100) a consistent statement needs to decide a verdict.  [default: 50]")
+@click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
+              help="Reference day for relative dates such as 'yesterday'.  [default: today]")
+@store_option
+def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[str], show: frozenset[str],
+         threshold: float | None, today: date | None, stores: tuple[Path, ...]) -> None:
+    """Check the claims in articles: Markdown, or plain text for .txt ('-': standard input).
+
+    Sentences that name an entity of the store or a deal are checked; code, HTML and front matter
+    are not read. `<!-- factcheck: ignore -->` silences the next line; `<!-- factcheck: disable -->`
+    ... `<!-- factcheck: enable -->` a block. Exit status 1 when a verdict in --fail-on is found,
+    2 when a file cannot be read (the others are still scanned).
+    """
+    from .article import decode
+    from .index import StoreIndex
+    from .matching import DEFAULT_THRESHOLD
+    from .reporters.scan import SCAN_REPORTERS, summary_line
+    from .scan import STDIN, scan_file, scan_text, summarize
+
+    if files.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given once")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    index = StoreIndex(load(stores), today)
+    reporter = SCAN_REPORTERS[output_format](sys.stdout, show | fail_on)
+    settings = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "today": today}
+    reports = []
+    errors = 0
+    for name in files:
+        try:
+            if name == "-":
+                report = scan_text(decode(sys.stdin.buffer.read(), STDIN), STDIN, index, **settings)
+            else:
+                report = scan_file(Path(name), index, **settings)
+        except InputError as exc:
+            click.echo(str(exc), err=True)
+            reporter.error(exc)
+            errors += 1
+            continue
+        reporter.add(report)
+        reports.append(report)
+    summary = summarize(reports, errors)
+    reporter.finish(summary)
+    click.echo(summary_line(summary), err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if any(f.result.verdict in fail_on for r in reports for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+
+
 def main() -> None:
     """Entry point: also turns a closed pipe and Ctrl-C into quiet, conventional exits."""
     try:

@@ -242,7 +242,8 @@ def check(
             best = (score, facts)
             break
     if best is not None:
-        similar = [problems for score, _, problems in evaluated if problems and score >= threshold]
+        similar = [problems for score, _, problems in evaluated
+                   if problems and score >= threshold - NEAR_MISS_MARGIN]
         blocker = contradicted_elsewhere(claim, best[1], similar)
         if blocker is not None:
             evaluated = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]

@@ -20,6 +20,8 @@ from .index import StoreIndex
 from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
 from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, stem, tokens
 
+STDIN = "<stdin>"
+"""The name standard input goes by in findings and errors."""
 DEAL_GROUPS = frozenset({"agreement", "sign", "cooper", "approv", "licenc", "jv", "acquir", "invest", "ban"})
 """Synonym groups of text.py that only deal reporting uses (not "company", "open", "launch" …)."""
 AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike", "struck", "conclud"})

@@ -68,7 +68,8 @@ new recently recent now currently two-way we you i he she his her our your us
 
 NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|none|cannot|without|block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to|"
-    r"rul(?:e|es|ed|ing) out|call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?)\b"
+    r"rul(?:e|es|ed|ing) out|call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|"
+    r"turn(?:s|ed|ing)? down|bar(?:s|red|ring)?|banned from|prohibit(?:s|ed)? from|forbid(?:s|den)?)\b"
     r"|n't\b|没有|并未|从未|未能|拒绝"
 )
 DENIAL = re.compile(
@@ -78,9 +79,10 @@ DENIAL = re.compile(
 )
 FALSE_THAT = re.compile(r"\b(?:it is|it's|it was|is it) (?:false|untrue|not true|a lie) that\b")
 RISE = re.compile(r"\b(?:r(?:ise|ises|ose|isen|ising)|increas\w*|gr(?:ew|ow|ows|owing|owth)|gain(?:s|ed)?|"
-                  r"climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|up\s+\d)")
+                  r"climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|rall(?:y|ies|ied)|up\s+\d)")
 FALL = re.compile(r"\b(?:f(?:all|alls|ell|allen|alling)|decreas\w*|declin\w*|drop(?:s|ped)?|shr(?:ink|inks|ank|unk)|"
-                  r"slump(?:s|ed)?|plung(?:e|es|ed)|down\s+\d)")
+                  r"slump(?:s|ed)?|plung(?:e|es|ed)|sl(?:ide|ides|id)|tumbl(?:e|es|ed)|s(?:ink|inks|ank)|"
+                  r"dip(?:s|ped)?|down\s+\d)")
 
 
 def direction(normalized: str) -> int:

@@ -18,7 +18,6 @@ from ..scan import FileReport, Finding, ScanSummary
 
 SEVERITY = {DENIED: 0, UNVERIFIED: 1, SUPPORTED: 2}
 """Worst first: a denied sentence is an error, an unverified one a warning, a supported one a note."""
-STDIN = "<stdin>"
 
 
 class ScanReporter(Protocol):

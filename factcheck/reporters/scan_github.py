@@ -13,8 +13,8 @@ from typing import IO
 
 from ..errors import InputError
 from ..matching import DENIED, UNVERIFIED
-from ..scan import FileReport, Finding, ScanSummary
-from .scan import STDIN, explanation, repository_path, shown, worst_first
+from ..scan import STDIN, FileReport, Finding, ScanSummary
+from .scan import explanation, repository_path, shown, worst_first
 
 ANNOTATIONS_PER_KIND = 10
 """Annotations of one kind (error, warning, notice) GitHub shows per step."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -18,9 +19,9 @@ from urllib.parse import quote
 from .. import __version__
 from ..errors import InputError, Location
 from ..matching import DENIED, SUPPORTED, UNVERIFIED
-from ..scan import FileReport, Finding, ScanSummary
+from ..scan import STDIN, FileReport, Finding, ScanSummary
 from .json import citation_dict, match_dict
-from .scan import STDIN, explanation, repository_path, shown
+from .scan import explanation, repository_path, shown
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {DENIED: "error", UNVERIFIED: "warning", SUPPORTED: "note"}
@@ -78,7 +79,7 @@ class SarifReporter:
             "invocations": [{"executionSuccessful": not summary.errors,
                              "toolExecutionNotifications": self.notifications}],
             "results": self.results,
-            "properties": {"summary": {k: v for k, v in vars(summary).items()}},
+            "properties": {"summary": asdict(summary)},
         }
         json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.out,
                   ensure_ascii=False, indent=2)
@@ -98,8 +99,7 @@ class SarifReporter:
             "locations": [{"physicalLocation": {
                 "artifactLocation": artifact_location(finding.path),
                 "region": {"startLine": finding.line, "startColumn": finding.column,
-                           "endLine": finding.end_line, "endColumn": finding.end_column,
-                           "snippet": {"text": finding.sentence}}}}],
+                           "endLine": finding.end_line, "endColumn": finding.end_column}}}],
             "partialFingerprints": {"factcheckSentence/v1": fingerprint},
             "properties": {"score": result.score, "match": match_dict(result.match),
                            "citations": [citation_dict(c, s) for c, s in result.citations]},
