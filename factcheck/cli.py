@@ -63,6 +63,19 @@ store_option = click.option(
     help="Store file or folder of YAML files (repeatable). Default: $FACTCHECK_STORE, else the shipped store.")
 
 
+def load_index(stores: tuple[Path, ...]):
+    """The store's index (from the cache when it is current); store warnings on stderr."""
+    from .cache import load_index as cached_index
+
+    try:
+        index = cached_index(list(stores) or None)
+    except StoreError as exc:
+        raise store_error(exc) from None
+    for warning in index.store.warnings:
+        click.echo(str(warning), err=True)
+    return index
+
+
 def load(stores: tuple[Path, ...]):
     from .store import load_store
 
@@ -100,12 +113,11 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
 
     Lines that are JSON objects use their "claim" field and keep their "id".
     """
-    from .index import StoreIndex
     from .matching import DEFAULT_THRESHOLD, check as check_claim
     from .reporters import REPORTERS
 
     inputs = _claim_inputs(claims)
-    index = StoreIndex(load(stores), today)
+    index = load_index(stores)
     reporter = REPORTERS[output_format](sys.stdout)
     found: set[str] = set()
     errors = 0
@@ -206,7 +218,6 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
     2 when a file cannot be read (the others are still scanned).
     """
     from .article import decode
-    from .index import StoreIndex
     from .matching import DEFAULT_THRESHOLD
     from .reporters.scan import SCAN_REPORTERS, summary_line
     from .scan import STDIN, scan_file, scan_text, summarize
@@ -215,7 +226,7 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
         raise click.UsageError("'-' (standard input) can be given once")
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    index = StoreIndex(load(stores), today)
+    index = load_index(stores)
     reporter = SCAN_REPORTERS[output_format](sys.stdout, show | fail_on)
     settings = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "today": today}
     reports = []

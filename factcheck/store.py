@@ -13,10 +13,12 @@ import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import Location, Problem, StoreError
-from .yaml_loader import YamlDocument, parse_yaml
+
+if TYPE_CHECKING:
+    from .yaml_loader import YamlDocument
 
 SCHEMA_PATH = Path(__file__).with_name("store.schema.json")
 STORE_ENV = "FACTCHECK_STORE"
@@ -110,6 +112,8 @@ def store_files(paths: Iterable[Path]) -> list[Path]:
 
 def read_yaml_file(path: Path) -> YamlDocument:
     """Read and parse one store file, turning OS and encoding failures into StoreError."""
+    from .yaml_loader import parse_yaml  # PyYAML is needed only when the index is not cached
+
     try:
         size = path.stat().st_size
         if size > MAX_STORE_FILE_BYTES:

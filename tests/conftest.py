@@ -70,3 +70,9 @@ def shipped_index() -> StoreIndex:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read or write the user's own index cache."""
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path_factory.getbasetemp() / "index-cache"))

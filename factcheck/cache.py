@@ -1,0 +1,87 @@
+"""A compiled index of the store, kept in the user's cache folder between runs.
+
+Parsing YAML, validating it and reading every statement costs far more than answering a claim,
+so the built `StoreIndex` is pickled under a key made of the store files' contents and the
+engine's own files. Any change to either gives a new key, so a verdict is never computed from a
+stale index. A missing, read-only or corrupt cache only costs speed: the index is then built
+from the store as if there were no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .index import StoreIndex
+from .store import default_store_paths, load_store, store_files
+
+CACHE_ENV = "FACTCHECK_CACHE"
+"""Set to a folder to use it instead of $XDG_CACHE_HOME/factcheck; to "off" to disable."""
+
+
+def cache_folder() -> Path | None:
+    configured = os.environ.get(CACHE_ENV, "")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "factcheck"
+
+
+def index_key(files: Sequence[Path]) -> str:
+    """Content hash of the store files, plus the engine's version and files (so an upgraded
+    engine never reads an index built by another)."""
+    digest = hashlib.sha256(f"{__version__}\0".encode())
+    engine = Path(__file__).resolve().parent
+    for source in sorted(engine.glob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for path in files:
+        digest.update(f"{path.resolve()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
+    """The index of the store at `paths` (default store if None), from the cache when valid.
+
+    Raises StoreError exactly as `load_store` does when the store has to be read.
+    """
+    files = store_files(list(paths) if paths else default_store_paths())
+    folder = cache_folder()
+    try:
+        cached = folder / f"index-{index_key(files)}.pickle" if folder else None
+    except OSError:
+        cached = None  # a store file vanished or is unreadable: load_store reports it properly
+    if cached is not None:
+        try:
+            with cached.open("rb") as handle:
+                index = pickle.load(handle)
+            if isinstance(index, StoreIndex):
+                return index
+        except Exception:  # noqa: BLE001 - any unreadable cache entry is rebuilt
+            pass
+    index = StoreIndex(load_store(files))
+    if cached is not None:
+        _store(cached, index)
+    return index
+
+
+def _store(path: Path, index: StoreIndex) -> None:
+    """Write atomically; a cache that cannot be written is not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".index-", delete=False) as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        try:
+            os.unlink(handle.name)
+        except (OSError, UnboundLocalError):
+            pass

@@ -1,0 +1,56 @@
+"""The compiled index cache: used when current, rebuilt when the store changes, never required."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.cache import load_index
+from factcheck.matching import check
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("FACTCHECK_CACHE", str(folder))
+    return folder
+
+
+def test_index_is_cached_and_reused(cache: Path, mini_store: Path) -> None:
+    first = load_index([mini_store])
+    entries = list(cache.glob("index-*.pickle"))
+    assert len(entries) == 1
+    second = load_index([mini_store])
+    assert [f.statement for f in second.facts] == [f.statement for f in first.facts]
+
+
+def test_changed_store_never_gives_a_stale_verdict(cache: Path, mini_store: Path) -> None:
+    claim = "Acme bought Initech for $2bn"
+    assert check(claim, load_index([mini_store])).verdict == "denied"
+    text = mini_store.read_text(encoding="utf-8").replace(
+        "    verdict: denied\n    parties: [acme, initech]", "    verdict: supported\n    parties: [acme, initech]")
+    mini_store.write_text(text, encoding="utf-8")
+    assert check(claim, load_index([mini_store])).verdict == "supported"
+
+
+def test_corrupt_cache_is_rebuilt(cache: Path, mini_store: Path) -> None:
+    load_index([mini_store])
+    entry = next(cache.glob("index-*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert len(load_index([mini_store]).facts) == 2
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch, mini_store: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("FACTCHECK_CACHE", str(blocker / "cache"))
+    assert len(load_index([mini_store]).facts) == 2
+
+
+def test_cache_can_be_turned_off(monkeypatch, tmp_path: Path, mini_store: Path) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_index([mini_store])
+    assert not (tmp_path / "xdg").exists()
