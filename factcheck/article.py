@@ -1,7 +1,8 @@
 """Reading an article: its prose sentences, each with where it stands in the original file.
 
-Markdown is parsed with markdown-it (CommonMark, plus tables, strikethrough and front matter), so
-code blocks, inline code, HTML, link targets, images and front matter never reach the checker.
+Markdown is parsed with markdown-it (CommonMark, plus tables, strikethrough and front matter: YAML
+`---` through mdit-py-plugins, TOML `+++` as Hugo writes it), so code blocks, inline code, HTML,
+link targets, images and front matter never reach the checker.
 Sentences come from sentencex, a maintained rule-based segmenter that knows abbreviations such as
 "Corp." and "U.S.", rather than from a hand-made regex. Positions are 1-based lines and columns
 counted in characters of the decoded file (a BOM is not a column; CRLF is one line end), the
@@ -23,6 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Callable
 
 import sentencex
 from markdown_it import MarkdownIt
@@ -39,6 +41,7 @@ _WORD = re.compile(r"[^\W_]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?])")
 """Left where inline code was dropped: "runs `x`." reads "runs." """
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
@@ -64,15 +67,16 @@ def decode(data: bytes, path: str) -> str:
     refused with the place of the first offending byte, so the writer can find and fix it."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("UTF-16 text; save the file as UTF-8", path)
-    nul = data.find(b"\x00")
+    body = data.removeprefix(b"\xef\xbb\xbf")  # a BOM is no column
+    nul = body.find(b"\x00")
     if nul >= 0:
-        line, column = _byte_position(data, nul)
+        line, column = _byte_position(body, nul)
         raise InputError("binary file (NUL byte); scan reads UTF-8 text", path, line, column)
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _byte_position(data, exc.start)
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+        line, column = _byte_position(body, exc.start)
+        raise InputError(f"not valid UTF-8 (byte 0x{body[exc.start]:02x}); save the file as UTF-8",
                          path, line, column) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -80,7 +84,7 @@ def decode(data: bytes, path: str) -> str:
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     """Line and character column of a byte offset, counting only the valid text before it."""
     start = data.rfind(b"\n", 0, offset) + 1
-    before = data[start:offset].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")
+    before = data[start:offset].decode("utf-8", errors="replace")
     return data.count(b"\n", 0, offset) + 1, len(before) + 1
 
 
@@ -114,8 +118,10 @@ class _Reader:
         # Keep escapes and entities as their own tokens: their source text differs from what
         # they stand for, and each token's source text is what finds its place in the file.
         parser.disable("text_join")
+        # The plugin knows YAML's `---`; Hugo's TOML `+++` is blanked, keeping lines in place.
+        source = _TOML_FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), self.text)
         line_cursor: dict[int, int] = {}
-        for token in parser.parse(self.text):
+        for token in parser.parse(source):
             if token.type == "html_block" and token.map:
                 self._block_directives(token)
             elif token.type == "inline" and token.map and token.children is not None:
@@ -129,20 +135,17 @@ class _Reader:
                 start = self.line_starts[line_number] + match.start()
                 self.directives.append((match.group(1).lower(), start, start + len(match.group())))
 
-    def _inline(self, token: Token, line_cursor: dict[int, int]) -> None:
-        """Prose of one paragraph, heading or table cell, each character mapped to the file.
+    def _placer(self, token: Token, line_cursor: dict[int, int]) -> Callable[[int], int]:
+        """Maps an index in an inline token's `content` to an offset in the file.
 
-        markdown-it gives the block's line range and its inline source (`content`), each content
-        line being found in its source line (after list markers, quote markers, indentation, or
-        earlier table cells on the same line); the children are then found in order in the
-        content, which places every prose character.
+        markdown-it gives the block's first line and its inline source, one content line per
+        source line, each found in its source line after list markers, quote markers,
+        indentation, or earlier table cells on the same line (`line_cursor`).
         """
-        content = token.content
-        content_lines = content.split("\n")
         bases: list[int] = []  # file offset of each content line's start
         content_starts: list[int] = []
         offset = 0
-        for i, part in enumerate(content_lines):
+        for i, part in enumerate(token.content.split("\n")):
             number = min(token.map[0] + i, len(self.lines) - 1)
             source = self.lines[number]
             found = source.find(part, line_cursor.get(number, 0))
@@ -157,6 +160,16 @@ class _Reader:
             i = bisect_right(content_starts, index) - 1
             return bases[i] + index - content_starts[i]
 
+        return place
+
+    def _inline(self, token: Token, line_cursor: dict[int, int]) -> None:
+        """Prose of one paragraph, heading or table cell, each character mapped to the file.
+
+        The children (text, escapes, code, HTML, links …) are found in order in the block's
+        inline source, which places every prose character; markup and code add no prose.
+        """
+        content = token.content
+        place = self._placer(token, line_cursor)
         prose: list[str] = []
         starts: list[int] = []
         ends: list[int] = []

@@ -63,6 +63,16 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         lock.release()
 
 
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files of writers that died before renaming theirs into place.
+
+    Call it holding the lock: temporary files are only made under it, so any found then belong
+    to a writer that is gone.
+    """
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        temp.unlink(missing_ok=True)
+
+
 def stage(path: Path, data: bytes) -> Path:
     """Write `data` to a new temporary file beside `path`, durably, with `path`'s permissions.
 

@@ -46,7 +46,9 @@ def parse_claim(
     normalized = normalize(text)
     words = tokens(normalized)
     date_mentions = find_dates(normalized, today)
-    entity_mentions = entities.find(normalized, words)
+    same_positions = len(normalized) == len(text)
+    entity_mentions = [m for m in entities.find(normalized, words) if not m.capitals_only
+                       or (same_positions and text[m.start:m.end].isupper())]
     taken = [(d.start, d.end) for d in date_mentions] + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]

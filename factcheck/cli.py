@@ -253,6 +253,453 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
         sys.exit(EXIT_FINDINGS)
 
 
+# --- curating the store: add, add-entity, add-source, search, show, export, import -------------
+
+ENTITY_KINDS = ("company", "regulator", "government", "organisation", "person", "place")
+STATEMENT_VERDICTS = ("supported", "denied")
+
+
+def _interactive() -> bool:
+    """Prompts only when a person is there to answer them."""
+    return sys.stdin.isatty()
+
+
+def _store_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """A date as the store writes it: YYYY-MM-DD, YYYY-MM or YYYY."""
+    from .search import date_span
+
+    if value is None or not value.strip():
+        return None
+    try:
+        date_span(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value.strip()
+
+
+def _date_answer(value: str) -> str | None:
+    """A date typed at a prompt (blank for none); click asks again for a malformed one."""
+    return _store_date(None, None, value)
+
+
+def _date_bound(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--since takes the first day of a month or year given, --until the last."""
+    from .search import date_span
+
+    if value is None:
+        return None
+    try:
+        first, last = date_span(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return first if param.name == "since" else last
+
+
+def _write_options(command):  # noqa: ANN001, ANN202 - a click decorator
+    from .atomic import LOCK_TIMEOUT
+
+    options = [
+        store_option,
+        click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
+                     help="The store file to write, when the store has several (may be a new .yaml file in "
+                          "one of its folders)."),
+        click.option("--dry-run", is_flag=True, help="Show the change as a diff and write nothing."),
+        click.option("--lock-timeout", type=click.FloatRange(0), default=LOCK_TIMEOUT, show_default=True,
+                     metavar="SECONDS",
+                     help="Seconds to wait while another writer has the store file."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _write_target(stores: tuple[Path, ...], into: Path | None) -> tuple[list[Path], Path]:
+    """The store's paths and the one file to write (a missing --store file is a new store)."""
+    from .store import default_store_paths
+
+    paths = list(stores) or default_store_paths()
+    if into is None:
+        if len(paths) == 1 and not paths[0].is_dir():
+            return paths, paths[0]
+        raise click.UsageError("the store has several files: choose the one to write with --into FILE")
+    inside = any(into.resolve() == p.resolve() or (p.is_dir() and into.resolve().parent == p.resolve()) for p in paths)
+    if not inside or into.suffix not in (".yaml", ".yml"):
+        raise click.UsageError(f"--into {into}: not a .yaml file of the store (give it with --store too)")
+    return paths, into
+
+
+def _apply(stores: tuple[Path, ...], into: Path | None, changes, *, dry_run: bool, lock_timeout: float,  # noqa: ANN001
+           force: bool = False, partial: bool = False, new_file: str | None = None):
+    """Write `changes` through the editor; library refusals become exit status 2 lines."""
+    from .editing import NEW_FILE, apply_changes
+    from .errors import EditError, WriteError
+
+    paths, target = _write_target(stores, into)
+    try:
+        outcome = apply_changes(paths, target, changes, partial=partial, force=force, dry_run=dry_run,
+                                lock_timeout=lock_timeout, new_file=new_file or NEW_FILE)
+    except StoreError as exc:
+        raise store_error(exc) from None
+    except EditError as exc:
+        raise CliError([*map(str, exc.problems), exc.message]) from None
+    except WriteError as exc:
+        raise CliError([str(exc)]) from None
+    if dry_run:
+        click.echo(outcome.diff, nl=False)
+        click.echo("dry run: nothing written", err=True)
+    return outcome
+
+
+def _report_written(outcome) -> None:  # noqa: ANN001
+    verb = "would add" if outcome.dry_run else "added"
+    for kind, records in (("entity", outcome.written.entities), ("source", outcome.written.sources),
+                          ("statement", outcome.written.statements)):
+        for record in records:
+            click.echo(f"{verb} {kind} {record.id} to {outcome.path}", err=outcome.dry_run)
+
+
+def _existing_store(stores: tuple[Path, ...], into: Path | None):  # noqa: ANN202
+    """The store as it is, for prompts; empty when its only file is still to be created."""
+    from .store import Store, load_store
+
+    paths, target = _write_target(stores, into)
+    try:
+        return load_store([p for p in paths if p.exists()]) if any(p.exists() for p in paths) else \
+            Store({}, {}, (), ())
+    except StoreError as exc:
+        raise store_error(exc) from None
+
+
+def _words(answer: str) -> tuple[str, ...]:
+    return tuple(answer.replace(",", " ").split())
+
+
+def _prompt_entity(entity_id: str, name: str | None = None, kind: str | None = None,
+                   aliases: tuple[str, ...] | None = None, parent: str | None = None):  # noqa: ANN202
+    from .store import Entity
+
+    name = name or click.prompt(f"Name of {entity_id}")
+    kind = kind or click.prompt(f"Kind of {entity_id}", type=click.Choice(ENTITY_KINDS), default="company")
+    if aliases is None:
+        aliases = tuple(a.strip() for a in click.prompt(
+            "Other names (comma-separated, blank for none)", default="", show_default=False).split(",") if a.strip())
+    return Entity(entity_id, name, kind, aliases, parent)
+
+
+def _prompt_source(source_id: str, **given: str | None):  # noqa: ANN202
+    from .editing import new_source
+
+    asked = {"title": "Title", "publisher": "Publisher", "published": "Published (YYYY[-MM[-DD]])",
+             "url": "Address (https://…)", "document": "Archived text (path relative to the store's document_root)"}
+    fields = {k: given.get(k) or click.prompt(f"{label} of {source_id}",
+                                              value_proc=_date_answer if k == "published" else None)
+              for k, label in asked.items()}
+    author = given.get("author") or click.prompt("Author (blank if none)", default="", show_default=False) or None
+    return new_source(source_id, author=author, **fields)  # type: ignore[arg-type]
+
+
+def _missing(**values: object) -> None:
+    missing = [f"--{name.replace('_', '-')}" for name, value in values.items() if not value]
+    if missing:
+        raise click.UsageError(f"missing {', '.join(missing)} (or run on a terminal to be asked for them)")
+
+
+def _show_near_duplicate(exc) -> None:  # noqa: ANN001
+    match = exc.match
+    click.echo(f"{match.location}: warning: the new statement nearly duplicates '{match.id}' (similarity "
+               f"{exc.score:.0f}; check gives the new claim: {exc.verdict})", err=True)
+    click.echo(f"  stored: {match.claim} ({match.verdict})", err=True)
+    click.echo(f"  new:    {exc.claim}", err=True)
+
+
+@cli.command()
+@click.option("--claim", help="The statement, as one sentence.")
+@click.option("--verdict", type=click.Choice(STATEMENT_VERDICTS), help="Whether the sources show it true or false.")
+@click.option("--party", "parties", multiple=True, metavar="ENTITY", help="Entity id of a party (repeatable).")
+@click.option("--place", "places", multiple=True, metavar="ENTITY", help="Entity id of a place (repeatable).")
+@click.option("--date", "event_date", callback=_store_date, metavar="YYYY[-MM[-DD]]", help="When the event happened.")
+@click.option("--deal", help="What kind of deal, e.g. 'joint venture'.")
+@click.option("--said-by", metavar="ENTITY", help="Entity id of who made the statement.")
+@click.option("--said-on", callback=_store_date, metavar="YYYY[-MM[-DD]]", help="When it was said.")
+@click.option("--source", "sources", multiple=True, metavar="SOURCE",
+              help="Source id of a citation (repeatable, paired with --quote in order; one source serves all quotes).")
+@click.option("--quote", "quotes", multiple=True, help="Verbatim words from the source's archived text (repeatable).")
+@click.option("--id", "statement_id", help="Id of the new statement.  [default: parties-date-deal]")
+@click.option("--force", is_flag=True, help="Add it even if it nearly duplicates a stored statement.")
+@_write_options
+def add(claim: str | None, verdict: str | None, parties: tuple[str, ...], places: tuple[str, ...],
+        event_date: str | None, deal: str | None, said_by: str | None, said_on: str | None,
+        sources: tuple[str, ...], quotes: tuple[str, ...], statement_id: str | None, force: bool,
+        stores: tuple[Path, ...], into: Path | None, dry_run: bool, lock_timeout: float) -> None:
+    """Record a statement; on a terminal, ask for what the options leave out.
+
+    The id is proposed from parties, date and deal unless --id is given; a taken id is refused.
+    The store file is changed only if the whole store then passes `factcheck validate`. A
+    statement that nearly duplicates a stored one is shown and not added (exit status 1) unless
+    --force, or confirmed at the terminal.
+    """
+    from .editing import Changes
+    from .errors import NearDuplicateError
+    from .ids import PROPOSE_ID
+    from .store import Citation, Statement
+
+    new_entities, new_sources = [], []
+    if _interactive():
+        store = _existing_store(stores, into)
+        claim = claim or click.prompt("Claim")
+        verdict = verdict or click.prompt("Verdict", type=click.Choice(STATEMENT_VERDICTS))
+        parties = parties or _words(click.prompt("Parties (entity ids, comma-separated)", default="",
+                                                 show_default=False))
+        if event_date is None:
+            event_date = click.prompt("Date of the event (YYYY[-MM[-DD]], blank if unknown)", default="",
+                                      show_default=False, value_proc=_date_answer)
+        if deal is None:
+            deal = click.prompt("Deal (e.g. joint venture; blank to skip)", default="", show_default=False) or None
+        sources = sources or (click.prompt("Source id"),)
+        quotes = quotes or (click.prompt("Quote (verbatim from the source's archived text)"),)
+        for entity_id in dict.fromkeys((*parties, *places, *([said_by] if said_by else []))):
+            if entity_id not in store.entities and click.confirm(f"'{entity_id}' is not in the store. Add it?",
+                                                                 default=True):
+                new_entities.append(_prompt_entity(entity_id))
+        for source_id in dict.fromkeys(sources):
+            if source_id not in store.sources and click.confirm(f"Source '{source_id}' is not in the store. Add it?",
+                                                                default=True):
+                new_sources.append(_prompt_source(source_id))
+    _missing(claim=claim, verdict=verdict, source=sources, quote=quotes)
+    if len(sources) == 1:
+        sources = sources * len(quotes)
+    if len(sources) != len(quotes):
+        raise click.UsageError("give one --source for all quotes, or one --source per --quote")
+    statement = Statement(statement_id or PROPOSE_ID, claim, verdict, parties,  # type: ignore[arg-type]
+                          tuple(Citation(s, q) for s, q in zip(sources, quotes)), deal, event_date, places,
+                          said_by, said_on)
+    changes = Changes(tuple(new_entities), tuple(new_sources), (statement,))
+    try:
+        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force)
+    except NearDuplicateError as exc:
+        _show_near_duplicate(exc)
+        if not (_interactive() and click.confirm("Add it anyway?", default=False)):
+            click.echo("not added (--force adds it anyway)", err=True)
+            sys.exit(EXIT_FINDINGS)
+        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=True)
+    _report_written(outcome)
+
+
+@cli.command("add-entity")
+@click.argument("entity_id", metavar="ID")
+@click.option("--name", help="The usual name.")
+@click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
+@click.option("--kind", type=click.Choice(ENTITY_KINDS), help="What it is.")
+@click.option("--parent", metavar="ENTITY", help="Entity id of its parent group, owner or enclosing place.")
+@_write_options
+def add_entity(entity_id: str, name: str | None, aliases: tuple[str, ...], kind: str | None, parent: str | None,
+               stores: tuple[Path, ...], into: Path | None, dry_run: bool, lock_timeout: float) -> None:
+    """Add an entity (a company, regulator, person, place…) with id ID."""
+    from .editing import Changes
+    from .store import Entity
+
+    if _interactive():
+        entity = _prompt_entity(entity_id, name, kind, aliases or None, parent)
+    else:
+        _missing(name=name, kind=kind)
+        entity = Entity(entity_id, name, kind, aliases, parent)  # type: ignore[arg-type]
+    _report_written(_apply(stores, into, Changes(entities=(entity,)), dry_run=dry_run, lock_timeout=lock_timeout))
+
+
+@cli.command("add-source")
+@click.argument("source_id", metavar="ID")
+@click.option("--title", help="Headline of the article or document.")
+@click.option("--publisher", help="Who published it.")
+@click.option("--published", callback=_store_date, metavar="YYYY[-MM[-DD]]", help="When it was published.")
+@click.option("--url", help="Its address (http or https).")
+@click.option("--document", metavar="PATH", help="Its archived text, relative to the store's document_root.")
+@click.option("--author", help="Byline, if any.")
+@_write_options
+def add_source(source_id: str, title: str | None, publisher: str | None, published: str | None, url: str | None,
+               document: str | None, author: str | None, stores: tuple[Path, ...], into: Path | None,
+               dry_run: bool, lock_timeout: float) -> None:
+    """Add a source with id ID; its archived text must already be in place."""
+    from .editing import Changes, new_source
+
+    given = {"title": title, "publisher": publisher, "published": published, "url": url, "document": document}
+    if _interactive():
+        source = _prompt_source(source_id, author=author or "", **given)
+    else:
+        _missing(**given)
+        source = new_source(source_id, author=author, **given)  # type: ignore[arg-type]
+    _report_written(_apply(stores, into, Changes(sources=(source,)), dry_run=dry_run, lock_timeout=lock_timeout))
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option("--party", "parties", multiple=True, metavar="ENTITY",
+              help="Only statements naming this entity (id, name or alias; a group includes its subsidiaries). "
+                   "Repeatable: all must be named.")
+@click.option("--verdict", "verdicts", multiple=True, type=click.Choice(STATEMENT_VERDICTS),
+              help="Only statements with this verdict (repeatable).")
+@click.option("--since", callback=_date_bound, metavar="YYYY[-MM[-DD]]", help="Only events on or after this date.")
+@click.option("--until", callback=_date_bound, metavar="YYYY[-MM[-DD]]", help="Only events on or before this date.")
+@click.option("--source", "sources", multiple=True, metavar="SOURCE",
+              help="Only statements citing this source (repeatable: any of them).")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="At most this many results.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl"]), default="text",
+              show_default=True, help="Output format.")
+@store_option
+def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str, ...], since: date | None,
+           until: date | None, sources: tuple[str, ...], limit: int, output_format: str,
+           stores: tuple[Path, ...]) -> None:
+    """Statements most relevant to QUERY (all of them without one), filtered.
+
+    Text is a table at a terminal and tab-separated lines (score, id, verdict, date, claim) when
+    piped.
+    """
+    import json
+
+    from .errors import InputError
+    from .search import Filters, hit_dict, resolve_entity, resolve_source, search as find
+
+    index = load_index(stores)
+    try:
+        filters = Filters(tuple(resolve_entity(index.store, p) for p in parties), frozenset(verdicts), since, until,
+                          tuple(resolve_source(index.store, s) for s in sources))
+    except InputError as exc:
+        raise CliError([str(exc)]) from None
+    hits = find(index, " ".join(query), filters, limit)
+    if output_format == "json":
+        click.echo(json.dumps([hit_dict(h) for h in hits], ensure_ascii=False, indent=2))
+    elif output_format == "jsonl":
+        for hit in hits:
+            click.echo(json.dumps(hit_dict(hit), ensure_ascii=False))
+    elif not hits:
+        click.echo("no statement matches", err=True)
+    elif sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("score", "id", "verdict", "date", "claim", box=None, header_style="bold")
+        for hit in hits:
+            style = "green" if hit.statement.verdict == "supported" else "red"
+            table.add_row("" if hit.score is None else f"{hit.score:.0f}", hit.statement.id,
+                          f"[{style}]{hit.statement.verdict}[/]", hit.statement.date or "", hit.statement.claim)
+        Console().print(table)
+    else:
+        for hit in hits:
+            s = hit.statement
+            fields = ["" if hit.score is None else f"{hit.score:.1f}", s.id, s.verdict, s.date or "", s.claim]
+            click.echo("\t".join(" ".join(f.split()) for f in fields))
+
+
+@cli.command()
+@click.argument("statement_id", metavar="ID")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@store_option
+def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> None:
+    """One statement in full, with its entities, sources and quotes."""
+    import json
+
+    from .errors import InputError
+    from .search import find_statement, statement_dict
+
+    store = load(stores)
+    try:
+        statement = find_statement(store, statement_id)
+    except InputError as exc:
+        raise CliError([str(exc)]) from None
+    if output_format == "json":
+        click.echo(json.dumps(statement_dict(store, statement), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    from .reporters.text import verdict_label
+
+    def names(ids: tuple[str, ...]) -> str:
+        return "; ".join(f"{store.entities[i].name} [dim]({i}, {store.entities[i].kind})[/]" for i in ids)
+
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    s = statement
+    console.print(f"[bold]{escape(s.id)}[/]  {verdict_label(s.verdict)}")
+    console.print(f"  {escape(s.claim)}")
+    rows = [("Deal", s.deal and escape(s.deal)), ("Date", s.date), ("Parties", names(s.parties)),
+            ("Places", names(s.places)), ("Said by", s.said_by and names((s.said_by,))), ("Said on", s.said_on),
+            ("Recorded", escape(str(s.location)))]
+    for label, value in rows:
+        if value:
+            console.print(f"  [bold]{label:<9}[/]{value}")
+    for number, citation in enumerate(s.citations, start=1):
+        source = store.sources[citation.source]
+        byline = ", ".join(escape(p) for p in (source.author, source.publisher, source.published) if p)
+        console.print(f"  [bold][{number}][/] {escape(source.title)} [dim]— {byline} ({source.id})[/]")
+        console.print(f"      [link={source.url}]{escape(source.url)}[/link]")
+        console.print(f"      [dim]archived:[/] {escape(source.document)}")
+        console.print(f"      [italic]“{escape(citation.quote)}”[/]")
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["claimreview"]), default="claimreview",
+              show_default=True, help="schema.org ClaimReview JSON-LD, one review per statement.")
+@store_option
+def export(output_format: str, stores: tuple[Path, ...]) -> None:
+    """Write the store's statements to standard output for other fact-checking tools."""
+    import json
+
+    from .claimreview import export as claimreview_export
+
+    click.echo(json.dumps(claimreview_export(load(stores)), ensure_ascii=False, indent=2))
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--document-root", metavar="PATH",
+              help="For a new store file: the folder its sources' archived texts are in, relative to it.")
+@click.option("--force", is_flag=True, help="Import statements that nearly duplicate stored ones too.")
+@_write_options
+def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Path, ...], into: Path | None,
+            dry_run: bool, lock_timeout: float) -> None:
+    """Read schema.org ClaimReview JSON-LD (FILE, or '-' for standard input) into the store.
+
+    Ratings: True, Correct, Accurate, Mostly true… are supported; False, Incorrect, Mostly false,
+    Pants on fire, Fake… denied; Half true, Mixture, Misleading, Missing context… neither (the
+    table is RATINGS in factcheck/claimreview.py); unknown words fall back to a numeric rating at
+    either end of its scale. Reviews whose rating, claim or quoted, archived source cannot be
+    mapped, or whose statement would not pass `factcheck validate`, are reported and left out
+    (exit status 1); the rest is written.
+    """
+    from .claimreview import from_json_ld, read_json
+    from .editing import Changes, new_file_text
+    from .errors import InputError
+
+    name = "<stdin>" if str(file) == "-" else str(file)
+    try:
+        raw = sys.stdin.buffer.read() if name == "<stdin>" else file.read_bytes()
+    except OSError as exc:
+        raise CliError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
+    try:
+        imported = from_json_ld(read_json(raw, name), name)
+    except InputError as exc:
+        raise CliError([str(exc)]) from None
+    if document_root and _write_target(stores, into)[1].exists():
+        raise click.UsageError("--document-root is only for a new store file")
+    for unmapped in imported.unmapped:
+        where = f"{name}: item {unmapped.item}" if unmapped.item else name
+        click.echo(f"{where}: not imported: {unmapped.reason}", err=True)
+    changes = Changes(imported.entities, imported.sources, imported.statements)
+    outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force,
+                     partial=True, new_file=new_file_text(document_root)) if changes else None
+    for rejected in outcome.rejected if outcome else ():
+        label = f" ({rejected.statement.id})" if rejected.statement.id else ""
+        click.echo(f"{name}: item {imported.items[rejected.position]}{label}: not imported: "
+                   f"{'; '.join(rejected.reasons)}", err=True)
+    written = outcome.written if outcome else Changes()
+    verb = "would import" if dry_run else "imported"
+    click.echo(f"{verb} {len(written.statements)} statement(s), {len(written.entities)} new entities and "
+               f"{len(written.sources)} new sources into {outcome.path if outcome else '(nothing to write)'}",
+               err=dry_run)
+    if imported.unmapped or (outcome and outcome.rejected):
+        sys.exit(EXIT_FINDINGS)
+
+
 def main() -> None:
     """Entry point: also turns a closed pipe and Ctrl-C into quiet, conventional exits."""
     try:

@@ -16,10 +16,9 @@ import difflib
 import io
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import yaml
 from ruamel.yaml import YAML
@@ -28,19 +27,20 @@ from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, stage
+from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, remove_leftovers, stage
 from .errors import EditError, Location, NearDuplicateError, Problem, StoreError, WriteError
+from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
 from .store import Entity, Source, Statement, Store, read_store, store_files
 from .yaml_loader import parse_yaml
 
-PROPOSE_ID = ""
-"""A new statement with this id gets one proposed from its parties, date and deal."""
+if TYPE_CHECKING:
+    from .index import StoreIndex
+
 NEAR_DUPLICATE = 80.0
 """Similarity (0-100) from which a consistent stored statement counts as saying the same thing."""
 NEW_FILE = "version: 1\n"
 """What a store file that does not exist yet starts from."""
-MAX_PROPOSED_ID = 120
 SECTIONS = ("entities", "sources", "statements")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
@@ -91,27 +91,6 @@ def new_file_text(document_root: str | None = None) -> str:
     return NEW_FILE + (f"document_root: {json.dumps(document_root, ensure_ascii=False)}\n" if document_root else "")
 
 
-def slug(text: str, words: int = 0) -> str:
-    """Kebab-case ASCII (`Joint Venture (JV)` → `joint-venture-jv`), at most `words` words."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = re.findall(r"[a-z0-9]+", ascii_text)
-    return "-".join(parts[:words] if words else parts)
-
-
-def propose_id(statement: Statement, taken: set[str]) -> str:
-    """`parties-date-deal`, like `acme-globex-2021-03-joint-venture`; `-2`, `-3`… when taken.
-
-    Ids name what a curator searches by; the claim's first words stand in for a missing deal.
-    """
-    parts = [*statement.parties[:3], statement.date or ""]
-    parts.append(slug(statement.deal, 5) if statement.deal else slug(statement.claim, 6))
-    base = "-".join(p for p in parts if p)[:MAX_PROPOSED_ID].strip("-._") or "statement"
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
-
-
 def store_file_list(paths: Sequence[Path], target: Path) -> list[Path]:
     """The store's files once `target` is written (it may not exist yet)."""
     files = store_files([p for p in paths if p.exists() or not _same(p, target)])
@@ -142,6 +121,7 @@ def apply_changes(
     check_writable(target)
     real = target.resolve()
     with locked(real, lock_timeout):
+        remove_leftovers(real)
         files = store_file_list(paths, target)
         old_text, bom, newline = _read(target, new_file)
         store = _current_store([f for f in files if f.exists()])
@@ -197,6 +177,7 @@ def _read(path: Path, new_file: str) -> tuple[str, str, str]:
 
 
 def _current_store(files: list[Path]) -> Store:
+    """The store as it is (empty for a first file; `load_store` would read the default store)."""
     store, problems = read_store(files)
     if store is None:
         errors = tuple(p for p in problems if p.severity == "error")
@@ -213,11 +194,12 @@ def _screen_statements(
     taken = {s.id for s in store.statements}
     kept: list[tuple[int, Statement]] = []
     rejected: list[Rejected] = []
-    index = None
+    index: StoreIndex | None = None
     for position, statement in enumerate(statements):
         reason = None
         if statement.id == PROPOSE_ID:
-            statement = replace(statement, id=propose_id(statement, taken))
+            statement = replace(statement, id=propose_id(statement.parties, statement.date, statement.deal,
+                                                         statement.claim, taken))
         elif statement.id in taken:
             existing = store.statement(statement.id)
             reason = f"statement id '{statement.id}' is already taken"
@@ -242,7 +224,7 @@ def _screen_statements(
     return kept, rejected
 
 
-def _near_duplicate(statement: Statement, index: Any) -> NearDuplicateError | None:
+def _near_duplicate(statement: Statement, index: StoreIndex) -> NearDuplicateError | None:
     from .matching import check
 
     result = check(statement.claim, index, threshold=NEAR_DUPLICATE)
@@ -397,6 +379,9 @@ def edit_text(text: str, changes: Changes, path: Path) -> str:
             else:
                 container[record.id] = _styled(plain, template)
                 plain_section[record.id] = plain
+    if "statements" not in data:  # required: a new file may start with entities or sources alone
+        data["statements"] = CommentedSeq()
+        expected["statements"] = []
     out = io.StringIO()
     round_trip.dump(data, out)
     new_text = out.getvalue()
@@ -498,12 +483,23 @@ def _scalar(value: str, template: Any) -> Any:
     return value
 
 
+_EMPTY_SECTION = re.compile(r"^(entities|sources|statements):\s*(\[\]|\{\})\s*(#.*)?$")
+
+
+def _kept(old: str, new: str) -> bool:
+    """A line as it was; an empty flow section (`statements: []`) may become a block's key."""
+    if old == new:
+        return True
+    match = _EMPTY_SECTION.match(old)
+    return bool(match) and new.split() == [f"{match.group(1)}:", *(match.group(3) or "").split()]
+
+
 def _check_faithful(old: str, new: str, expected: Any, path: Path) -> None:
     """The edit only added lines, and the file reads back as the old data plus the new records."""
     old_lines = old.splitlines()
     waiting = iter(new.splitlines())
     for number, line in enumerate(old_lines, start=1):
-        if not any(line == candidate for candidate in waiting):
+        if not any(_kept(line, candidate) for candidate in waiting):
             raise WriteError(f"cannot add to this file without rewriting its line {number}; "
                              "add the entry by hand", str(path))
     if parse_yaml(new, str(path)).data != expected:

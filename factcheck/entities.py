@@ -31,6 +31,7 @@ class Mention:
     start: int
     end: int
     exact: bool = True
+    capitals_only: bool = False
 
 
 class EntityIndex:
@@ -42,6 +43,8 @@ class EntityIndex:
         self.by_tokens: dict[tuple[str, ...], str] = {}
         self.by_substring: dict[str, str] = {}
         self.fuzzy_names: dict[str, str] = {}
+        self.capitals_only: set[str] = set()
+        """Names that are also ordinary words: they count only when written in capitals."""
         self.name_words: set[str] = set()
         """Every word of every name: such a word is never an unknown name."""
         for entity in entities:
@@ -56,6 +59,8 @@ class EntityIndex:
                 words = tuple(t.text for t in tokens(normalized))
                 if not words:
                     continue
+                if len(words) == 1 and words[0] in STOPWORDS:
+                    self.capitals_only.add(words[0])  # "US", not every "us"
                 self.by_tokens.setdefault(words, entity.id)
                 self.name_words.update(words)
                 joined = " ".join(words)
@@ -106,9 +111,11 @@ class EntityIndex:
 
     def _exact(self, words: list[Token], i: int) -> tuple[Mention, int] | None:
         for width in range(min(self.longest, len(words) - i), 0, -1):
-            entity_id = self.by_tokens.get(tuple(t.text for t in words[i:i + width]))
+            key = tuple(t.text for t in words[i:i + width])
+            entity_id = self.by_tokens.get(key)
             if entity_id:
-                return Mention(entity_id, words[i].start, words[i + width - 1].end), width
+                return Mention(entity_id, words[i].start, words[i + width - 1].end,
+                               capitals_only=width == 1 and key[0] in self.capitals_only), width
         return None
 
     def _fuzzy(self, words: list[Token], i: int, wider_than: int) -> tuple[Mention, int] | None:

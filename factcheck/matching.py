@@ -192,18 +192,19 @@ def _kind(figure: Figure) -> str:
     return "count" if figure.unit is None else "percent" if figure.unit == "%" else "money"
 
 
-def contradicted_elsewhere(claim: ParsedClaim, chosen: StatementFacts,
+def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
                            others: list[list[Conflict]]) -> Conflict | None:
-    """A date or figure of the claim that the chosen statement does not record but a similar one
-    contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the 2,400
+    """A date or figure of the claim that no similar consistent statement records but a similar
+    one contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the 2,400
     when the one with the growth rate says 30%."""
-    dates = event_dates(claim, chosen)
     for problems in others:
         for conflict in problems:
             value = conflict.claim_value
-            if conflict.kind == "figure" and not any(value.matches(f) for f in chosen.figures):
+            if conflict.kind == "figure" and not any(
+                    value.matches(f) for facts in consistent for f in facts.figures):
                 return conflict
-            if conflict.kind == "date" and not any(value.compatible(d) for d in dates):
+            if conflict.kind == "date" and not any(
+                    value.compatible(d) for facts in consistent for d in event_dates(claim, facts)):
                 return conflict
     return None
 
@@ -242,9 +243,8 @@ def check(
             best = (score, facts)
             break
     if best is not None:
-        similar = [problems for score, _, problems in evaluated
-                   if problems and score >= threshold - NEAR_MISS_MARGIN]
-        blocker = contradicted_elsewhere(claim, best[1], similar)
+        close = [(f, p) for score, f, p in evaluated if score >= threshold - NEAR_MISS_MARGIN]
+        blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
         if blocker is not None:
             evaluated = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
             best = None

@@ -1,9 +1,9 @@
 """Scanning articles: check every sentence the store can speak to, keep where it was found.
 
 A draft is mostly prose the store knows nothing about; checking every sentence would bury the few
-that matter under "unverified". A sentence is checked only when it names an entity of the store
-(a company, regulator, person …, not only a place) or uses the vocabulary of deals; the rest are
-counted as skipped. A sentence is one finding however many claims it makes: `check` weighs it
+that matter under "unverified". A sentence is checked only when it uses the vocabulary of deals,
+or names an entity of the store (a company, regulator, person …, not only a place) and says
+something about it; the rest are counted as skipped. A sentence is one finding however many claims it makes: `check` weighs it
 whole, as a reader would.
 """
 
@@ -14,11 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+import Stemmer
+
 from .article import Sentence, decode, is_markdown, read_sentences
 from .errors import InputError
 from .index import StoreIndex
 from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
-from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, stem, tokens
+from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, tokens
 
 STDIN = "<stdin>"
 """The name standard input goes by in findings and errors."""
@@ -28,6 +30,7 @@ AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike"
 """Members of those groups that ordinary prose uses in other senses ("it is clear", "allow me")."""
 DEAL_STEMS = frozenset(s for s, group in SYNONYMS.items() if group in DEAL_GROUPS) - AMBIGUOUS_STEMS
 """Word stems that make a sentence about deals even when it names no entity of the store."""
+_stemmer = Stemmer.Stemmer("english")  # text.stem folds synonyms, and the ambiguity is in the stem
 
 
 @dataclass(frozen=True)
@@ -74,15 +77,20 @@ class ScanSummary:
 
 
 def about_domain(sentence: str, index: StoreIndex) -> bool:
-    """Whether the store can speak to a sentence: it names a non-place entity or a deal."""
+    """Whether the store can speak to a sentence: it names a deal, or says something of a non-place
+    entity."""
     normalized = fold_phrases(normalize(sentence))
     words = tokens(normalized)
+    if any(w.text not in STOPWORDS and _stemmer.stemWord(w.text) in DEAL_STEMS for w in words):
+        return True  # checked first: it is much cheaper than finding (possibly misspelt) names
     kinds = index.entities.kinds
-    for mention in index.entities.find(normalized, words):
-        # "US" is an alias of the United States, but "us" is a pronoun far more often
-        if kinds.get(mention.entity) != "place" and normalized[mention.start:mention.end] not in STOPWORDS:
-            return True
-    return any(w.text not in STOPWORDS and stem(w.text) in DEAL_STEMS for w in words)
+    mentions = index.entities.find(normalized, words)
+    if not any(kinds.get(m.entity) != "place" and normalized[m.start:m.end] not in STOPWORDS
+               # "US" is an alias of the United States, but "us" is a pronoun far more often
+               for m in mentions):
+        return False
+    # a name alone ("HSBC" in a table cell, "Acme and Globex") says nothing to check
+    return any(w.text not in STOPWORDS and not any(m.start <= w.start < m.end for m in mentions) for w in words)
 
 
 def scan_text(

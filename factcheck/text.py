@@ -140,6 +140,8 @@ SYNONYMS = {stem_: canonical for canonical, group in _GROUPS.items() for stem_ i
 
 # Multi-word phrases folded into one word before tokenising, so they meet their synonyms.
 PHRASES = [
+    (re.compile(r"\b(?:people|persons|sources?|insiders?)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+"
+                r"the\s+(?:matter|situation|deal|talks|plans?)\b|\bsources?\s+(?:say|said|says)\b"), " "),
     (re.compile(r"\b(?:with\s+)?no\s+(?:pre-?)?conditions?(?:\s+attached)?\b"
                 r"|\bwithout\s+(?:any\s+)?conditions?\b|\bno\s+strings\s+attached\b"), "unconditional"),
     (re.compile(r"\bjoint[\s-]+ventures?\b"), "jv"),

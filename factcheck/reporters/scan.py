@@ -52,7 +52,7 @@ def explanation(finding: Finding) -> list[str]:
     result = finding.result
     if result.match is not None:
         m = result.match
-        lines = [f"Recorded as {m.verdict}: {m.claim} ({m.id}{', ' + m.date if m.date else ''})"]
+        lines = [f"Matched: {m.claim} ({m.id}{', ' + m.date if m.date else ''}; recorded as {m.verdict})"]
         for citation, source in result.citations:
             byline = ", ".join(p for p in (source.publisher, source.published) if p)
             lines += [f"Source: {source.title} — {byline}", source.url, f"“{citation.quote}”"]
@@ -60,7 +60,7 @@ def explanation(finding: Finding) -> list[str]:
     if not result.related:
         return ["No statement in the store speaks to this sentence."]
     nearest = result.related[0]
-    return [f"Nearest statement: {nearest.statement.claim} ({nearest.statement.id}, recorded as "
+    return [f"Nearest: {nearest.statement.claim} ({nearest.statement.id}; recorded as "
             f"{nearest.statement.verdict})", *(f"≠ {c}" for c in nearest.conflicts)]
 
 

@@ -1,0 +1,153 @@
+"""Finding what the store already records: statements ranked by relevance to a query, filtered.
+
+Ranking reuses the checker's own machinery, so a curator sees statements in the order `check`
+would weigh them: BM25 over the index's terms finds candidates, and the similarity of
+`matching.py` orders them. Filters narrow by party (a group includes its subsidiaries), verdict,
+event date and cited source.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .claims import parse_claim
+from .errors import InputError
+from .index import StoreIndex, claim_terms
+from .matching import similarity
+from .store import Entity, Statement, Store
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    parties: tuple[str, ...] = ()
+    """Entity ids; a statement must name every one of them (or one of its subsidiaries)."""
+    verdicts: frozenset[str] = frozenset()
+    since: date | None = None
+    until: date | None = None
+    """Event dates: a statement dated to a month or year counts if that period overlaps."""
+    sources: tuple[str, ...] = ()
+    """Source ids; a statement must cite at least one of them."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    statement: Statement
+    score: float | None
+    """Similarity to the query (0-100); None when there was no query."""
+
+
+def date_span(text: str) -> tuple[date, date]:
+    """First and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ValueError for anything else."""
+    match = _DATE.match(text.strip())
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if day:
+            only = date(year, month, day)  # type: ignore[arg-type]
+            return only, only
+        if month:
+            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+            return date(year, month, 1), date(year, month, last)  # type: ignore[arg-type]
+        return date(year, 1, 1), date(year, 12, 31)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") from None
+
+
+def resolve_entity(store: Store, text: str, what: str = "--party") -> str:
+    """An entity id from its id, name or alias (any case); InputError with suggestions if none."""
+    if text in store.entities:
+        return text
+    wanted = text.casefold().strip()
+    for entity in store.entities.values():
+        if wanted in (n.casefold() for n in (entity.name, *entity.aliases)):
+            return entity.id
+    raise InputError(f"unknown entity '{text}'{_suggest(text, store.entities)}", what)
+
+
+def resolve_source(store: Store, text: str) -> str:
+    if text in store.sources:
+        return text
+    raise InputError(f"unknown source '{text}'{_suggest(text, store.sources)}", "--source")
+
+
+def find_statement(store: Store, statement_id: str) -> Statement:
+    statement = store.statement(statement_id)
+    if statement is None:
+        ids = {s.id: s for s in store.statements}
+        raise InputError(f"no statement with id '{statement_id}'{_suggest(statement_id, ids)}", "<argument>")
+    return statement
+
+
+def _suggest(text: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
+    if not close:
+        close = [k for k in known if text.lower() in k][:3]
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def search(index: StoreIndex, query: str, filters: Filters = Filters(), limit: int = 20,
+           today: date | None = None) -> list[Hit]:
+    """Statements matching the filters, most relevant to `query` first (store order without one)."""
+    wanted = [n for n, facts in enumerate(index.facts) if _passes(index, facts.statement, filters)]
+    if not query.strip():
+        return [Hit(index.facts[n].statement, None) for n in wanted[:limit]]
+    claim = parse_claim(query, index.entities, today or date.today())
+    allowed = set(wanted)
+    ranked = [(n, bm25) for n, bm25 in index.retrieve(claim_terms(claim), len(index.facts)) if n in allowed]
+    scored = [(similarity(index, claim, index.facts[n]), bm25, n) for n, bm25 in ranked]
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [Hit(index.facts[n].statement, score) for score, _, n in scored[:limit]]
+
+
+def _passes(index: StoreIndex, statement: Statement, filters: Filters) -> bool:
+    if filters.verdicts and statement.verdict not in filters.verdicts:
+        return False
+    for party in filters.parties:
+        if not any(p == party or party in index.entities.ancestors(p) for p in statement.parties):
+            return False
+    if filters.sources and not any(c.source in filters.sources for c in statement.citations):
+        return False
+    if filters.since or filters.until:
+        if not statement.date:
+            return False
+        first, last = date_span(statement.date)
+        if (filters.since and last < filters.since) or (filters.until and first > filters.until):
+            return False
+    return True
+
+
+def entity_dict(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "kind": entity.kind}
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    """One search result in JSON: the statement's particulars and its score."""
+    s = hit.statement
+    return {"id": s.id, "score": hit.score, "claim": s.claim, "verdict": s.verdict, "date": s.date,
+            "deal": s.deal, "parties": list(s.parties), "sources": list(dict.fromkeys(c.source for c in s.citations))}
+
+
+def statement_dict(store: Store, statement: Statement) -> dict[str, Any]:
+    """A statement in full for `show --format json`: entities and sources spelt out."""
+    from .reporters.json import citation_dict
+
+    def entity(entity_id: str | None) -> dict[str, Any] | None:
+        return entity_dict(store.entities[entity_id]) if entity_id else None
+
+    return {
+        "id": statement.id, "claim": statement.claim, "verdict": statement.verdict,
+        "deal": statement.deal, "date": statement.date,
+        "parties": [entity(p) for p in statement.parties],
+        "places": [entity(p) for p in statement.places],
+        "said_by": entity(statement.said_by), "said_on": statement.said_on,
+        "citations": [citation_dict(c, store.sources[c.source]) for c in statement.citations],
+        "location": str(statement.location),
+    }
