@@ -9,7 +9,6 @@ is fsync'd so the rename itself survives a power cut. Writers to one file take i
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,7 +77,7 @@ def stage(path: Path, data: bytes) -> Path:
 
     The name ends in `.tmp`, so a store folder never lists it as a store file.
     """
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
