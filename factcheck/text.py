@@ -60,7 +60,7 @@ they them there here be is are was were been being has have had having do does d
 shall should can could may might must also just only even still yet so such very more most much
 many some any each every all both other another same own which who whom whose what when where
 why how while if but because since until s mr ms mrs said says say saying stated states state
-told tells according reported reports report reportedly claim claims claimed claiming news
+told tells according sources source officials analysts reported reports report reportedly claim claims claimed claiming news
 statement statements announced announce announces announcement week weeks month months year
 years day days today yesterday tomorrow early mid late end start beginning first last next
 new recently recent now currently two-way we you i he she his her our your us
