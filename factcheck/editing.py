@@ -28,10 +28,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, remove_leftovers, stage
-from .errors import EditError, Location, NearDuplicateError, Problem, StoreError, WriteError
+from .errors import EditError, Location, NearDuplicateError, Problem, WriteError
 from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
-from .store import Entity, Source, Statement, Store, read_store, store_files
+from .store import Entity, Source, Statement, Store, load_store, read_store, store_files
 from .yaml_loader import parse_yaml
 
 if TYPE_CHECKING:
@@ -177,14 +177,8 @@ def _read(path: Path, new_file: str) -> tuple[str, str, str]:
 
 
 def _current_store(files: list[Path]) -> Store:
-    """The store as it is (empty for a first file; `load_store` would read the default store)."""
-    store, problems = read_store(files)
-    if store is None:
-        errors = tuple(p for p in problems if p.severity == "error")
-        first = errors[0]
-        raise StoreError(first.message, first.location.path, first.location.line,
-                         first.location.column, problems=errors)
-    return store
+    """The store as it is (empty for a first file)."""
+    return load_store(files)
 
 
 def _screen_statements(

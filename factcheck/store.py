@@ -209,8 +209,9 @@ def read_store(paths: Sequence[Path]) -> tuple[Store | None, list[Problem]]:
 
 
 def load_store(paths: Sequence[Path] | None = None) -> Store:
-    """The store at `paths` (default: `default_store_paths()`); StoreError lists every error."""
-    store, problems = read_store(list(paths) if paths else default_store_paths())
+    """The store at `paths` (None: `default_store_paths()`; [] an empty store); StoreError lists
+    every error."""
+    store, problems = read_store(list(paths) if paths is not None else default_store_paths())
     if store is None:
         errors = tuple(p for p in problems if p.severity == "error")
         first = errors[0]
