@@ -8,11 +8,14 @@ the mean time per query and the time to build the index. `run` also checks that 
 
     .venv/bin/python benchmarks/checkthat.py build [--text claim|title|title-subtitle] [--out DIR]
     .venv/bin/python benchmarks/checkthat.py run [--store DIR/store.yaml] [--splits train dev]
+                                                 [--cli-sample N] [--split-tags]
 
 `--text` chooses what besides the vclaim the engine matches (it goes into the statement's
-`deal`, which the engine indexes as extra terms). The data folder defaults to
-../shared/benchmarks/checkthat2022-2a-en beside the project (`--data`); the store defaults to
-a folder under the system's temporary directory, one per `--text` choice.
+`deal`, which the engine indexes as extra terms). `--split-tags` drops URLs and splits hashtags
+and handles into words before the tweets reach the engine: a stand-in for doing that in the
+engine, to measure its effect. The data folder defaults to ../shared/benchmarks/checkthat2022-2a-en
+beside the project (`--data DIR`, given before the step); the store defaults to a folder under the
+system's temporary directory, one per `--text` choice.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ CLI_SAMPLE = 20
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*([A-Za-z]+)\s+(\d{4})")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _SLUG = re.compile(r"[^a-z0-9._-]+")
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
+_TAG = re.compile(r"[#@](\w+)")
+_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"  # BernieSanders, FBIAgent
+                         r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")  # Trump2020
 
 
 def published(raw: str) -> str | None:
@@ -59,6 +66,14 @@ def published(raw: str) -> str | None:
             pass
     match = _YEAR.search(raw)
     return match.group(1) if match else None
+
+
+def split_tags(tweet: str) -> str:
+    """URLs dropped, #hashtags and @handles split into words ("@BernieSanders" -> "Bernie
+    Sanders", "#Trump2020" -> "Trump 2020"): what the engine would need to do itself to read
+    tweets well (see `--split-tags`)."""
+    tweet = _URL.sub(" ", tweet)
+    return _TAG.sub(lambda match: _WORD_BREAK.sub(" ", match.group(1)), tweet)
 
 
 def statement_id(vclaim_id: str) -> str:
@@ -85,7 +100,7 @@ def build_store(data: Path, out: Path, text: str) -> Path:
         source = {"title": title or claim, "publisher": "Snopes", "published": day or UNKNOWN_PUBLISHED,
                   "url": "https://www.snopes.com/fact-check/" + ident.removeprefix("vclaim-sno-"),
                   "url_verified": False, "document": f"docs/{ident}.txt"}
-        if row.get("author", "").strip():
+        if (row.get("author") or "").strip():
             source["author"] = row["author"].strip()
         if day is None:
             source["note"] = f"publication date unknown (data: {row.get('date')!r})"
@@ -137,8 +152,16 @@ def average_precision(ranked: list[str], relevant: set[str], k: int = TOP) -> fl
     return total / min(len(relevant), k) if relevant else 0.0
 
 
-def evaluate(split: Split, index: StoreIndex, today: date) -> dict:
-    """MAP@5, P@1 and mean milliseconds per query, plus the rankings (for the CLI check)."""
+@dataclass(frozen=True)
+class Scores:
+    map5: float
+    p1: float
+    ms_per_query: float
+    rankings: dict[str, list[str]]
+    """Tweet id to the ids of its top candidates, best first."""
+
+
+def evaluate(split: Split, index: StoreIndex, today: date) -> Scores:
     rankings: dict[str, list[str]] = {}
     started = time.perf_counter()
     for tweet, text in split.queries:
@@ -146,12 +169,12 @@ def evaluate(split: Split, index: StoreIndex, today: date) -> dict:
         rankings[tweet] = [ident for ident, _ in result.candidates or ()]
     elapsed = time.perf_counter() - started
     n = len(split.queries)
-    return {
-        "map5": sum(average_precision(rankings[t], split.relevant[t]) for t, _ in split.queries) / n,
-        "p1": sum(bool(rankings[t]) and rankings[t][0] in split.relevant[t] for t, _ in split.queries) / n,
-        "ms": 1000 * elapsed / n,
-        "rankings": rankings,
-    }
+    return Scores(
+        map5=sum(average_precision(rankings[t], split.relevant[t]) for t, _ in split.queries) / n,
+        p1=sum(bool(rankings[t]) and rankings[t][0] in split.relevant[t] for t, _ in split.queries) / n,
+        ms_per_query=1000 * elapsed / n,
+        rankings=rankings,
+    )
 
 
 def cli_rankings(store: Path, queries: list[tuple[str, str]], today: date) -> dict[str, list[str]]:
@@ -169,8 +192,9 @@ def cli_rankings(store: Path, queries: list[tuple[str, str]], today: date) -> di
     return {row["id"]: [c["id"] for c in row.get("candidates", ())] for row in rows}
 
 
-def run(data: Path, store: Path, splits: list[str], cli_sample: int) -> int:
-    """Print the table; with cli_sample, compare the CLI's candidates on that many queries a split."""
+def run(data: Path, store: Path, splits: list[str], cli_sample: int, tidy: bool) -> int:
+    """Print the table; with cli_sample, compare the CLI's candidates on that many queries a split.
+    With tidy, the tweets go through `split_tags` first."""
     today = date.today()
     started = time.perf_counter()
     loaded = load_store([store])
@@ -180,39 +204,45 @@ def run(data: Path, store: Path, splits: list[str], cli_sample: int) -> int:
     index_seconds = time.perf_counter() - started
     print(f"store: {store} ({len(loaded.statements)} statements; YAML loaded and validated in "
           f"{load_seconds:.1f} s, index built in {index_seconds:.1f} s)")
+    print("tweets: " + ("URLs dropped, hashtags and handles split (--split-tags)" if tidy else "as given"))
     print(f"{'split':<6} {'queries':>7} {'MAP@5':>7} {'P@1':>7} {'ms/query':>9} {'index s':>8}")
     sample: list[tuple[str, str]] = []
     rankings: dict[str, list[str]] = {}
     for name in splits:
         split = read_split(data, name)
+        if tidy:
+            split = Split(split.name, [(tweet, split_tags(text)) for tweet, text in split.queries], split.relevant)
         scores = evaluate(split, index, today)
-        print(f"{name:<6} {len(split.queries):>7} {scores['map5']:>7.4f} {scores['p1']:>7.4f} "
-              f"{scores['ms']:>9.1f} {index_seconds:>8.1f}")
+        print(f"{name:<6} {len(split.queries):>7} {scores.map5:>7.4f} {scores.p1:>7.4f} "
+              f"{scores.ms_per_query:>9.1f} {index_seconds:>8.1f}")
         sample += split.queries[:cli_sample]
-        rankings.update(scores["rankings"])
+        rankings.update(scores.rankings)
     if not sample:
         return 0
     from_cli = cli_rankings(store, sample, today)
     differ = [tweet for tweet, _ in sample if from_cli.get(tweet) != rankings[tweet]]
-    print(f"CLI on {len(sample)} queries: "
+    print(f"CLI (factcheck check --format jsonl --top {TOP}) on {len(sample)} queries: "
           + (f"{len(differ)} ranked differently: {', '.join(differ)}" if differ else "same candidates"))
     return 1 if differ else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"benchmark folder (default: {DEFAULT_DATA})")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help=f"benchmark folder (default: {DEFAULT_DATA})")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="write the store from vclaims.jsonl")
     build.add_argument("--text", choices=TEXT_CHOICES, default="title",
                        help="what is matched besides the vclaim (default: title)")
     build.add_argument("--out", type=Path, help=f"output folder (default: {CACHE}/<text>)")
-    evaluate_ = commands.add_parser("run", help="score the train and dev tweets against a built store")
-    evaluate_.add_argument("--store", type=Path, default=CACHE / "title" / "store.yaml",
+    scoring = commands.add_parser("run", help="score the train and dev tweets against a built store")
+    scoring.add_argument("--store", type=Path, default=CACHE / "title" / "store.yaml",
                            help="store file written by build (default: %(default)s)")
-    evaluate_.add_argument("--splits", nargs="+", default=["train", "dev"], choices=["train", "dev"])
-    evaluate_.add_argument("--cli-sample", type=int, default=CLI_SAMPLE, metavar="N",
+    scoring.add_argument("--splits", nargs="+", default=["train", "dev"], choices=["train", "dev"])
+    scoring.add_argument("--cli-sample", type=int, default=CLI_SAMPLE, metavar="N",
                            help="also run the first N queries of each split through the CLI (0: skip)")
+    scoring.add_argument("--split-tags", action="store_true",
+                           help="drop URLs and split #hashtags and @handles into words before checking")
     args = parser.parse_args()
     if args.command == "build":
         store = build_store(args.data, args.out or CACHE / args.text, args.text)
@@ -220,7 +250,7 @@ def main() -> int:
         return 0
     if not args.store.exists():
         parser.error(f"{args.store} does not exist: run `build` first")
-    return run(args.data, args.store, args.splits, args.cli_sample)
+    return run(args.data, args.store, args.splits, args.cli_sample, args.split_tags)
 
 
 if __name__ == "__main__":
