@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.matching import check
 from factcheck.store import load_store
 
@@ -200,7 +200,7 @@ def run(data: Path, store: Path, splits: list[str], cli_sample: int, tidy: bool)
     loaded = load_store([store])
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    index = StoreIndex(loaded)  # as the CLI builds it: no reference day for the statements
+    index = build_index(loaded)  # as the CLI builds it: no reference day for the statements
     index_seconds = time.perf_counter() - started
     print(f"store: {store} ({len(loaded.statements)} statements; YAML loaded and validated in "
           f"{load_seconds:.1f} s, index built in {index_seconds:.1f} s)")

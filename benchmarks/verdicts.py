@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.matching import UNVERIFIED, check
 from factcheck.store import load_store
 
@@ -28,7 +28,7 @@ def main() -> int:
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
 
-    index = StoreIndex(load_store(args.store))
+    index = build_index(load_store(args.store))
     options = {} if args.threshold is None else {"threshold": args.threshold}
     for path in args.claims:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

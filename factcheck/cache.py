@@ -1,23 +1,22 @@
-"""A compiled index of the store, kept in the user's cache folder between runs.
+"""The compiled index of the store, kept in the user's cache folder between runs.
 
 Parsing YAML, validating it and reading every statement costs far more than answering a claim,
-so the built `StoreIndex` is pickled under a key made of the store files' contents and the
-engine's own files. Any change to either gives a new key, so a verdict is never computed from a
-stale index. A missing, read-only or corrupt cache only costs speed: the index is then built
-from the store as if there were no cache.
+so the index built from the store (`index.build_index`, an SQLite file) is kept under a key made
+of the store files' contents and the engine's own files. Any change to either gives a new key,
+so a verdict is never computed from a stale index. A missing, read-only or corrupt cache only
+costs speed: the index is then built in memory as if there were no cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .index import StoreIndex
+from .index import StoreIndex, build_index, open_index
 from .store import default_store_paths, load_store, store_files
 
 CACHE_ENV = "FACTCHECK_CACHE"
@@ -56,32 +55,35 @@ def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
     files = store_files(list(paths) if paths else default_store_paths())
     folder = cache_folder()
     try:
-        cached = folder / f"index-{index_key(files)}.pickle" if folder else None
+        cached = folder / f"index-{index_key(files)}.sqlite" if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
-    if cached is not None:
+    if cached is not None and cached.exists():
         try:
-            with cached.open("rb") as handle:
-                index = pickle.load(handle)
-            if isinstance(index, StoreIndex):
-                return index
-        except Exception:  # noqa: BLE001 - any unreadable cache entry is rebuilt
+            return open_index(cached)
+        except Exception:  # noqa: BLE001 - unreadable, truncated or foreign: rebuilt below
             pass
-    index = StoreIndex(load_store(files))
+    store = load_store(files)
     if cached is not None:
-        _store(cached, index)
-    return index
+        built = _build_into(cached, store)
+        if built is not None:
+            return built
+    return build_index(store)
 
 
-def _store(path: Path, index: StoreIndex) -> None:
-    """Write atomically; a cache that cannot be written is not an error."""
+def _build_into(path: Path, store) -> StoreIndex | None:
+    """Build in a temporary file renamed into place: readers never see half an index, and
+    concurrent builders just replace each other's identical result."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".index-", delete=False) as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
+        temporary.unlink(missing_ok=True)
+        build_index(store, temporary).close()
+        os.replace(temporary, path)
+        return open_index(path)
+    except (OSError, sqlite3.Error):
         try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
+            temporary.unlink(missing_ok=True)
+        except OSError:
             pass
+        return None

@@ -71,7 +71,7 @@ def load_index(stores: tuple[Path, ...]):
         index = cached_index(list(stores) or None)
     except StoreError as exc:
         raise store_error(exc) from None
-    for warning in index.store.warnings:
+    for warning in index.head.warnings:
         click.echo(str(warning), err=True)
     return index
 
@@ -560,8 +560,8 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
 
     index = load_index(stores)
     try:
-        filters = Filters(tuple(resolve_entity(index.store, p) for p in parties), frozenset(verdicts), since, until,
-                          tuple(resolve_source(index.store, s) for s in sources))
+        filters = Filters(tuple(resolve_entity(index.entity_records, p) for p in parties), frozenset(verdicts),
+                          since, until, tuple(resolve_source(index.sources, s) for s in sources))
     except InputError as exc:
         raise CliError([str(exc)]) from None
     hits = find(index, " ".join(query), filters, limit)

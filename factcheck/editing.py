@@ -202,9 +202,9 @@ def _screen_statements(
                 raise EditError("nothing written", (Problem(where, reason),))
         if reason is None and not force and store.statements:
             if index is None:
-                from .index import StoreIndex
+                from .index import build_index
 
-                index = StoreIndex(store)
+                index = build_index(store)
             near = _near_duplicate(statement, index)
             if near and not partial:
                 raise near

@@ -34,6 +34,37 @@ class Mention:
     capitals_only: bool = False
 
 
+class Spellings:
+    """Strings findable despite typos, bucketed by first letter and length.
+
+    A typo allowed by `allowed_edits` keeps the first letter (we require it: "Alibba" is Alibaba,
+    "Xlibaba" is nobody) and changes the length by at most two, so a lookup compares a word with
+    a few dozen names instead of every name in a store of thousands of entities.
+    """
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, int], list[str]] = {}
+
+    def add(self, text: str) -> None:
+        self.buckets.setdefault((text[0], len(text)), []).append(text)
+
+    def closest(self, text: str) -> str | None:
+        """The first-added string within `allowed_edits(len(text))` edits, fewest edits first."""
+        edits = allowed_edits(len(text))
+        best: tuple[int, str] | None = None
+        for length in range(len(text) - edits, len(text) + edits + 1):
+            bucket = self.buckets.get((text[0], length))
+            if not bucket:
+                continue
+            found = process.extractOne(text, bucket, scorer=OSA.distance,
+                                       score_cutoff=edits if best is None else best[0] - 1)
+            if found is not None and (best is None or found[1] < best[0]):
+                best = (found[1], found[0])
+                if best[0] == 0:
+                    break
+        return best[1] if best else None
+
+
 class EntityIndex:
     """Lookup tables from every way of writing an entity to its id."""
 
@@ -43,6 +74,8 @@ class EntityIndex:
         self.by_tokens: dict[tuple[str, ...], str] = {}
         self.by_substring: dict[str, str] = {}
         self.fuzzy_names: dict[str, str] = {}
+        self.fuzzy_spellings = Spellings()
+        self.children: dict[str, list[str]] = {}
         self.capitals_only: set[str] = set()
         """Names that are also ordinary words: they count only when written in capitals."""
         self.name_words: set[str] = set()
@@ -51,6 +84,7 @@ class EntityIndex:
             self.kinds[entity.id] = entity.kind
             if entity.parent:
                 self.parents[entity.id] = entity.parent
+                self.children.setdefault(entity.parent, []).append(entity.id)
             for name in (entity.name, *entity.aliases, entity.id.replace("-", " ")):
                 normalized = normalize(name)
                 if CJK.search(normalized):
@@ -65,18 +99,20 @@ class EntityIndex:
                 self.name_words.update(words)
                 joined = " ".join(words)
                 if len(joined) >= MIN_FUZZY_LENGTH and not _is_vocabulary(words):
-                    self.fuzzy_names.setdefault(joined, entity.id)
+                    if joined not in self.fuzzy_names:
+                        self.fuzzy_names[joined] = entity.id
+                        self.fuzzy_spellings.add(joined)
         self.longest = max((len(k) for k in self.by_tokens), default=0)
+        self.name_spellings = Spellings()
+        for word in self.name_words:
+            if len(word) >= MIN_FUZZY_LENGTH:
+                self.name_spellings.add(word)
 
     def is_name_word(self, word: str) -> bool:
         """A word of some entity's name, or a misspelling of one ("Siemans", "Sytems")."""
         if word in self.name_words:
             return True
-        if len(word) < MIN_FUZZY_LENGTH:
-            return False
-        best = process.extractOne(word, self.name_words, scorer=OSA.distance,
-                                  score_cutoff=allowed_edits(len(word)))
-        return best is not None and best[0][0] == word[0]
+        return len(word) >= MIN_FUZZY_LENGTH and self.name_spellings.closest(word) is not None
 
     def ancestors(self, entity_id: str) -> list[str]:
         """Parent, grandparent, … (guarded against cycles in hand-edited stores)."""
@@ -88,6 +124,17 @@ class EntityIndex:
     def related(self, a: str, b: str) -> bool:
         """Same entity, or one is the other's parent group (or enclosing place)."""
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def relatives(self, entity_id: str) -> list[str]:
+        """Every entity `related` to this one but itself: ancestors, then descendants."""
+        found = self.ancestors(entity_id)
+        pending = list(self.children.get(entity_id, ()))
+        while pending:
+            child = pending.pop()
+            if child != entity_id and child not in found:
+                found.append(child)
+                pending.extend(self.children.get(child, ()))
+        return found
 
     def find(self, normalized: str, words: list[Token] | None = None) -> list[Mention]:
         words = tokens(normalized) if words is None else words
@@ -127,10 +174,9 @@ class EntityIndex:
             phrase = " ".join(t.text for t in words[i:i + width])
             if len(phrase) < MIN_FUZZY_LENGTH:
                 continue
-            best = process.extractOne(phrase, self.fuzzy_names.keys(), scorer=OSA.distance,
-                                      score_cutoff=allowed_edits(len(phrase)))
-            if best and best[0][0] == phrase[0]:
-                return Mention(self.fuzzy_names[best[0]], words[i].start, words[i + width - 1].end,
+            best = self.fuzzy_spellings.closest(phrase)
+            if best:
+                return Mention(self.fuzzy_names[best], words[i].start, words[i + width - 1].end,
                                exact=False), width
         return None
 

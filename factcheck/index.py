@@ -1,21 +1,38 @@
-"""The searchable form of a store: every statement read once, and an inverted index over terms.
+"""The compiled, searchable form of a store, kept in one SQLite file.
 
-Built once per store; retrieval (BM25 over canonical terms and entity ids) narrows the statements
-to a few candidates before the finer, slower comparison in `matching.py`.
+Reading every statement (entities, dates, figures, terms) costs far more than answering a claim,
+so it happens once per version of the store (`build_index`). A check then opens the file
+(`open_index`) and reads only what the claim needs: the document frequency and posting list of
+each of its terms, and the few statements retrieval puts forward. Start-up therefore does not
+grow with the store, and memory holds the entity tables plus what was read.
+
+Tables:
+    meta(key, value)                   the pickled `IndexHead`, and BM25 length norms
+    terms(term, df, postings)          statement numbers (uint32 array) per canonical term or @entity
+    facts(number, scoring, full)       marshalled `Scoring` fields and the pickled `StatementFacts`
 """
 
 from __future__ import annotations
 
+import heapq
+import marshal
 import math
+import os
+import pickle
+import sqlite3
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Iterator, Sequence
 
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .entities import EntityIndex
+from .errors import Problem
 from .figures import Figure
-from .store import Statement, Store
+from .store import Entity, Source, Statement, Store
 from .text import normalize, stem, tokens
 
 KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "government",
@@ -23,6 +40,20 @@ KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "gov
 
 BM25_K1 = 1.2
 BM25_B = 0.75
+OPENING_SHARE = 0.02
+"""A term found in at most this share of statements (or `OPENING_MINIMUM`) brings its statements
+in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
+already found. Their postings are the long ones, and alone they never single out a statement."""
+OPENING_MINIMUM = 500
+SHORTLIST = 200
+"""Candidates kept after the opening terms, before common terms and similarity refine them."""
+MEMOISED_SCORING = 50_000
+MEMOISED_FACTS = 2_000
+"""Statements kept in memory once read: a batch of related claims reads the same ones again."""
+PARALLEL_BUILD_MINIMUM = 4_000
+"""Statements from which a build is worth spreading over several processes."""
+FORMAT = 1
+"""Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +79,32 @@ class StatementFacts:
     """Every word of its text, deal, quotes and entities' names: the names it can confirm."""
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """The part of a statement's facts that similarity reads: small and quick to load, because
+    every candidate of every claim is scored and only the best few are examined in full."""
+
+    number: int
+    terms: frozenset[str]
+    kind_terms: frozenset[str]
+    weight: float
+    """Total idf weight of `terms`."""
+    dates: tuple[PartialDate, ...]
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class IndexHead:
+    """Everything loaded at open: small next to the statements, needed by every claim."""
+
+    entities: EntityIndex
+    entity_records: dict[str, Entity]
+    sources: dict[str, Source]
+    warnings: tuple[Problem, ...]
+    files: tuple[Path, ...]
+    count: int
+
+
 def entity_term(entity_id: str) -> str:
     return "@" + entity_id
 
@@ -57,56 +114,253 @@ def claim_terms(parsed: ParsedClaim) -> list[str]:
 
 
 class StoreIndex:
-    def __init__(self, store: Store, today: date | None = None) -> None:
-        self.store = store
-        self.entities = EntityIndex(store.entities.values())
-        self.facts = [self._read(statement, today) for statement in store.statements]
-        postings: dict[str, list[int]] = defaultdict(list)
-        self.lengths: list[int] = []
-        for number, facts in enumerate(self.facts):
-            for term in facts.terms:
-                postings[term].append(number)
-            self.lengths.append(len(facts.terms))
-        self.postings = dict(postings)
-        self.average_length = sum(self.lengths) / len(self.lengths) if self.lengths else 1.0
-        n = len(self.facts)
-        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
-        self.unseen_idf = math.log(1 + (n + 0.5) / 0.5)
-        self.vocabulary = frozenset(self.idf)
+    """An open index: the head in memory, statements read from SQLite on demand (and memoised)."""
 
-    def _read(self, statement: Statement, today: date | None) -> StatementFacts:
-        text = statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
-        parsed = parse_claim(text, self.entities, today)
-        kinds = self.entities.kinds
-        places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
-        involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
-        if statement.said_by:
-            involved.add(statement.said_by)
-        own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
-        terms = set(parsed.terms) | {entity_term(e) for e in involved | places}
-        kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
-        names = [self.store.entities[e] for e in involved | places if e in self.store.entities]
-        words = " ".join([text, *(c.quote for c in statement.citations),
-                          *(n for entity in names for n in (entity.name, *entity.aliases))])
-        return StatementFacts(
-            statement=statement, parsed=parsed, parties=frozenset(statement.parties),
-            involved=frozenset(involved), places=frozenset(places),
-            dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
-            figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
-            vocabulary=frozenset(t.text for t in tokens(normalize(words))))
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        meta = dict(connection.execute("SELECT key, value FROM meta"))
+        if meta.get("format") != FORMAT:
+            raise ValueError("index file of another format")
+        self.head: IndexHead = pickle.loads(meta["head"])
+        self.entities = self.head.entities
+        self.entity_records = self.head.entity_records
+        self.sources = self.head.sources
+        self.count = self.head.count
+        self._norms = array("d")
+        self._norms.frombytes(meta["norms"])
+        self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
+        self._df: dict[str, int] = {}
+        self.vocabulary = _Vocabulary(self)
+        self._scoring_cache: dict[int, Scoring] = {}
+        self._facts_cache: dict[int, StatementFacts] = {}
+
+    def close(self) -> None:
+        self._db.close()
+
+    def document_frequency(self, term: str) -> int:
+        found = self._df.get(term)
+        if found is None:
+            row = self._db.execute("SELECT df FROM terms WHERE term = ?", (term,)).fetchone()
+            found = self._df[term] = row[0] if row else 0
+        return found
+
+    def idf(self, term: str) -> float:
+        df = self.document_frequency(term)
+        return math.log(1 + (self.count - df + 0.5) / (df + 0.5)) if df else self.unseen_idf
 
     def weight(self, term: str) -> float:
-        weight = self.idf.get(term, self.unseen_idf)
-        return weight * 1.5 if term.startswith("@") else weight
+        """A term's importance in similarity: its idf, entities counting half as much again."""
+        return self.idf(term) * 1.5 if term.startswith("@") else self.idf(term)
 
-    def retrieve(self, terms: list[str], limit: int) -> list[tuple[int, float]]:
-        """Statement numbers ranked by BM25 against the terms, best first."""
+    def terms_like(self, first: str) -> list[str]:
+        """Every term that starts with this character (for typo matching of unknown words)."""
+        upper = chr(ord(first) + 1)
+        return [t for (t,) in self._db.execute("SELECT term FROM terms WHERE term >= ? AND term < ?",
+                                                (first, upper))]
+
+    def _postings(self, term: str) -> array:
+        numbers = array("I")
+        row = self._db.execute("SELECT postings FROM terms WHERE term = ?", (term,)).fetchone()
+        if row:
+            numbers.frombytes(row[0])
+        return numbers
+
+    def retrieve(self, terms: Sequence[str], limit: int) -> list[Scoring]:
+        """Candidate statements ranked by BM25 against the terms, best first.
+
+        Rare terms (names, specific words) open candidates; common ones only re-rank the
+        shortlist, using the candidates' own term sets, so no long posting list is read.
+        """
+        known = sorted((df, term) for term in set(terms) if (df := self.document_frequency(term)))
+        if not known:
+            return []
+        opening = max(OPENING_MINIMUM, int(OPENING_SHARE * self.count))
         scores: dict[int, float] = defaultdict(float)
-        for term in set(terms):
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
-            for number in self.postings[term]:
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[number] / self.average_length)
-                scores[number] += idf * (BM25_K1 + 1) / (1 + norm)
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        common: list[tuple[str, float]] = []
+        for df, term in known:
+            idf = self.idf(term)
+            if df <= opening or not scores:
+                norms = self._norms
+                for number in self._postings(term):
+                    scores[number] += idf / norms[number]
+            else:
+                common.append((term, idf))
+        shortlist = heapq.nlargest(max(SHORTLIST, limit), scores.items(), key=lambda item: (item[1], -item[0]))
+        candidates = self.scoring_many([number for number, _ in shortlist])
+        ranked = []
+        for number, score in shortlist:
+            scoring = candidates[number]
+            score += sum(idf / self._norms[number] for term, idf in common if term in scoring.terms)
+            ranked.append((-score, number, scoring))
+        ranked.sort(key=lambda item: item[:2])
+        return [scoring for _, _, scoring in ranked[:limit]]
+
+    def scoring_many(self, numbers: list[int]) -> dict[int, Scoring]:
+        """Scoring records of these statements, read in batches and memoised."""
+        cache = self._scoring_cache
+        missing = [n for n in numbers if n not in cache]
+        if len(cache) + len(missing) > MEMOISED_SCORING:
+            cache.clear()
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            rows = self._db.execute(
+                f"SELECT number, blob FROM scoring WHERE number IN ({','.join('?' * len(chunk))})", chunk)
+            for number, blob in rows:
+                cache[number] = _scoring_from(number, blob)
+        return {n: cache[n] for n in numbers}
+
+    def facts(self, number: int) -> StatementFacts:
+        """A statement's full facts (for consistency checks and citations), memoised."""
+        found = self._facts_cache.get(number)
+        if found is None:
+            if len(self._facts_cache) >= MEMOISED_FACTS:
+                self._facts_cache.clear()
+            row = self._db.execute("SELECT blob FROM facts WHERE number = ?", (number,)).fetchone()
+            found = self._facts_cache[number] = pickle.loads(row[0])
+        return found
+
+    def all_facts(self) -> Iterator[StatementFacts]:
+        """Every statement in store order (for curation commands that filter the whole store)."""
+        for (blob,) in self._db.execute("SELECT blob FROM facts ORDER BY number"):
+            yield pickle.loads(blob)
+
+
+class _Vocabulary:
+    """`term in index.vocabulary`: whether any statement uses the term."""
+
+    def __init__(self, index: StoreIndex) -> None:
+        self._index = index
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._index.document_frequency(term) > 0
+
+
+def _scoring_from(number: int, blob: bytes) -> Scoring:
+    terms, kind_terms, weight, dates, figures = marshal.loads(blob)
+    return Scoring(number, frozenset(terms), frozenset(kind_terms), weight,
+                   tuple(PartialDate(*d) for d in dates),
+                   tuple(Figure(value, unit, frozenset(counted)) for value, unit, counted in figures))
+
+
+def _scoring_fields(facts: StatementFacts) -> tuple:
+    """`Scoring` as plain tuples (marshal is several times faster to load than pickle), its
+    weight still to be filled in once every term's frequency is known."""
+    return (tuple(sorted(facts.terms)), tuple(sorted(facts.kind_terms)), 0.0,
+            tuple((d.year, d.month, d.day) for d in facts.dates),
+            tuple((f.value, f.unit, tuple(sorted(f.counted))) for f in facts.figures))
+
+
+# --- building -----------------------------------------------------------------------------------
+
+def read_statement(statement: Statement, store: Store, entities: EntityIndex,
+                   today: date | None = None) -> StatementFacts:
+    """A statement's facts, read with the same reader as claims."""
+    text = statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
+    parsed = parse_claim(text, entities, today)
+    kinds = entities.kinds
+    places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
+    involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
+    if statement.said_by:
+        involved.add(statement.said_by)
+    own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
+    terms = set(parsed.terms) | {entity_term(e) for e in involved | places}
+    kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
+    names = [store.entities[e] for e in involved | places if e in store.entities]
+    words = " ".join([text, *(c.quote for c in statement.citations),
+                      *(n for entity in names for n in (entity.name, *entity.aliases))])
+    return StatementFacts(
+        statement=statement, parsed=parsed, parties=frozenset(statement.parties),
+        involved=frozenset(involved), places=frozenset(places),
+        dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
+        figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
+        vocabulary=frozenset(t.text for t in tokens(normalize(words))))
+
+
+_BUILDING: tuple[Store, EntityIndex, date | None] | None = None
+"""The store being built, inherited by forked build workers instead of being sent to them."""
+
+
+def _read_range(bounds: tuple[int, int]) -> list[StatementFacts]:
+    store, entities, today = _BUILDING  # type: ignore[misc]
+    return [read_statement(s, store, entities, today) for s in store.statements[bounds[0]:bounds[1]]]
+
+
+def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterator[StatementFacts]:
+    """Statements' facts in store order; on several cores for a large store (fork shares the
+    store with the workers for free; elsewhere, or with one core, it is read here)."""
+    global _BUILDING
+    count = len(store.statements)
+    workers = min(os.cpu_count() or 1, 8)
+    if count < PARALLEL_BUILD_MINIMUM or workers < 2 or "fork" not in _start_methods():
+        for statement in store.statements:
+            yield read_statement(statement, store, entities, today)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    step = 1_000
+    _BUILDING = (store, entities, today)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk in pool.map(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
+                yield from chunk
+    finally:
+        _BUILDING = None
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def build_index(store: Store, path: Path | None = None, today: date | None = None) -> StoreIndex:
+    """Read every statement once and write the index to `path` (in memory when None)."""
+    connection = sqlite3.connect(str(path) if path else ":memory:")
+    connection.executescript("""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+        CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
+        CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
+    """)
+    entities = EntityIndex(store.entities.values())
+    postings: dict[str, array] = {}
+    lengths = array("I")
+    summaries: list[tuple] = []
+    with connection:
+        for number, facts in enumerate(_read_all(store, entities, today)):
+            for term in facts.terms:
+                numbers = postings.get(term)
+                if numbers is None:
+                    numbers = postings[term] = array("I")
+                numbers.append(number)
+            lengths.append(len(facts.terms))
+            connection.execute("INSERT INTO facts VALUES (?, ?)",
+                               (number, pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)))
+            summaries.append(_scoring_fields(facts))
+        count = len(lengths)
+        idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) * (1.5 if t.startswith("@") else 1)
+               for t, p in postings.items()}
+        connection.executemany("INSERT INTO terms VALUES (?, ?, ?)",
+                               ((t, len(p), p.tobytes()) for t, p in sorted(postings.items())))
+        connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
+            (number, marshal.dumps((terms, kinds, sum(idf[t] for t in terms), *rest)))
+            for number, (terms, kinds, _, *rest) in enumerate(summaries)))
+        average = sum(lengths) / count if count else 1.0
+        norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
+        head = IndexHead(entities, store.entities, store.sources, store.warnings, store.files, count)
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
+    return StoreIndex(connection)
+
+
+def open_index(path: Path) -> StoreIndex:
+    """Open a built index file read-only; raises sqlite3.Error or ValueError if it is unusable."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        return StoreIndex(connection)
+    except Exception:
+        connection.close()
+        raise

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .figures import Figure
-from .index import StatementFacts, StoreIndex, claim_terms
+from .index import Scoring, StatementFacts, StoreIndex, claim_terms
 from .store import Citation, Source, Statement
 
 DEFAULT_THRESHOLD = 50.0
@@ -31,6 +31,8 @@ RETRIEVE = 50
 RELATED = 3
 RELATED_MIN_SCORE = 15.0
 FUZZY_TERM_CUTOFF = 85.0
+MISSPELLING_CREDIT = 0.8
+RELATED_ENTITY_CREDIT = 0.7
 SUPPORTED, DENIED, UNVERIFIED = "supported", "denied", "unverified"
 VERDICTS = (SUPPORTED, DENIED, UNVERIFIED)
 
@@ -55,38 +57,85 @@ class CheckResult:
     id: str | None = None
 
 
-def similarity(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> float:
-    """Weighted F1 of shared terms, entities, dates and figures, from 0 to 100."""
-    statement_terms = facts.terms
-    claim_side = claim_terms(claim)
-    matched_claim = total_claim = 0.0
-    matched_terms: set[str] = set()
-    for term in claim_side:
-        weight = index.weight(term)
-        total_claim += weight
-        found = _find_term(index, term, statement_terms)
-        if found:
-            matched_claim += weight * found[1]
-            matched_terms.add(found[0])
-        elif term in facts.kind_terms:
-            matched_claim += weight
-    total_statement = sum(index.weight(t) for t in statement_terms)
-    matched_statement = sum(index.weight(t) for t in matched_terms)
+@dataclass(frozen=True)
+class QueryTerm:
+    """A claim term with its weight and the statement terms that count as near forms of it."""
 
-    date_weight = figure_weight = index.unseen_idf / 2
+    term: str
+    weight: float
+    near: tuple[tuple[str, float, float], ...]
+    """(statement term, share of the weight it earns, its own weight): a misspelling's known
+    forms ("aquisition" for "acquisit"), or an entity's parent and subsidiaries."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """The claim's side of every comparison, worked out once per claim, not once per candidate."""
+
+    claim: ParsedClaim
+    terms: tuple[QueryTerm, ...]
+
+
+def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
+    prepared = []
+    for term in dict.fromkeys(claim_terms(claim)):
+        near: list[tuple[str, float]] = []
+        if term.startswith("@"):
+            near = [("@" + other, RELATED_ENTITY_CREDIT) for other in index.entities.relatives(term[1:])]
+        elif len(term) >= 5 and term not in index.vocabulary:
+            near = [(other, MISSPELLING_CREDIT) for other in _misspelt(index, term)]
+        prepared.append(QueryTerm(term, index.weight(term),
+                                  tuple((other, credit, index.weight(other)) for other, credit in near)))
+    return Query(claim, tuple(prepared))
+
+
+def _misspelt(index: StoreIndex, term: str) -> list[str]:
+    """Terms of the store that this unknown term is probably a misspelling of."""
+    known = [t for t in index.terms_like(term[0]) if len(t) >= 5]
+    found = process.extract(term, known, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_CUTOFF, limit=None)
+    return [other for other, _, _ in found]
+
+
+def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
+    """Weighted F-measure of shared terms, entities, dates and figures, from 0 to 100."""
+    terms = scoring.terms
+    matched_claim = total_claim = matched_statement = 0.0
+    seen: set[str] = set()
+    for term in query.terms:
+        total_claim += term.weight
+        if term.term in terms:
+            matched_claim += term.weight
+            if term.term not in seen:
+                seen.add(term.term)
+                matched_statement += term.weight
+            continue
+        for other, credit, weight in term.near:
+            if other in terms:
+                matched_claim += term.weight * credit
+                if other not in seen:
+                    seen.add(other)
+                    matched_statement += weight
+                break
+        else:
+            if term.term in scoring.kind_terms:
+                matched_claim += term.weight
+    total_statement = scoring.weight
+
+    claim = query.claim
+    date_weight = figure_weight = unseen_idf / 2
     for value in claim.dates:
         total_claim += date_weight
-        if any(value.compatible(d) for d in facts.dates):
+        if any(value.compatible(d) for d in scoring.dates):
             matched_claim += date_weight
-    if facts.dates:
+    if scoring.dates:
         total_statement += date_weight
-        if any(c.compatible(d) for c in claim.dates for d in facts.dates):
+        if any(c.compatible(d) for c in claim.dates for d in scoring.dates):
             matched_statement += date_weight
     for figure in claim.figures:
         total_claim += figure_weight
-        if any(figure.matches(f) for f in facts.figures):
+        if any(figure.matches(f) for f in scoring.figures):
             matched_claim += figure_weight
-    for figure in facts.figures:
+    for figure in scoring.figures:
         total_statement += figure_weight / 2
         if any(figure.matches(f) for f in claim.figures):
             matched_statement += figure_weight / 2
@@ -97,24 +146,6 @@ def similarity(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> 
     recall = min(1.0, matched_statement / total_statement)
     beta2 = PRECISION_BETA ** 2
     return round(100 * (1 + beta2) * precision * recall / (beta2 * precision + recall), 1)
-
-
-def _find_term(index: StoreIndex, term: str, terms: frozenset[str]) -> tuple[str, float] | None:
-    """The statement term a claim term matches, and how fully (1 exact, less for near forms)."""
-    if term in terms:
-        return term, 1.0
-    if term.startswith("@"):
-        entity = term[1:]
-        for other in terms:
-            if other.startswith("@") and index.entities.related(entity, other[1:]):
-                return other, 0.7
-        return None
-    if len(term) >= 5:
-        for other in terms:
-            if (not other.startswith("@") and other[0] == term[0] and len(other) >= 5
-                    and fuzz.ratio(term, other) >= FUZZY_TERM_CUTOFF):
-                return other, 0.8
-    return None
 
 
 @dataclass(frozen=True)
@@ -136,7 +167,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     kind) is not a contradiction: it only lowers similarity.
     """
     found: list[Conflict] = []
-    names = index.store.entities
+    names = index.entity_records
     kinds = index.entities.kinds
     related = index.entities.related
 
@@ -227,13 +258,18 @@ def check(
     today: date | None = None,
     top: int = 0,
     claim_id: str | None = None,
+    claim: ParsedClaim | None = None,
 ) -> CheckResult:
-    claim = parse_claim(text, index.entities, today or date.today(), index.vocabulary)
-    ranked = index.retrieve(claim_terms(claim), max(RETRIEVE, top))
-    scored = sorted(
-        ((similarity(index, claim, index.facts[n]), n) for n, _ in ranked),
-        key=lambda item: (-item[0], item[1]))
-    evaluated = [(score, index.facts[n], conflicts(index, claim, index.facts[n])) for score, n in scored]
+    """The verdict on one claim. `claim`: the text already parsed (by `scan`), not parsed again."""
+    claim = claim or parse_claim(text, index.entities, today or date.today(), index.vocabulary)
+    query = prepare(index, claim)
+    scored = sorted(((similarity(query, s, index.unseen_idf), s.number)
+                     for s in index.retrieve(claim_terms(claim), max(RETRIEVE, top))),
+                    key=lambda item: (-item[0], item[1]))
+    # Candidates below both bars can neither decide, block nor be shown: not examined in full.
+    examined = min(RELATED_MIN_SCORE, threshold - NEAR_MISS_MARGIN)
+    evaluated = [(score, index.facts(n), conflicts(index, claim, index.facts(n)))
+                 for score, n in scored if score >= examined]
     best: tuple[float, StatementFacts] | None = None
     closest_conflict = 0.0
     for score, facts, problems in evaluated:
@@ -250,12 +286,12 @@ def check(
             best = None
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    candidates = tuple((index.facts[n].statement.id, s) for s, n in scored[:top]) if top else None
+    candidates = tuple((index.facts(n).statement.id, s) for s, n in scored[:top]) if top else None
     if best is None:
         top_score = scored[0][0] if scored else 0.0
         return CheckResult(text, UNVERIFIED, top_score, None, (), related, candidates, claim_id)
     score, facts = best
     statement = facts.statement
-    citations = tuple((c, index.store.sources[c.source]) for c in statement.citations)
+    citations = tuple((c, index.sources[c.source]) for c in statement.citations)
     return CheckResult(text, verdict_for(claim, facts), score, statement, citations,
                        related, candidates, claim_id)

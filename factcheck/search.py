@@ -13,13 +13,13 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Mapping
 
 from .claims import parse_claim
 from .errors import InputError
 from .index import StoreIndex, claim_terms
-from .matching import similarity
-from .store import Entity, Statement, Store
+from .matching import prepare, similarity
+from .store import Entity, Source, Statement, Store
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -61,21 +61,21 @@ def date_span(text: str) -> tuple[date, date]:
         raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
-def resolve_entity(store: Store, text: str, what: str = "--party") -> str:
+def resolve_entity(entities: Mapping[str, Entity], text: str, what: str = "--party") -> str:
     """An entity id from its id, name or alias (any case); InputError with suggestions if none."""
-    if text in store.entities:
+    if text in entities:
         return text
     wanted = text.casefold().strip()
-    for entity in store.entities.values():
+    for entity in entities.values():
         if wanted in (n.casefold() for n in (entity.name, *entity.aliases)):
             return entity.id
-    raise InputError(f"unknown entity '{text}'{_suggest(text, store.entities)}", what)
+    raise InputError(f"unknown entity '{text}'{_suggest(text, entities)}", what)
 
 
-def resolve_source(store: Store, text: str) -> str:
-    if text in store.sources:
+def resolve_source(sources: Mapping[str, Source], text: str) -> str:
+    if text in sources:
         return text
-    raise InputError(f"unknown source '{text}'{_suggest(text, store.sources)}", "--source")
+    raise InputError(f"unknown source '{text}'{_suggest(text, sources)}", "--source")
 
 
 def find_statement(store: Store, statement_id: str) -> Statement:
@@ -86,7 +86,7 @@ def find_statement(store: Store, statement_id: str) -> Statement:
     return statement
 
 
-def _suggest(text: str, known: dict[str, Any]) -> str:
+def _suggest(text: str, known: Mapping[str, Any]) -> str:
     close = difflib.get_close_matches(text, list(known), n=3, cutoff=0.6)
     if not close:
         close = [k for k in known if text.lower() in k][:3]
@@ -96,15 +96,16 @@ def _suggest(text: str, known: dict[str, Any]) -> str:
 def search(index: StoreIndex, query: str, filters: Filters = Filters(), limit: int = 20,
            today: date | None = None) -> list[Hit]:
     """Statements matching the filters, most relevant to `query` first (store order without one)."""
-    wanted = [n for n, facts in enumerate(index.facts) if _passes(index, facts.statement, filters)]
+    wanted = [n for n, facts in enumerate(index.all_facts()) if _passes(index, facts.statement, filters)]
     if not query.strip():
-        return [Hit(index.facts[n].statement, None) for n in wanted[:limit]]
+        return [Hit(index.facts(n).statement, None) for n in wanted[:limit]]
     claim = parse_claim(query, index.entities, today or date.today())
     allowed = set(wanted)
-    ranked = [(n, bm25) for n, bm25 in index.retrieve(claim_terms(claim), len(index.facts)) if n in allowed]
-    scored = [(similarity(index, claim, index.facts[n]), bm25, n) for n, bm25 in ranked]
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    return [Hit(index.facts[n].statement, score) for score, _, n in scored[:limit]]
+    query_terms = prepare(index, claim)
+    ranked = [s for s in index.retrieve(claim_terms(claim), index.count) if s.number in allowed]
+    scored = [(similarity(query_terms, s, index.unseen_idf), rank, s.number) for rank, s in enumerate(ranked)]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [Hit(index.facts(n).statement, score) for score, _, n in scored[:limit]]
 
 
 def _passes(index: StoreIndex, statement: Statement, filters: Filters) -> bool:

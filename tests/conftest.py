@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.store import default_store_paths, load_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def mini_store(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_index() -> StoreIndex:
-    return StoreIndex(load_store(default_store_paths()))
+    return build_index(load_store(default_store_paths()))
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ def cache(tmp_path: Path, monkeypatch) -> Path:
 
 def test_index_is_cached_and_reused(cache: Path, mini_store: Path) -> None:
     first = load_index([mini_store])
-    entries = list(cache.glob("index-*.pickle"))
+    entries = list(cache.glob("index-*.sqlite"))
     assert len(entries) == 1
     second = load_index([mini_store])
-    assert [f.statement for f in second.facts] == [f.statement for f in first.facts]
+    assert [f.statement for f in second.all_facts()] == [f.statement for f in first.all_facts()]
 
 
 def test_changed_store_never_gives_a_stale_verdict(cache: Path, mini_store: Path) -> None:
@@ -36,9 +36,9 @@ def test_changed_store_never_gives_a_stale_verdict(cache: Path, mini_store: Path
 
 def test_corrupt_cache_is_rebuilt(cache: Path, mini_store: Path) -> None:
     load_index([mini_store])
-    entry = next(cache.glob("index-*.pickle"))
+    entry = next(cache.glob("index-*.sqlite"))
     entry.write_bytes(b"not a pickle")
-    assert len(load_index([mini_store]).facts) == 2
+    assert load_index([mini_store]).count == 2
     assert entry.read_bytes() != b"not a pickle"
 
 
@@ -46,7 +46,7 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch, mini_sto
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     monkeypatch.setenv("FACTCHECK_CACHE", str(blocker / "cache"))
-    assert len(load_index([mini_store]).facts) == 2
+    assert load_index([mini_store]).count == 2
 
 
 def test_cache_can_be_turned_off(monkeypatch, tmp_path: Path, mini_store: Path) -> None:

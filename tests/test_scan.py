@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.scan import about_domain, scan_text
 from factcheck.store import Entity, load_store
 
@@ -256,7 +256,7 @@ def test_usage_errors_exit_2(runner: CliRunner, mini_store: Path) -> None:
 def test_domain_filter(sentence: str, checked: bool, mini_store: Path) -> None:
     store = load_store([mini_store])
     us = Entity("united-states", "United States", "government", ("US",))
-    index = StoreIndex(replace(store, entities={**store.entities, us.id: us}))
+    index = build_index(replace(store, entities={**store.entities, us.id: us}))
     assert about_domain(sentence, index) is checked
     report = scan_text(sentence, "a.md", index)
     assert (report.checked, report.skipped) == ((1, 0) if checked else (0, 1))

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.search import Filters, date_span, search
 from factcheck.store import load_store
 
@@ -122,7 +122,7 @@ def test_date_spans() -> None:
 
 
 def test_library_search_without_query_keeps_store_order(labs_store: Path) -> None:
-    index = StoreIndex(load_store([labs_store]))
+    index = build_index(load_store([labs_store]))
     hits = search(index, "", Filters(parties=("initech",)))
     assert [(h.statement.id, h.score) for h in hits] == [
         ("acme-initech-2021-03-acquisition", None), ("globex-labs-initech-2022-07-licence", None)]

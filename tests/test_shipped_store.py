@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.index import StoreIndex
+from factcheck.index import StoreIndex, build_index
 from factcheck.matching import DENIED, SUPPORTED, UNVERIFIED, check
 from factcheck.store import default_store_paths, load_store
 
@@ -24,7 +24,7 @@ TODAY = date(2026, 1, 1)
 
 @pytest.fixture(scope="module")
 def index() -> StoreIndex:
-    return StoreIndex(STORE)
+    return build_index(STORE)
 
 
 def documents(result) -> set[str]:
