@@ -47,7 +47,7 @@ def parse_claim(
     words = tokens(normalized)
     date_mentions = find_dates(normalized, today)
     same_positions = len(normalized) == len(text)
-    entity_mentions = [m for m in entities.find(normalized, words) if not m.capitals_only
+    entity_mentions = [m for m in entities.find(normalized, words, vocabulary) if not m.capitals_only
                        or (same_positions and text[m.start:m.end].isupper())]
     taken = [(d.start, d.end) for d in date_mentions] + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)

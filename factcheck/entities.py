@@ -8,7 +8,7 @@ rapidfuzz catches misspellings of names of five letters or more ("Alibba", "Tenc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -103,6 +103,7 @@ class EntityIndex:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
         self.longest = max((len(k) for k in self.by_tokens), default=0)
+        self.first_words = frozenset(k[0] for k in self.by_tokens)
         self.name_spellings = Spellings()
         for word in self.name_words:
             if len(word) >= MIN_FUZZY_LENGTH:
@@ -136,27 +137,35 @@ class EntityIndex:
                 pending.extend(self.children.get(child, ()))
         return found
 
-    def find(self, normalized: str, words: list[Token] | None = None) -> list[Mention]:
+    def find(self, normalized: str, words: list[Token] | None = None,
+             vocabulary: Container[str] = frozenset()) -> list[Mention]:
+        """Mentions of entities. `vocabulary`: the store's terms; a misspelt name is not looked
+        for from a word that is one of them and no name's word ("signed", "agreement")."""
         words = tokens(normalized) if words is None else words
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
             mention, width = self._exact(words, i) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "China Telcom" is not "China".
-            longer = self._fuzzy(words, i, wider_than=width)
+            word = words[i].text
+            ordinary = word not in self.name_words and stem(word) in vocabulary
+            longer = None if ordinary else self._fuzzy(words, i, wider_than=width)
             if longer:
                 mention, width = longer
             width = max(width, 1)
             if mention:
                 mentions.append(mention)
             i += width
-        for name, entity_id in self.by_substring.items():
-            start = normalized.find(name)
-            if start >= 0:
-                mentions.append(Mention(entity_id, start, start + len(name)))
+        if self.by_substring and CJK.search(normalized):
+            for name, entity_id in self.by_substring.items():
+                start = normalized.find(name)
+                if start >= 0:
+                    mentions.append(Mention(entity_id, start, start + len(name)))
         return mentions
 
     def _exact(self, words: list[Token], i: int) -> tuple[Mention, int] | None:
+        if words[i].text not in self.first_words:
+            return None
         for width in range(min(self.longest, len(words) - i), 0, -1):
             key = tuple(t.text for t in words[i:i + width])
             entity_id = self.by_tokens.get(key)
