@@ -113,7 +113,8 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
 
     Lines that are JSON objects use their "claim" field and keep their "id".
     """
-    from .matching import DEFAULT_THRESHOLD, check as check_claim
+    from .batch import Settings, check_stream
+    from .matching import DEFAULT_THRESHOLD
     from .reporters import REPORTERS
 
     inputs = _claim_inputs(claims)
@@ -121,16 +122,17 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
     reporter = REPORTERS[output_format](sys.stdout)
     found: set[str] = set()
     errors = 0
-    for item in _with_progress(inputs, enabled=len(claims) != 1):
-        if isinstance(item, InputError):
-            click.echo(str(item), err=True)
-            errors += 1
-            continue
-        result = check_claim(item.text, index, threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-                             today=today, top=top, claim_id=item.id)
-        found.add(result.verdict)
-        reporter.add(result)
-    reporter.finish()
+    settings = Settings(DEFAULT_THRESHOLD if threshold is None else threshold, today, top)
+    try:
+        for result in _with_progress(check_stream(inputs, index, settings), enabled=len(claims) != 1):
+            if isinstance(result, InputError):
+                click.echo(str(result), err=True)
+                errors += 1
+                continue
+            found.add(result.verdict)
+            reporter.add(result)
+    finally:
+        reporter.finish()  # also on Ctrl-C: what was printed stays a valid document
     if errors:
         sys.exit(EXIT_ERROR)
     if found & fail_on:

@@ -116,8 +116,10 @@ def claim_terms(parsed: ParsedClaim) -> list[str]:
 class StoreIndex:
     """An open index: the head in memory, statements read from SQLite on demand (and memoised)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = connection
+        self.path = path
+        """The index file (None for an index built in memory)."""
         meta = dict(connection.execute("SELECT key, value FROM meta"))
         if meta.get("format") != FORMAT:
             raise ValueError("index file of another format")
@@ -360,7 +362,7 @@ def open_index(path: Path) -> StoreIndex:
     """Open a built index file read-only; raises sqlite3.Error or ValueError if it is unusable."""
     connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
-        return StoreIndex(connection)
+        return StoreIndex(connection, path)
     except Exception:
         connection.close()
         raise

@@ -1,0 +1,34 @@
+"""Batches: the same results in the same order whether checked here or by worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import batch
+from factcheck.batch import Settings, check_stream
+from factcheck.cache import load_index
+from factcheck.errors import InputError
+from factcheck.inputs import ClaimInput
+
+CLAIMS = ["Acme bought Initech for $2bn", "Acme did not buy Initech", "Globex opened an office",
+          "Acme bought Initech in 2019"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_keep_input_order_and_errors_keep_their_place(mini_store: Path, workers: int,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "SERIAL_LEAD", 1)  # the rest goes to the workers
+    index = load_index([mini_store])
+    assert index.path is not None
+    bad = InputError("invalid JSON: Expecting value", "<stdin>", 3, 1)
+    items = [ClaimInput(text, str(n)) for n, text in enumerate(CLAIMS * 10)]
+    items.insert(2, bad)
+    results = list(check_stream(items, index, Settings(50.0, None, 0), workers=workers))
+    assert results[2] is bad
+    checked = results[:2] + results[3:]
+    assert [r.id for r in checked] == [str(n) for n in range(len(CLAIMS) * 10)]
+    serial = list(check_stream([i for i in items if i is not bad], index, Settings(50.0, None, 0), workers=1))
+    assert [(r.verdict, r.score) for r in checked] == [(r.verdict, r.score) for r in serial]
+    assert {r.verdict for r in checked} == {"denied", "supported", "unverified"}
