@@ -38,6 +38,10 @@ def check_stream(items: Iterable[ClaimInput | InputError], index: StoreIndex, se
     items = iter(items)
     for item in itertools.islice(items, SERIAL_LEAD):
         yield item if isinstance(item, InputError) else _check(item, index, settings)
+    following = next(items, None)
+    if following is None:
+        return
+    items = itertools.chain([following], items)
     workers = _usable_workers(index) if workers is None else workers
     if workers < 2:
         for item in items:

@@ -37,10 +37,10 @@ def index_key(files: Sequence[Path]) -> str:
     """Content hash of the store files, plus the engine's version and files (so an upgraded
     engine never reads an index built by another)."""
     digest = hashlib.sha256(f"{__version__}\0".encode())
-    engine = Path(__file__).resolve().parent
-    for source in sorted(engine.glob("*.py")):
-        stat = source.stat()
-        digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    with os.scandir(Path(__file__).resolve().parent) as engine:
+        for entry in sorted((e for e in engine if e.name.endswith(".py")), key=lambda e: e.name):
+            stat = entry.stat()
+            digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     for path in files:
         digest.update(f"{path.resolve()}\0".encode())
         digest.update(path.read_bytes())

@@ -7,8 +7,7 @@ rapidfuzz catches misspellings of names of five letters or more ("Alibba", "Tenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Container, Iterable
+from typing import Container, Iterable, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -25,8 +24,7 @@ def allowed_edits(length: int) -> int:
     return 1 if length < 8 else 2
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     entity: str
     start: int
     end: int

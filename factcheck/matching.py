@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -57,8 +58,7 @@ class CheckResult:
     id: str | None = None
 
 
-@dataclass(frozen=True)
-class QueryTerm:
+class QueryTerm(NamedTuple):
     """A claim term with its weight and the statement terms that count as near forms of it."""
 
     term: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
@@ -35,8 +35,9 @@ def normalize(text: str) -> str:
     return _POSSESSIVE.sub("  ", text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its span; a tuple, since a claim has dozens and a store millions."""
+
     text: str
     start: int
     end: int
