@@ -42,7 +42,7 @@ def parse_claim(
     text: str, entities: EntityIndex, today: date | None = None, vocabulary: frozenset[str] = frozenset()
 ) -> ParsedClaim:
     """`vocabulary`: the store's terms; a sentence's first word is a name only if it is not one."""
-    text = text[:MAX_CLAIM_CHARS]
+    text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
     words = tokens(normalized)
     date_mentions = find_dates(normalized, today)
@@ -72,6 +72,22 @@ def parse_claim(
         direction=direction(normalized),
         names=_unknown_names(text, normalized, taken, entities, vocabulary),
     )
+
+
+_URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)\S+")
+_TAG = re.compile(r"(?<![\w@#])[#@](\w+)")
+_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"  # ChinaUnicom, SAMRApproves
+                         r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")  # Alibaba2020
+
+
+def social_to_prose(text: str) -> str:
+    """Claims are often pasted from social media: links say nothing the words do not, and
+    #ChinaUnicom or @ChinaTelecom name an entity in words run together."""
+    if "http" in text or "www." in text or "pic.twitter" in text:
+        text = _URL.sub(" ", text)
+    if "#" in text or "@" in text:
+        text = _TAG.sub(lambda match: _WORD_BREAK.sub(" ", match.group(1)), text)
+    return text
 
 
 _FILLERS = frozenset("of the a an and more than other some new additional".split())
