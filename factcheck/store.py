@@ -147,8 +147,34 @@ def _dotted(where: Sequence[Any]) -> str:
     return text
 
 
+@cache
+def _compiled_schema() -> Any:
+    import fastjsonschema
+
+    return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _conforms(data: Any) -> bool:
+    """Whether the data meets the schema exactly (no unknown field either).
+
+    fastjsonschema compiles the schema to Python and checks a store of 10,000 statements in a
+    fraction of a second, against half a minute for jsonschema; but it stops at the first error
+    and says little about it. So it decides the common case, a valid store, and jsonschema
+    runs only to explain a store that is not.
+    """
+    import fastjsonschema
+
+    try:
+        _compiled_schema()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def schema_problems(document: YamlDocument) -> list[Problem]:
     """JSON Schema errors, positioned; unknown fields are warnings (the format welcomes them)."""
+    if _conforms(document.data):
+        return []
     problems: list[Problem] = []
     for error in _schema_validator().iter_errors(document.data):
         where = list(error.absolute_path)

@@ -145,3 +145,31 @@ def test_schema_is_published_as_json_schema() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(schema["required"]) == {"version", "statements"}
+
+
+MUTATIONS = [
+    lambda d: d["statements"][0].update(verdict="maybe"),
+    lambda d: d["statements"][0].update(extra="an unknown field"),
+    lambda d: d["statements"][0].pop("citations"),
+    lambda d: d["statements"][0].update(date="2020-13-01"),
+    lambda d: d["statements"][0].update(id="Not An Id"),
+    lambda d: d["statements"][0].update(claim="   "),
+    lambda d: d["statements"][0].update(parties="acme"),
+    lambda d: d["entities"].update({"x y": {"name": "X", "kind": "company"}}),
+    lambda d: d["sources"]["gazette"].update(url="ftp://example.com"),
+    lambda d: d.update(version=2),
+]
+
+
+@pytest.mark.parametrize("change", [None, *MUTATIONS])
+def test_fast_schema_check_agrees_with_jsonschema(change) -> None:
+    """The fast validator decides valid stores alone, so it must never pass what jsonschema fails."""
+    from factcheck.store import _conforms, _schema_validator
+    from factcheck.yaml_loader import parse_yaml
+
+    data = parse_yaml(MINI_STORE, "store.yaml").data
+    if change:
+        change(data)
+    valid = not list(_schema_validator().iter_errors(data))
+    assert valid == (change is None)
+    assert _conforms(data) == valid
