@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, NamedTuple, Sequence
+from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
@@ -33,7 +33,9 @@ from .entities import EntityIndex
 from .errors import Problem
 from .figures import Figure
 from .store import Entity, Source, Statement, Store
-from .text import normalize, stem, tokens
+from .text import normalize, stem, words
+
+T = TypeVar("T")
 
 KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "government",
               "organisation": "organisation", "person": "person"}
@@ -52,7 +54,7 @@ MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -94,14 +96,37 @@ class Scoring(NamedTuple):
 
 @dataclass(frozen=True)
 class IndexHead:
-    """Everything loaded at open: small next to the statements, needed by every claim."""
+    """Everything loaded at open: needed by every claim, and small next to the statements."""
 
     entities: EntityIndex
-    entity_records: dict[str, Entity]
-    sources: dict[str, Source]
     warnings: tuple[Problem, ...]
     files: tuple[Path, ...]
     count: int
+
+
+class Records(Mapping[str, T]):
+    """Entities or sources by id, read from their table when first asked for: a claim needs a
+    handful of the thousands a large store has."""
+
+    def __init__(self, connection: sqlite3.Connection, table: str) -> None:
+        self._db = connection
+        self._table = table
+        self._read: dict[str, T] = {}
+
+    def __getitem__(self, key: str) -> T:
+        found = self._read.get(key)
+        if found is None:
+            row = self._db.execute(f"SELECT blob FROM {self._table} WHERE id = ?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
+            found = self._read[key] = pickle.loads(row[0])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for (key,) in self._db.execute(f"SELECT id FROM {self._table} ORDER BY rowid"))
+
+    def __len__(self) -> int:
+        return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
 def entity_term(entity_id: str) -> str:
@@ -124,8 +149,8 @@ class StoreIndex:
             raise ValueError("index file of another format")
         self.head: IndexHead = pickle.loads(meta["head"])
         self.entities = self.head.entities
-        self.entity_records = self.head.entity_records
-        self.sources = self.head.sources
+        self.entity_records: Records[Entity] = Records(connection, "entities")
+        self.sources: Records[Source] = Records(connection, "sources")
         self.count = self.head.count
         self._norms = array("d")
         self._norms.frombytes(meta["norms"])
@@ -253,11 +278,21 @@ def _scoring_fields(facts: StatementFacts) -> tuple:
 
 # --- building -----------------------------------------------------------------------------------
 
+def statement_text(statement: Statement) -> str:
+    return statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
+
+
+def store_words(store: Store) -> frozenset[str]:
+    """Stems of every word the statements use: the vocabulary their own reading is done in,
+    as a claim's is done in the index's terms (see `EntityIndex.find`)."""
+    return frozenset(stem(word) for s in store.statements for word in words(normalize(statement_text(s))))
+
+
 def read_statement(statement: Statement, store: Store, entities: EntityIndex,
-                   today: date | None = None) -> StatementFacts:
+                   today: date | None = None, vocabulary: Container[str] = frozenset()) -> StatementFacts:
     """A statement's facts, read with the same reader as claims."""
-    text = statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
-    parsed = parse_claim(text, entities, today)
+    text = statement_text(statement)
+    parsed = parse_claim(text, entities, today, vocabulary)
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
@@ -267,23 +302,23 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     terms = set(parsed.terms) | {entity_term(e) for e in involved | places}
     kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
     names = [store.entities[e] for e in involved | places if e in store.entities]
-    words = " ".join([text, *(c.quote for c in statement.citations),
-                      *(n for entity in names for n in (entity.name, *entity.aliases))])
+    everything = " ".join([text, *(c.quote for c in statement.citations),
+                           *(n for entity in names for n in (entity.name, *entity.aliases))])
     return StatementFacts(
         statement=statement, parsed=parsed, parties=frozenset(statement.parties),
         involved=frozenset(involved), places=frozenset(places),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
-        vocabulary=frozenset(t.text for t in tokens(normalize(words))))
+        vocabulary=frozenset(words(normalize(everything))))
 
 
-_BUILDING: tuple[Store, EntityIndex, date | None] | None = None
+_BUILDING: tuple[Store, EntityIndex, date | None, frozenset[str]] | None = None
 """The store being built, inherited by forked build workers instead of being sent to them."""
 
 
 def _read_range(bounds: tuple[int, int]) -> list[StatementFacts]:
-    store, entities, today = _BUILDING  # type: ignore[misc]
-    return [read_statement(s, store, entities, today) for s in store.statements[bounds[0]:bounds[1]]]
+    store, entities, today, vocabulary = _BUILDING  # type: ignore[misc]
+    return [read_statement(s, store, entities, today, vocabulary) for s in store.statements[bounds[0]:bounds[1]]]
 
 
 def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterator[StatementFacts]:
@@ -291,16 +326,17 @@ def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterat
     store with the workers for free; elsewhere, or with one core, it is read here)."""
     global _BUILDING
     count = len(store.statements)
+    vocabulary = store_words(store)
     workers = min(os.cpu_count() or 1, 8)
     if count < PARALLEL_BUILD_MINIMUM or workers < 2 or "fork" not in _start_methods():
         for statement in store.statements:
-            yield read_statement(statement, store, entities, today)
+            yield read_statement(statement, store, entities, today, vocabulary)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     step = 1_000
-    _BUILDING = (store, entities, today)
+    _BUILDING = (store, entities, today, vocabulary)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk in pool.map(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
@@ -323,6 +359,8 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
+        CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
         CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
         CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
     """)
@@ -351,7 +389,10 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
             for number, (terms, kinds, _, *rest) in enumerate(summaries)))
         average = sum(lengths) / count if count else 1.0
         norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
-        head = IndexHead(entities, store.entities, store.sources, store.warnings, store.files, count)
+        for table, records in (("entities", store.entities), ("sources", store.sources)):
+            connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", (
+                (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))
+        head = IndexHead(entities, store.warnings, store.files, count)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
     return StoreIndex(connection)

@@ -47,6 +47,11 @@ def tokens(normalized: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalized)]
 
 
+def words(normalized: str) -> list[str]:
+    """The tokens' texts alone, when their places do not matter."""
+    return _TOKEN.findall(normalized)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's canonical term: its stem, mapped onto the deal vocabulary's synonym groups."""
