@@ -42,12 +42,29 @@ class Spellings:
 
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, int], list[str]] = {}
+        self._answers: dict[str, str | None] = {}
+
+    def __getstate__(self) -> dict:
+        return {"buckets": self.buckets}  # answers are per process, not part of the index
+
+    def __setstate__(self, state: dict) -> None:
+        self.buckets = state["buckets"]
+        self._answers = {}
 
     def add(self, text: str) -> None:
         self.buckets.setdefault((text[0], len(text)), []).append(text)
 
     def closest(self, text: str) -> str | None:
-        """The first-added string within `allowed_edits(len(text))` edits, fewest edits first."""
+        """The first-added string within `allowed_edits(len(text))` edits, fewest edits first
+        (remembered: an article or a batch asks about the same words again and again)."""
+        if text in self._answers:
+            return self._answers[text]
+        if len(self._answers) >= 100_000:
+            self._answers.clear()
+        found = self._answers[text] = self._closest(text)
+        return found
+
+    def _closest(self, text: str) -> str | None:
         edits = allowed_edits(len(text))
         best: tuple[int, str] | None = None
         for length in range(len(text) - edits, len(text) + edits + 1):
