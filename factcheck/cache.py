@@ -10,8 +10,10 @@ costs speed: the index is then built in memory as if there were no cache.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -33,7 +35,13 @@ def cache_folder() -> Path | None:
     return Path(base) / "factcheck"
 
 
-def index_key(files: Sequence[Path]) -> str:
+RACY_NS = 2_000_000_000
+"""A file written less than this long before it was hashed may change again without its
+timestamp moving (file systems keep coarse clocks): its hash is not remembered (git's "racily
+clean" rule)."""
+
+
+def index_key(files: Sequence[Path], folder: Path | None = None) -> str:
     """Content hash of the store files, plus the engine's version and files (so an upgraded
     engine never reads an index built by another)."""
     digest = hashlib.sha256(f"{__version__}\0".encode())
@@ -41,10 +49,59 @@ def index_key(files: Sequence[Path]) -> str:
         for entry in sorted((e for e in engine if e.name.endswith(".py")), key=lambda e: e.name):
             stat = entry.stat()
             digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    hashes = FileHashes(folder / "file-hashes.json" if folder else None)
     for path in files:
-        digest.update(f"{path.resolve()}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(f"{path.resolve()}\0{hashes.of(path.resolve())}\0".encode())
+    hashes.save()
     return digest.hexdigest()[:32]
+
+
+class FileHashes:
+    """Content hashes of store files, remembered with the file's identity and timestamps.
+
+    Hashing a store of a million statements reads a gigabyte; a file whose device, inode, size,
+    modification and change times are all as they were when it was hashed has not been written
+    since (the change time cannot be set back by any tool), so its remembered hash still holds.
+    Anything else, or no record, and the file is read and hashed again.
+    """
+
+    def __init__(self, record: Path | None) -> None:
+        self.record = record
+        self.known: dict[str, list] = {}
+        self.changed = False
+        if record is not None:
+            try:
+                loaded = json.loads(record.read_text(encoding="utf-8"))
+                self.known = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                pass
+
+    def of(self, path: Path) -> str:
+        stat = path.stat()
+        identity = [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+        entry = self.known.get(str(path))
+        if isinstance(entry, list) and entry[:-1] == identity:
+            return str(entry[-1])
+        started = time.time_ns()
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+        if started - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
+            self.known[str(path)] = [*identity, content]
+            self.changed = True
+        return content
+
+    def save(self) -> None:
+        if not (self.changed and self.record):
+            return
+        temporary = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
+        try:
+            self.record.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(self.known), encoding="utf-8")
+            os.replace(temporary, self.record)
+        except OSError:  # an unwritable cache only costs speed
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
@@ -55,7 +112,7 @@ def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
     files = store_files(list(paths) if paths else default_store_paths())
     folder = cache_folder()
     try:
-        cached = folder / f"index-{index_key(files)}.sqlite" if folder else None
+        cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
     if cached is not None and cached.exists():

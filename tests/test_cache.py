@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,23 @@ def test_cache_can_be_turned_off(monkeypatch, tmp_path: Path, mini_store: Path) 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     load_index([mini_store])
     assert not (tmp_path / "xdg").exists()
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(
+        cache: Path, mini_store: Path, monkeypatch) -> None:
+    """Remembered hashes are keyed by the file's change time too, which no tool can set back."""
+    from factcheck import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # remember hashes of files written just now
+    claim = "Acme agreed to buy Initech for $2 billion"
+    assert check(claim, load_index([mini_store])).verdict == "denied"
+    assert (cache / "file-hashes.json").exists()
+    before = mini_store.stat()
+    text = mini_store.read_text(encoding="utf-8")
+    edited = text.replace("    claim: Acme agreed to buy Initech for $2 billion",
+                          "    claim: Acme agreed to buy Initech for $3 billion")
+    assert edited != text and len(edited) == len(text)
+    mini_store.write_text(edited, encoding="utf-8")
+    os.utime(mini_store, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert mini_store.stat().st_mtime_ns == before.st_mtime_ns
+    assert check(claim, load_index([mini_store])).verdict == "unverified"
