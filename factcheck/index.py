@@ -24,6 +24,7 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
@@ -42,12 +43,12 @@ KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "gov
 
 BM25_K1 = 1.2
 BM25_B = 0.75
-OPENING_SHARE = 0.02
+OPENING_SHARE = 0.005
 """A term found in at most this share of statements (or `OPENING_MINIMUM`) brings its statements
 in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
 already found. Their postings are the long ones, and alone they never single out a statement."""
-OPENING_MINIMUM = 500
-SHORTLIST = 200
+OPENING_MINIMUM = 200
+SHORTLIST = 100
 """Candidates kept after the opening terms, before common terms and similarity refine them."""
 MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
@@ -211,7 +212,7 @@ class StoreIndex:
                     scores[number] += idf / norms[number]
             else:
                 common.append((term, idf))
-        shortlist = heapq.nlargest(max(SHORTLIST, limit), scores.items(), key=lambda item: (item[1], -item[0]))
+        shortlist = heapq.nlargest(max(SHORTLIST, limit), scores.items(), key=itemgetter(1))  # stable
         candidates = self.scoring_many([number for number, _ in shortlist])
         ranked = []
         for number, score in shortlist:
@@ -227,6 +228,7 @@ class StoreIndex:
         missing = [n for n in numbers if n not in cache]
         if len(cache) + len(missing) > MEMOISED_SCORING:
             cache.clear()
+            missing = list(numbers)
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
             rows = self._db.execute(

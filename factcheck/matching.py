@@ -266,24 +266,37 @@ def check(
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number)
                      for s in index.retrieve(claim_terms(claim), max(RETRIEVE, top))),
                     key=lambda item: (-item[0], item[1]))
-    # Candidates below both bars can neither decide, block nor be shown: not examined in full.
-    examined = min(RELATED_MIN_SCORE, threshold - NEAR_MISS_MARGIN)
-    evaluated = [(score, index.facts(n), conflicts(index, claim, index.facts(n)))
-                 for score, n in scored if score >= examined]
+    # Candidates are examined in full (read from the index, checked for conflicts) only as far
+    # down the ranking as some decision needs: a large store has dozens of similar statements.
+    evaluated: list[tuple[float, StatementFacts, list[Conflict]]] = []
+
+    def examined(count: int) -> list[tuple[float, StatementFacts, list[Conflict]]]:
+        while len(evaluated) < min(count, len(scored)):
+            score, number = scored[len(evaluated)]
+            facts = index.facts(number)
+            evaluated.append((score, facts, conflicts(index, claim, facts)))
+        return evaluated
+
+    def reaching(bar: float) -> int:
+        return sum(1 for score, _ in scored if score >= bar)
+
     best: tuple[float, StatementFacts] | None = None
     closest_conflict = 0.0
-    for score, facts, problems in evaluated:
+    for position in range(reaching(threshold)):
+        score, facts, problems = examined(position + 1)[position]
         if problems:
             closest_conflict = max(closest_conflict, score)
-        elif score >= threshold and score >= closest_conflict - NEAR_MISS_MARGIN:
+        elif score >= closest_conflict - NEAR_MISS_MARGIN:
             best = (score, facts)
             break
     if best is not None:
-        close = [(f, p) for score, f, p in evaluated if score >= threshold - NEAR_MISS_MARGIN]
+        close = [(f, p) for score, f, p in examined(reaching(threshold - NEAR_MISS_MARGIN))
+                 if score >= threshold - NEAR_MISS_MARGIN]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
         if blocker is not None:
             evaluated = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
             best = None
+    examined(min(reaching(RELATED_MIN_SCORE), RELATED + 1))  # one more than shown: the match is not
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
     candidates = tuple((index.facts(n).statement.id, s) for s, n in scored[:top]) if top else None
