@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
-from .store import Store
+from .store import Source, Store
 
 # Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
 # broken Windows-1252/UTF-8 round trip leaves in place of ’ and “ ”.
@@ -63,20 +63,47 @@ def read_document(path: Path) -> str:
     return path.read_text(encoding="utf-8-sig")
 
 
+def _shown(path: object) -> str:
+    """A path as written in a one-line message: control characters (line breaks) escaped."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)[1:-1]
+
+
+def _outside_document_root(source: Source) -> bool:
+    """Whether a document, once symlinks and '..' are followed, leaves the folder its path is
+    relative to (document_root): a store must not make `validate` read, and quote-match, files
+    from elsewhere on the machine. Absolute document paths name their place openly and are kept."""
+    written = Path(source.document)
+    if written.is_absolute() or not written.parts or len(source.document_path.parents) < len(written.parts):
+        return False
+    root = source.document_path.parents[len(written.parts) - 1]  # document_path is root / document
+    try:
+        return not source.document_path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop or a NUL byte: reading reports it
+        return False
+
+
 def citation_problems(store: Store) -> list[Problem]:
     """Missing or unreadable documents and quotes that are not in their document."""
     problems: list[Problem] = []
     texts: dict[str, str | None] = {}
     for source in store.sources.values():
+        if _outside_document_root(source):
+            texts[source.id] = None
+            problems.append(Problem(source.location, f"document of source '{source.id}' is outside the store's "
+                                                     f"document root (a symlink or '..'); not read"))
+            continue
         try:
             texts[source.id] = read_document(source.document_path)
         except FileNotFoundError:
             texts[source.id] = None
             problems.append(Problem(source.location,
-                                    f"document of source '{source.id}' not found: {source.document_path}"))
-        except (OSError, UnicodeDecodeError) as exc:
+                                    f"document of source '{source.id}' not found: {_shown(source.document_path)}"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
             texts[source.id] = None
-            reason = exc.strerror if isinstance(exc, OSError) else "not valid UTF-8"
+            reason = (exc.strerror or str(exc) if isinstance(exc, OSError)
+                      else "not valid UTF-8" if isinstance(exc, UnicodeDecodeError)
+                      else "the path contains a NUL character" if "null" in str(exc) else str(exc))
             problems.append(Problem(source.location,
                                     f"document of source '{source.id}' cannot be read: {reason}"))
     for statement in store.statements:
@@ -85,5 +112,5 @@ def citation_problems(store: Store) -> list[Problem]:
             if text is not None and find_quote(text, citation.quote) is None:
                 document = store.sources[citation.source].document
                 problems.append(Problem(citation.location,
-                                        f"quote of statement '{statement.id}' not found in {document}"))
+                                        f"quote of statement '{statement.id}' not found in {_shown(document)}"))
     return problems

@@ -12,17 +12,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.reader import ReaderError
 
 from .errors import StoreError
 
-try:  # the C composer is several times faster; fall back quietly where libyaml is missing
+try:  # the C parser (libyaml) is several times faster; fall back quietly where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
-MAX_ALIAS_EXPANSIONS = 10_000
-"""Collections built again through an alias; "billion laughs" needs millions, real stores a few."""
+MAX_ALIAS_EXPANSIONS = 100_000
+"""Values built again through an alias (each item of an aliased list counts); "billion laughs"
+needs millions, real stores a few."""
+MAX_INT_DIGITS = 100
+"""Longer integers stay text: the schema reports them, and Python refuses to print them."""
 
 _STR = "tag:yaml.org,2002:str"
 _SAFE_SCALARS = {
@@ -58,16 +63,21 @@ class YamlDocument:
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Parse one YAML document; raise StoreError with line and column when it cannot be used."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise StoreError(f"invalid YAML: {message}", path, line, column) from None
-    except yaml.YAMLError as exc:  # e.g. several documents in one stream
-        raise StoreError(f"invalid YAML: {exc}", path) from None
-    except RecursionError:
-        raise StoreError(f"invalid YAML: nested deeper than {MAX_DEPTH} levels", path) from None
+    except ReaderError as exc:  # a character YAML forbids, e.g. a control character
+        line, column = _text_position(text, exc.position, bytes_offset=exc.encoding != "unicode")
+        raise StoreError(f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+                         path, line, column) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate: only possible in text not read from a file
+        line, column = _text_position(text, exc.start)
+        raise StoreError("invalid YAML: not valid Unicode (a lone surrogate)", path, line, column) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a position
+        raise StoreError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
     document = YamlDocument(path, None)
     if node is not None:
         builder = _Builder(document)
@@ -75,23 +85,133 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
     return document
 
 
+def _text_position(text: str, offset: int, bytes_offset: bool = False) -> tuple[int, int]:
+    """1-based line and column (in characters) of a character offset, or of a UTF-8 byte offset
+    (libyaml counts bytes)."""
+    if bytes_offset:
+        offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_NO_KEY = object()
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
+    """The single document's node graph, like `yaml.compose`, but without recursion and refusing
+    nesting deeper than MAX_DEPTH as soon as the parser reaches it.
+
+    PyYAML's composers recurse once per level (libyaml's crashes the interpreter a few ten
+    thousand levels down) and libyaml's scanner slows down quadratically with flow nesting, so
+    `[[[[…` must be stopped after a few events rather than composed and measured afterwards.
+    """
+    loader = _Loader(text)
+    get_event, resolve = loader.get_event, loader.resolve
+    implicit = loader.yaml_implicit_resolvers
+    scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    try:
+        get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        get_event()  # document start
+        anchors: dict[str, yaml.Node] = {}
+        stack: list[list[Any]] = []  # [collection node, pending mapping key], outermost first
+        root: yaml.Node | None = None
+        while root is None:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    value = event.value
+                    if not event.implicit[0]:
+                        tag = _STR  # quoted: a string whatever it looks like
+                    else:  # what Resolver.resolve does, without a call per scalar
+                        tag = _STR
+                        for candidate, pattern in implicit.get(value[:1], ()):
+                            if pattern.match(value):
+                                tag = candidate
+                                break
+                node = scalar_node(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                if event.anchor is not None:
+                    _anchor(anchors, event, node)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if len(stack) > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise StoreError(f"refused: nested deeper than {MAX_DEPTH} levels", path,
+                                     mark.line + 1, mark.column + 1)
+                node_kind = sequence_node if kind is yaml.SequenceStartEvent else mapping_node
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(node_kind, None, event.implicit)
+                collection = node_kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if event.anchor is not None:
+                    _anchor(anchors, event, collection)
+                stack.append([collection, _NO_KEY])
+                continue
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                node = stack.pop()[0]
+                node.end_mark = event.end_mark
+            else:  # an alias
+                if event.anchor not in anchors:
+                    raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+                node = anchors[event.anchor]
+            if not stack:
+                root = node
+                continue
+            parent = stack[-1]
+            if parent[0].__class__ is sequence_node:
+                parent[0].value.append(node)
+            elif parent[1] is _NO_KEY:
+                parent[1] = node
+            else:
+                parent[0].value.append((parent[1], node))
+                parent[1] = _NO_KEY
+        get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = get_event()
+            raise ComposerError("expected a single document in the stream", root.start_mark,
+                                "but found another document", event.start_mark)
+        return root
+    finally:
+        loader.dispose()
+
+
+def _anchor(anchors: dict[str, yaml.Node], event: yaml.NodeEvent, node: yaml.Node) -> None:
+    if event.anchor in anchors:
+        raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                            anchors[event.anchor].start_mark, "second occurrence", event.start_mark)
+    anchors[event.anchor] = node
+
+
 class _Builder:
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
         self.seen: set[int] = set()
         self.expansions = 0
+        self.replaying = 0
+        """How many aliased collections are being built again around the current node."""
 
     def fail(self, node: yaml.Node, message: str) -> StoreError:
         mark = node.start_mark
         return StoreError(message, self.document.path, mark.line + 1, mark.column + 1)
 
     def build(self, node: yaml.Node, where: Path_, depth: int) -> Any:
+        again = not isinstance(node, yaml.ScalarNode) and id(node) in self.seen
+        if again or self.replaying:
+            self.expansions += 1
+            if self.expansions > MAX_ALIAS_EXPANSIONS:
+                raise self.fail(node, "refused: too many alias expansions (an alias bomb?)")
         if not isinstance(node, yaml.ScalarNode):
-            if id(node) in self.seen:
-                self.expansions += 1
-                if self.expansions > MAX_ALIAS_EXPANSIONS:
-                    raise self.fail(node, "refused: too many alias expansions (an alias bomb?)")
             self.seen.add(id(node))
+        if again:
+            self.replaying += 1
+            try:
+                return self._build(node, where, depth)
+            finally:
+                self.replaying -= 1
+        return self._build(node, where, depth)
+
+    def _build(self, node: yaml.Node, where: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"refused: nested deeper than {MAX_DEPTH} levels")
         self.document.positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -128,7 +248,9 @@ class _Builder:
             return _BOOLS.get(value.lower(), value)
         try:
             if tag == "tag:yaml.org,2002:int":
-                return int(value.replace("_", ""), 0) if value[:2].lower() in ("0x", "0o") else int(value.replace("_", ""))
+                digits = value.replace("_", "")
+                number = int(digits, 0) if digits[:2].lower() in ("0x", "0o") else int(digits)
+                return number if len(digits) <= MAX_INT_DIGITS else value
             return float(value.replace("_", ""))
         except ValueError:
             return value
