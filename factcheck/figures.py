@@ -6,6 +6,7 @@ become a value and a unit, so that a claim saying 14 where the store says 13 is 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ _WORD_NUMBERS = {
 }
 _WORD_MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp)?\s?"
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?)"
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b)?"
 _SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?)\b|(?P<pct>%))?"
 _FIGURE = re.compile(
@@ -55,10 +56,15 @@ class Figure:
         """Same value and no contradicting units ("2,407" is not "2,400": counts are exact)."""
         if self.unit and other.unit and self.unit != other.unit:
             return False
-        return abs(self.value - other.value) <= 1e-9 * max(abs(self.value), abs(other.value))
+        return math.isclose(self.value, other.value, rel_tol=1e-9)  # infinity matches only itself
 
     def __str__(self) -> str:
-        value = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,.2f}".rstrip("0")
+        if not math.isfinite(self.value) or abs(self.value) >= 1e15:  # past exact floats: 1e+40, inf
+            value = f"{self.value:.6g}"
+        elif self.value == int(self.value):
+            value = f"{self.value:,.0f}"
+        else:
+            value = f"{self.value:,.2f}".rstrip("0")
         if self.unit == "%":
             return f"{value}%"
         return f"{self.unit} {value}" if self.unit else value
@@ -87,10 +93,9 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             value = _word_value(m.group("word"))
             unit = _unit(m.group("suffix") or m.group("pct"))
         else:
-            text = m.group("number").replace(",", "")
-            if len(text.split(".")[0]) > 15:
-                continue
-            value = float(text)
+            # however many digits: a number too long to read exactly is still not the store's
+            # number (infinity past 1e308), never a reason to ignore what the claim says
+            value = float(m.group("number").replace(",", ""))
             unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
         scale = m.group("scale")
         if scale:
@@ -120,7 +125,7 @@ def _word_value(words: str) -> float:
             current = (current or 1) * 100
         elif word in _WORD_MULTIPLIERS:
             total += (current or 1) * _WORD_MULTIPLIERS[word]
-            current = 0
+            current = 0.0
     return total + current
 
 
