@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Callable
+from typing import Any, Callable
 
 import sentencex
 from markdown_it import MarkdownIt
@@ -42,6 +42,9 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?])")
 """Left where inline code was dropped: "runs `x`." reads "runs." """
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$", re.DOTALL | re.MULTILINE)
+MAX_NESTING = 60
+"""Block levels markdown-it may nest (a quote is one, a list item two, a paragraph one): about 30
+nested lists or 60 nested quotes, far beyond any article, well within Python's recursion limit."""
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
@@ -88,9 +91,14 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, len(before) + 1
 
 
-def read_sentences(text: str, markdown: bool = True) -> list[Sentence]:
-    """The prose sentences of decoded article text, in file order."""
-    reader = _Reader(text)
+def read_sentences(text: str, markdown: bool = True, path: str = "<text>") -> list[Sentence]:
+    """The prose sentences of decoded article text, in file order.
+
+    Lines end at LF, CRLF or CR, as in `decode` (and in markdown-it, which would otherwise see
+    line breaks the positions do not count). Markdown nested too deeply to read is an InputError
+    (naming `path`), never prose quietly left out.
+    """
+    reader = _Reader(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text, path)
     if markdown:
         reader.read_markdown()
     else:
@@ -101,8 +109,9 @@ def read_sentences(text: str, markdown: bool = True) -> list[Sentence]:
 class _Reader:
     """Collects prose blocks (text with each character's source span) and review comments."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, path: str = "<text>") -> None:
         self.text = text
+        self.path = path
         self.lines = text.split("\n")
         self.line_starts = [0]
         for line in self.lines[:-1]:
@@ -120,6 +129,21 @@ class _Reader:
         parser.disable("text_join")
         # The plugin knows YAML's `---`; Hugo's TOML `+++` is blanked, keeping lines in place.
         source = _TOML_FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), self.text)
+        # markdown-it silently drops whatever is nested deeper than its limit (lists and quotes
+        # recurse); a sentence dropped there would pass unchecked, so the file is refused instead.
+        parser.options["maxNesting"] = MAX_NESTING
+        tokenize = parser.block.tokenize
+
+        def guarded(state: Any, start: int, end: int) -> None:
+            if state.level >= MAX_NESTING:
+                line = state.skipEmptyLines(start)
+                if line < end and state.sCount[line] >= state.blkIndent:
+                    offset = state.bMarks[line] + state.tShift[line]
+                    raise InputError(f"lists and quotes nested deeper than {MAX_NESTING} levels; scan cannot "
+                                     "read them", self.path, line + 1, offset - self.line_starts[line] + 1)
+            tokenize(state, start, end)
+
+        parser.block.tokenize = guarded  # nested blocks call it through the parser, so all pass here
         line_cursor: dict[int, int] = {}
         for token in parser.parse(source):
             if token.type == "html_block" and token.map:
@@ -135,8 +159,10 @@ class _Reader:
                 start = self.line_starts[line_number] + match.start()
                 self.directives.append((match.group(1).lower(), start, start + len(match.group())))
 
-    def _placer(self, token: Token, line_cursor: dict[int, int]) -> Callable[[int], int]:
-        """Maps an index in an inline token's `content` to an offset in the file.
+    def _placer(self, token: Token, line_cursor: dict[int, int]) -> tuple[Callable[[int], int],
+                                                                         Callable[[int, int, list[int], list[int]], None]]:
+        """Maps an index in an inline token's `content` to an offset in the file (and a run of
+        indexes to their offsets, for long texts: one step per line instead of per character).
 
         markdown-it gives the block's first line and its inline source, one content line per
         source line, each found in its source line after list markers, quote markers,
@@ -160,7 +186,18 @@ class _Reader:
             i = bisect_right(content_starts, index) - 1
             return bases[i] + index - content_starts[i]
 
-        return place
+        def place_run(start: int, stop: int, starts: list[int], ends: list[int]) -> None:
+            """Appends place(i) for i in range(start, stop) to `starts` and one more to `ends`, a
+            content line at a time."""
+            i = bisect_right(content_starts, start) - 1
+            while start < stop:
+                end = min(stop, content_starts[i + 1]) if i + 1 < len(content_starts) else stop
+                base = bases[i] + start - content_starts[i]
+                starts.extend(range(base, base + end - start))
+                ends.extend(range(base + 1, base + end - start + 1))
+                start, i = end, i + 1
+
+        return place, place_run
 
     def _inline(self, token: Token, line_cursor: dict[int, int]) -> None:
         """Prose of one paragraph, heading or table cell, each character mapped to the file.
@@ -169,7 +206,7 @@ class _Reader:
         inline source, which places every prose character; markup and code add no prose.
         """
         content = token.content
-        place = self._placer(token, line_cursor)
+        place, place_run = self._placer(token, line_cursor)
         prose: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -187,10 +224,8 @@ class _Reader:
             kind = child.type
             if kind == "text" and not in_autolink:
                 at = locate(child.content)
-                for i, char in enumerate(child.content):
-                    prose.append(char)
-                    starts.append(place(at + i))
-                    ends.append(place(at + i) + 1)
+                prose.extend(child.content)
+                place_run(at, at + len(child.content), starts, ends)
             elif kind == "text_special":  # an escape or entity: its characters span its source
                 at = locate(child.markup)
                 for char in child.content:

@@ -17,6 +17,7 @@ from typing import Iterable
 import Stemmer
 
 from .article import Sentence, decode, is_markdown, read_sentences
+from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 from .index import StoreIndex
 from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
@@ -78,8 +79,8 @@ class ScanSummary:
 
 def about_domain(sentence: str, index: StoreIndex) -> bool:
     """Whether the store can speak to a sentence: it names a deal, or says something of a non-place
-    entity."""
-    normalized = fold_phrases(normalize(sentence))
+    entity. Only what `check` reads of it counts: its first MAX_CLAIM_CHARS characters."""
+    normalized = fold_phrases(normalize(sentence[:MAX_CLAIM_CHARS]))
     words = tokens(normalized)
     if any(w.text not in STOPWORDS and _stemmer.stemWord(w.text) in DEAL_STEMS for w in words):
         return True  # checked first: it is much cheaper than finding (possibly misspelt) names
@@ -97,8 +98,10 @@ def scan_text(
     text: str, path: str, index: StoreIndex, *, markdown: bool = True,
     threshold: float = DEFAULT_THRESHOLD, today: date | None = None,
 ) -> FileReport:
-    """Check the sentences of decoded article text (`path` only names it in findings)."""
-    sentences = read_sentences(text, markdown)
+    """Check the sentences of decoded article text (`path` only names it in findings and errors).
+
+    Raises InputError for Markdown nested too deeply to read."""
+    sentences = read_sentences(text, markdown, path)
     findings: list[Finding] = []
     skipped = ignored = 0
     for sentence in sentences:

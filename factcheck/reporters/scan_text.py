@@ -10,12 +10,11 @@ from __future__ import annotations
 from typing import IO
 
 from rich.console import Console
-from rich.markup import escape
 
 from ..errors import InputError
 from ..scan import FileReport, Finding, ScanSummary
 from .scan import explanation, shown
-from .text import DEFAULT_STYLE, STYLES
+from .text import DEFAULT_STYLE, STYLES, safe
 
 
 class ScanTextReporter:
@@ -37,11 +36,11 @@ class ScanTextReporter:
     def _finding(self, finding: Finding) -> None:
         c = self.console
         verdict = finding.result.verdict
-        c.print(f"[bold]{escape(finding.path)}:{finding.line}:{finding.column}:[/] "
-                f"[{STYLES.get(verdict, DEFAULT_STYLE)}]{verdict}:[/] {escape(finding.sentence)}")
+        c.print(f"[bold]{safe(finding.path)}:{finding.line}:{finding.column}:[/] "
+                f"[{STYLES.get(verdict, DEFAULT_STYLE)}]{verdict}:[/] {safe(finding.sentence)}")
         for line in explanation(finding):
             style = "italic" if line.startswith("“") else "dim"  # the quote stands out
-            c.print(f"    [{style}]{escape(line)}[/]")
+            c.print(f"    [{style}]{safe(line)}[/]")
 
     def error(self, error: InputError) -> None:
         pass  # the CLI reports unreadable files on standard error, in every format
