@@ -48,7 +48,7 @@ OPENING_SHARE = 0.005
 in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
 already found. Their postings are the long ones, and alone they never single out a statement."""
 OPENING_MINIMUM = 200
-SHORTLIST = 100
+SHORTLIST = 60
 """Candidates kept after the opening terms, before common terms and similarity refine them."""
 MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
@@ -265,9 +265,29 @@ class _Vocabulary:
 
 def _scoring_from(number: int, blob: bytes) -> Scoring:
     terms, kind_terms, weight, dates, figures = marshal.loads(blob)
-    return Scoring(number, frozenset(terms), frozenset(kind_terms), weight,
-                   tuple(PartialDate(*d) for d in dates),
-                   tuple(Figure(value, unit, frozenset(counted)) for value, unit, counted in figures))
+    return Scoring(number, frozenset(terms), frozenset(kind_terms) if kind_terms else _NONE, weight,
+                   tuple(map(_date, dates)) if dates else (), tuple(map(_figure, figures)) if figures else ())
+
+
+_NONE: frozenset[str] = frozenset()
+_DATES: dict[tuple, PartialDate] = {}
+_FIGURES: dict[tuple, Figure] = {}
+"""Dates and figures recur across thousands of statements: each is made once per process."""
+
+
+def _date(fields: tuple) -> PartialDate:
+    found = _DATES.get(fields)
+    if found is None:
+        found = _DATES[fields] = PartialDate(*fields)
+    return found
+
+
+def _figure(fields: tuple) -> Figure:
+    found = _FIGURES.get(fields)
+    if found is None:
+        value, unit, counted = fields
+        found = _FIGURES[fields] = Figure(value, unit, frozenset(counted))
+    return found
 
 
 def _scoring_fields(facts: StatementFacts) -> tuple:
