@@ -159,8 +159,7 @@ class _Reader:
                 start = self.line_starts[line_number] + match.start()
                 self.directives.append((match.group(1).lower(), start, start + len(match.group())))
 
-    def _placer(self, token: Token, line_cursor: dict[int, int]) -> tuple[Callable[[int], int],
-                                                                         Callable[[int, int, list[int], list[int]], None]]:
+    def _placer(self, token: Token, line_cursor: dict[int, int]) -> tuple[Callable[[int], int], Callable[..., None]]:
         """Maps an index in an inline token's `content` to an offset in the file (and a run of
         indexes to their offsets, for long texts: one step per line instead of per character).
 
