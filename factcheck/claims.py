@@ -14,7 +14,7 @@ from datetime import date
 from .dates import PartialDate, find_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
-from .text import NEGATION_WORDS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
+from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
 
 MAX_CLAIM_CHARS = 2_000
 """Only the first this many characters of a claim are read: claims are sentences, not articles."""
@@ -47,8 +47,10 @@ def parse_claim(
     words = tokens(normalized)
     date_mentions = find_dates(normalized, today)
     same_positions = len(normalized) == len(text)
-    entity_mentions = [m for m in entities.find(normalized, words, vocabulary) if not m.capitals_only
-                       or (same_positions and text[m.start:m.end].isupper())]
+    cased = same_positions and text != text.lower()
+    entity_mentions = [m for m in entities.find(normalized, words, vocabulary)
+                       if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
+                       and not (cased and not m.exact and _lowercase_word(text[m.start:m.end]))]
     taken = [(d.start, d.end) for d in date_mentions] + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
@@ -102,6 +104,12 @@ def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
     return replace(figure, counted=frozenset(stem(w) for w in following))
 
 
+def _lowercase_word(span: str) -> bool:
+    """A single word written in lower case by a writer who uses capitals: "never", "stock" are
+    not misspellings of Nevar Pharma or Steock Telecom, however close the letters."""
+    return " " not in span and span.islower()
+
+
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&]*")
 _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
@@ -127,7 +135,7 @@ def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], ent
         word, folded = match.group(), normalized[match.start():match.end()]
         if any(start <= match.start() < end for start, end in taken):
             continue
-        if (folded in STOPWORDS or folded in _NOT_NAMES or entities.is_name_word(folded)
+        if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS or entities.is_name_word(folded)
                 or (word.isupper() and len(word) <= 3) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary:

@@ -195,6 +195,8 @@ class EntityIndex:
         for width in range(min(self.longest, 5), 0, -1):
             if width <= wider_than or i + width > len(words):
                 continue
+            if any(t.text.isdigit() for t in words[i + 1:i + width]):
+                continue  # "Talusk Insurance 3.6 billion" is a name and a figure, not a misspelt name
             phrase = " ".join(t.text for t in words[i:i + width])
             if len(phrase) < MIN_FUZZY_LENGTH:
                 continue
