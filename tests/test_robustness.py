@@ -38,7 +38,7 @@ def check(runner: CliRunner, store: Path, *args: str, stdin: str | bytes | None 
 
 
 def rows(result: Result) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.splitlines()]
+    return [json.loads(line) for line in result.stdout.split("\n") if line]
 
 
 def assert_no_traceback(result: Result) -> None:
@@ -91,6 +91,17 @@ def test_text_output_shows_control_characters_instead_of_obeying_them(runner, mi
     first = result.stdout.splitlines()[0]
     assert first.endswith(r"Acme agreed to buy\x07 Initech\x08\x08 for $2 billion \x1b]0;owned\x07 \u202eevil\u202c")
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", result.stdout)
+
+
+def test_a_json_lines_record_is_one_line_whatever_the_claim_holds(runner, mini_store: Path) -> None:
+    """JSON leaves U+0085, U+2028 and U+2029 raw, and Python's splitlines() (like older JavaScript)
+    breaks lines at them: they are escaped, so every reader sees one record per line."""
+    claims = ["Acme agreed to buy\x85Initech for $2 billion", "Acme\u2028agreed to buy Initech\u2029for $2 billion"]
+    result = check(runner, mini_store, "--format", "jsonl", "--fail-on", "none",
+                   stdin="\n".join(claims).encode("utf-8") + b"\n")
+    assert result.exit_code == 0
+    assert [json.loads(line)["claim"] for line in result.stdout.splitlines()] == claims
+    assert "\\u2028" in result.stdout and "\u2028" not in result.stdout
 
 
 @pytest.mark.parametrize("claim, verdict", [

@@ -44,6 +44,15 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
     return data
 
 
+_LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+"""Characters JSON leaves raw but that many readers take for line ends (Python's splitlines,
+JavaScript before ES2019): escaped, so one JSON Lines record is always one line for everybody."""
+
+
+def dumps(data: Any, **options: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, **options).translate(_LINE_SEPARATORS)
+
+
 class JsonReporter:
     """One object for one claim, an array for several, written when the batch ends."""
 
@@ -56,8 +65,7 @@ class JsonReporter:
 
     def finish(self) -> None:
         data: Any = self.results[0] if len(self.results) == 1 else self.results
-        json.dump(data, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(dumps(data, indent=2) + "\n")
 
 
 class JsonLinesReporter:
@@ -67,7 +75,7 @@ class JsonLinesReporter:
         self.out = out
 
     def add(self, result: CheckResult) -> None:
-        self.out.write(json.dumps(result_dict(result), ensure_ascii=False) + "\n")
+        self.out.write(dumps(result_dict(result)) + "\n")
         self.out.flush()
 
     def finish(self) -> None:
