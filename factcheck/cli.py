@@ -614,7 +614,7 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
     from rich.console import Console
     from rich.markup import escape
 
-    from .reporters.text import verdict_label
+    from .reporters.text import link, verdict_label
 
     def names(ids: tuple[str, ...]) -> str:
         return "; ".join(f"{store.entities[i].name} [dim]({i}, {store.entities[i].kind})[/]" for i in ids)
@@ -633,7 +633,7 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
         source = store.sources[citation.source]
         byline = ", ".join(escape(p) for p in (source.author, source.publisher, source.published) if p)
         console.print(f"  [bold][{number}][/] {escape(source.title)} [dim]— {byline} ({source.id})[/]")
-        console.print(f"      [link={source.url}]{escape(source.url)}[/link]")
+        console.print(link(source.url, "      "))
         console.print(f"      [dim]archived:[/] {escape(source.document)}")
         console.print(f"      [italic]“{escape(citation.quote)}”[/]")
 

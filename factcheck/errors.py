@@ -28,6 +28,11 @@ class Location:
         return self.path
 
 
+def one_line(message: str) -> str:
+    """A message as one output line: a store's YAML keys or a file name may hold line breaks."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 class StoreError(FactcheckError):
     """A store that cannot be used: unreadable, not YAML, or not a valid store.
 
@@ -45,7 +50,7 @@ class StoreError(FactcheckError):
         self.problems = problems or (Problem(self.location, message),)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {one_line(self.message)}"
 
 
 class InputError(FactcheckError):
@@ -57,7 +62,7 @@ class InputError(FactcheckError):
         self.location = Location(path, line, column)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {one_line(self.message)}"
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.location}: {prefix}{self.message}"
+        return f"{self.location}: {prefix}{one_line(self.message)}"
 
 
 class WriteError(FactcheckError):
@@ -85,7 +90,7 @@ class WriteError(FactcheckError):
         self.location = Location(path)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {one_line(self.message)}"
 
 
 class EditError(FactcheckError):

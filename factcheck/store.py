@@ -102,6 +102,11 @@ def store_files(paths: Iterable[Path]) -> list[Path]:
             found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
             if not found:
                 raise StoreError("no .yaml or .yml files in this folder", str(path))
+            folder = path.resolve()
+            for file in found:
+                if not file.resolve().is_relative_to(folder):
+                    raise StoreError(f"links outside the store folder (to {file.resolve()}); not read "
+                                     "(name the file itself with --store to use it)", str(file))
             files.extend(found)
         elif path.exists():
             files.append(path)

@@ -489,8 +489,6 @@ def test_a_missing_document_path_with_a_line_break_stays_on_one_line(runner, tmp
     assert line.endswith(r"new\nline.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="needs: store.py store_files() to refuse YAML files (or folder entries) "
-                                       "whose resolved path is outside the --store folder")
 def test_a_store_file_symlinked_from_outside_the_store_folder_is_refused(runner, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -545,9 +543,6 @@ def test_documents_may_sit_anywhere_under_the_document_root(runner, tmp_path: Pa
     assert (result.exit_code, result.stdout) == (0, ""), result.output
 
 
-@pytest.mark.xfail(strict=True, reason="needs: store.py to escape YAML keys quoted in messages (unknown field, "
-                                       "duplicate key, the dotted path prefix), e.g. with repr() or "
-                                       "errors.Problem.__str__ escaping line breaks, so one problem is one line")
 def test_yaml_keys_with_line_breaks_are_reported_on_one_line(runner, tmp_path: Path) -> None:
     text = MINI_STORE.replace("    deal: acquisition\n",
                               '    deal: acquisition\n    "note\\nnot a new problem: 1:1": x\n'
@@ -568,9 +563,6 @@ def test_text_output_shows_a_store_url_with_brackets(runner, tmp_path: Path) -> 
     assert f"          {URL_WITH_BRACKETS}" in result.stdout.splitlines()
 
 
-@pytest.mark.xfail(strict=True, reason="needs: cli.py `show` to print the source URL as a rich Style(link=url) "
-                                       "(as reporters.text.link does), not inside [link=...] markup, which a ']' "
-                                       "in the URL breaks (MarkupError)")
 def test_show_prints_a_store_url_with_brackets(runner, tmp_path: Path) -> None:
     path = write_store(tmp_path, MINI_STORE.replace("https://gazette.example/acme-globex", URL_WITH_BRACKETS))
     result = runner.invoke(cli, ["show", "--store", str(path), "acme-initech-2021-03-acquisition"])
