@@ -16,8 +16,10 @@ from .entities import EntityIndex
 from .figures import Figure, find_figures
 from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
 
-MAX_CLAIM_CHARS = 2_000
-"""Only the first this many characters of a claim are read: claims are sentences, not articles."""
+MAX_CLAIM_CHARS = 10_000
+"""Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
+on part of a claim could be wrong), and the reader never looks past this many characters (a
+run-on "sentence" of a scanned article is judged by its beginning)."""
 
 
 @dataclass(frozen=True)

@@ -140,12 +140,12 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
 
 
 def _claim_inputs(claims: tuple[str, ...]) -> Iterator:
-    from .inputs import ClaimInput, read_claims
+    from .inputs import claim_input, read_claims
 
     if claims and claims != ("-",):
         if "-" in claims:
             raise click.UsageError("'-' (standard input) cannot be mixed with claim arguments")
-        return iter([ClaimInput(c) for c in claims if c.strip()] or
+        return iter([claim_input(c, None, "<argument>", n) for n, c in enumerate(claims, 1) if c.strip()] or
                     [InputError("empty claim", "<argument>")])
     if not claims and sys.stdin.isatty():
         raise click.UsageError("give a claim, or pipe claims on standard input (one per line)")

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
+from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 
 
@@ -39,7 +40,15 @@ def read_claims(stream: BinaryIO, name: str = "<stdin>") -> Iterator[ClaimInput 
             indent = decoded.find("{")  # JSON columns count from the line's start, not the brace
             yield _json_claim(line, name, number, indent)
         else:
-            yield ClaimInput(line, None, number)
+            yield claim_input(line, None, name, number)
+
+
+def claim_input(text: str, identifier: str | None, name: str, number: int) -> ClaimInput | InputError:
+    """A claim to check, or an error when it is too long to be one claim."""
+    if len(text) > MAX_CLAIM_CHARS:
+        return InputError(f"claim is {len(text):,} characters; the limit is {MAX_CLAIM_CHARS:,} (check claims one "
+                          "by one; `factcheck scan` reads whole articles)", name, number, 1)
+    return ClaimInput(text, identifier, number)
 
 
 def _blank(line: str) -> bool:
@@ -65,4 +74,4 @@ def _json_claim(line: str, name: str, number: int, indent: int = 0) -> ClaimInpu
     if not isinstance(claim, str) or _blank(claim):
         return InputError("JSON object has no \"claim\" string", name, number, 1)
     identifier = data.get("id")
-    return ClaimInput(claim.strip(), None if identifier is None else str(identifier), number)
+    return claim_input(claim.strip(), None if identifier is None else str(identifier), name, number)

@@ -121,14 +121,16 @@ def test_right_to_left_mixed_scripts_and_emoji(runner, mini_store: Path, claim: 
         assert (row["claim"], row["verdict"]) == (claim, verdict)
 
 
-def test_a_single_one_megabyte_line(runner, mini_store: Path) -> None:
+def test_a_single_one_megabyte_line_is_an_error_for_that_line(runner, mini_store: Path) -> None:
+    """A verdict on its first sentence alone could be wrong: the line is refused, the rest checked."""
     line = DENIED_CLAIM + " " + "and so on " * 100_000
     started = time.monotonic()
-    result = check(runner, mini_store, "--format", "jsonl", "--fail-on", "none", stdin=line + "\n")
+    result = check(runner, mini_store, "--format", "jsonl", "--fail-on", "none", stdin=f"{line}\n{DENIED_CLAIM}\n")
     assert time.monotonic() - started < 30
-    assert result.exit_code == 0, result.output
-    [row] = rows(result)
-    assert row["claim"] == line.strip() and row["verdict"] in ("denied", "unverified")
+    assert result.exit_code == 2
+    assert result.stderr == ("<stdin>:1:1: claim is 1,000,041 characters; the limit is 10,000 (check claims one "
+                             "by one; `factcheck scan` reads whole articles)\n")
+    assert [row["verdict"] for row in rows(result)] == ["denied"]
 
 
 def test_one_hundred_thousand_lines_keep_their_line_numbers(runner, mini_store: Path) -> None:
