@@ -94,6 +94,8 @@ def test_figure_matching_tolerates_rounding_not_a_different_value_or_currency() 
     ("中国电信与阿里巴巴", ["china-telecom", "alibaba"]),
     ("China's regulator in Beijing", ["china", "beijing"]),
     ("a unit of the company", []),
+    ("#ChinaTelecom and @Alibaba https://t.co/x1 signed", ["china-telecom", "alibaba"]),  # pasted from social media
+    ("China Telecom fined Alibaba 3 billion", ["china-telecom", "alibaba"]),  # a number is no part of a name
 ])
 def test_entities_by_name_alias_typo_and_chinese_name(text: str, expected: list[str]) -> None:
     assert list(parse_claim(text, ENTITIES).entities) == expected
@@ -109,6 +111,17 @@ def test_entities_by_name_alias_typo_and_chinese_name(text: str, expected: list[
 ])
 def test_polarity(text: str, negated: bool) -> None:
     assert parse_claim(text, ENTITIES).negated is negated
+
+
+def test_a_lowercase_word_is_no_misspelt_name_when_the_writer_uses_capitals() -> None:
+    assert parse_claim("China Telecom signed with alibba", ENTITIES).entities == ("china-telecom",)
+    assert parse_claim("china telecom signed with alibba", ENTITIES).entities == ("china-telecom", "alibaba")
+
+
+def test_links_and_tags_say_nothing_beyond_their_words() -> None:
+    plain = parse_claim("China Telecom signed a deal with Alibaba", ENTITIES)
+    pasted = parse_claim("China Telecom signed a deal with #Alibaba https://example.com/deal-news?id=1", ENTITIES)
+    assert (pasted.entities, pasted.terms) == (plain.entities, plain.terms)
 
 
 def test_paraphrases_meet_on_canonical_terms() -> None:
