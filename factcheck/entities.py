@@ -13,7 +13,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .store import Entity
-from .text import CJK, STOPWORDS, SYNONYMS, Token, normalize, stem, tokens
+from .text import STOPWORDS, SYNONYMS, Token, has_cjk, normalize, stem, tokens
 
 MIN_FUZZY_LENGTH = 5
 
@@ -102,7 +102,7 @@ class EntityIndex:
                 self.children.setdefault(entity.parent, []).append(entity.id)
             for name in (entity.name, *entity.aliases, entity.id.replace("-", " ")):
                 normalized = normalize(name)
-                if CJK.search(normalized):
+                if has_cjk(normalized):
                     self.by_substring.setdefault(normalized.replace(" ", ""), entity.id)
                     continue
                 words = tuple(t.text for t in tokens(normalized))
@@ -171,7 +171,7 @@ class EntityIndex:
             if mention:
                 mentions.append(mention)
             i += width
-        if self.by_substring and CJK.search(normalized):
+        if self.by_substring and has_cjk(normalized):
             for name, entity_id in self.by_substring.items():
                 start = normalized.find(name)
                 if start >= 0:
