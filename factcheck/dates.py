@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -38,7 +39,7 @@ _RELATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to year, month or day precision; missing parts are None."""
 
@@ -64,8 +65,7 @@ class PartialDate:
                         for i, p in enumerate((self.year, self.month, self.day)) if p is not None)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     value: PartialDate
     start: int
     end: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
@@ -70,8 +71,7 @@ class Figure:
         return f"{self.unit} {value}" if self.unit else value
 
 
-@dataclass(frozen=True)
-class FigureMention:
+class FigureMention(NamedTuple):
     value: Figure
     start: int
     end: int

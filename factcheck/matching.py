@@ -38,8 +38,7 @@ SUPPORTED, DENIED, UNVERIFIED = "supported", "denied", "unverified"
 VERDICTS = (SUPPORTED, DENIED, UNVERIFIED)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     statement: Statement
     score: float
     conflicts: tuple[str, ...]
@@ -68,8 +67,7 @@ class QueryTerm(NamedTuple):
     forms ("aquisition" for "acquisit"), or an entity's parent and subsidiaries."""
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """The claim's side of every comparison, worked out once per claim, not once per candidate."""
 
     claim: ParsedClaim
@@ -148,8 +146,7 @@ def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
     return round(100 * (1 + beta2) * precision * recall / (beta2 * precision + recall), 1)
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
     """One particular of the claim that a statement contradicts."""
 
     kind: str  # party | place | date | figure | name
