@@ -11,9 +11,8 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from .errors import InputError
 from .index import StoreIndex, open_index
@@ -25,8 +24,7 @@ SERIAL_LEAD = 200
 CHUNK = 16
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     threshold: float
     today: date | None
     top: int

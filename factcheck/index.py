@@ -95,8 +95,7 @@ class Scoring(NamedTuple):
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
-class IndexHead:
+class IndexHead(NamedTuple):
     """Everything loaded at open: needed by every claim, and small next to the statements."""
 
     entities: EntityIndex

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 
 
-@dataclass(frozen=True)
-class ClaimInput:
+class ClaimInput(NamedTuple):
     text: str
     id: str | None = None
     line: int = 0
