@@ -611,31 +611,32 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
     if output_format == "json":
         click.echo(json.dumps(statement_dict(store, statement), ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-    from rich.markup import escape
+    from .reporters.styled import line_writer
+    from .reporters.text import verdict_style
 
-    from .reporters.text import link, verdict_label
+    def names(ids: tuple[str, ...]) -> list[tuple[str, str]]:
+        parts: list[tuple[str, str]] = []
+        for n, i in enumerate(ids):
+            parts += [("; " if n else "", ""), (store.entities[i].name, ""), (f" ({i}, {store.entities[i].kind})", "dim")]
+        return parts
 
-    def names(ids: tuple[str, ...]) -> str:
-        return "; ".join(f"{store.entities[i].name} [dim]({i}, {store.entities[i].kind})[/]" for i in ids)
-
-    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    line = line_writer(sys.stdout)
     s = statement
-    console.print(f"[bold]{escape(s.id)}[/]  {verdict_label(s.verdict)}")
-    console.print(f"  {escape(s.claim)}")
-    rows = [("Deal", s.deal and escape(s.deal)), ("Date", s.date), ("Parties", names(s.parties)),
-            ("Places", names(s.places)), ("Said by", s.said_by and names((s.said_by,))), ("Said on", s.said_on),
-            ("Recorded", escape(str(s.location)))]
+    line([(s.id, "bold"), ("  ", ""), (s.verdict.upper(), verdict_style(s.verdict))])
+    line([(f"  {s.claim}", "")])
+    rows = [("Deal", s.deal and [(s.deal, "")]), ("Date", s.date and [(s.date, "")]), ("Parties", names(s.parties)),
+            ("Places", names(s.places)), ("Said by", s.said_by and names((s.said_by,))),
+            ("Said on", s.said_on and [(s.said_on, "")]), ("Recorded", [(str(s.location), "")])]
     for label, value in rows:
         if value:
-            console.print(f"  [bold]{label:<9}[/]{value}")
+            line([("  ", ""), (f"{label:<9}", "bold"), *value])
     for number, citation in enumerate(s.citations, start=1):
         source = store.sources[citation.source]
-        byline = ", ".join(escape(p) for p in (source.author, source.publisher, source.published) if p)
-        console.print(f"  [bold][{number}][/] {escape(source.title)} [dim]— {byline} ({source.id})[/]")
-        console.print(link(source.url, "      "))
-        console.print(f"      [dim]archived:[/] {escape(source.document)}")
-        console.print(f"      [italic]“{escape(citation.quote)}”[/]")
+        byline = ", ".join(p for p in (source.author, source.publisher, source.published) if p)
+        line([("  ", ""), (f"[{number}]", "bold"), (f" {source.title} ", ""), (f"— {byline} ({source.id})", "dim")])
+        line([("      ", ""), (source.url, f"link {source.url}")])
+        line([("      ", ""), ("archived:", "dim"), (f" {source.document}", "")])
+        line([("      ", ""), (f"“{citation.quote}”", "italic")])
 
 
 @cli.command()

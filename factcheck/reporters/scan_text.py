@@ -1,7 +1,7 @@
 """`path:line:col: verdict: sentence` lines, as editors and terminals jump to them.
 
 Each finding is followed by its evidence, indented; files are separated by a blank line. Colour
-only on a terminal (rich leaves it out when piped and honours NO_COLOR); lines are never cut, so
+only on a terminal (see `styled`); lines are never cut, so
 a `path:line:col` stays clickable and greppable.
 """
 
@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from typing import IO
 
-from rich.console import Console
-
 from ..errors import InputError
 from ..scan import FileReport, Finding, ScanSummary
 from .scan import explanation, shown
-from .text import DEFAULT_STYLE, STYLES, safe
+from .styled import line_writer
+from .text import verdict_style
 
 
 class ScanTextReporter:
     def __init__(self, out: IO[str], show: frozenset[str]) -> None:
-        self.console = Console(file=out, highlight=False, soft_wrap=True)
+        self.line = line_writer(out, wrap=False)
         self.show = show
         self.files_listed = 0
 
@@ -28,19 +27,18 @@ class ScanTextReporter:
         if not findings:
             return
         if self.files_listed:
-            self.console.print()
+            self.line([])
         self.files_listed += 1
         for finding in findings:
             self._finding(finding)
 
     def _finding(self, finding: Finding) -> None:
-        c = self.console
         verdict = finding.result.verdict
-        c.print(f"[bold]{safe(finding.path)}:{finding.line}:{finding.column}:[/] "
-                f"[{STYLES.get(verdict, DEFAULT_STYLE)}]{verdict}:[/] {safe(finding.sentence)}")
-        for line in explanation(finding):
-            style = "italic" if line.startswith("“") else "dim"  # the quote stands out
-            c.print(f"    [{style}]{safe(line)}[/]")
+        self.line([(f"{finding.path}:{finding.line}:{finding.column}:", "bold"), (" ", ""),
+                   (f"{verdict}:", verdict_style(verdict)), (f" {finding.sentence}", "")])
+        for text in explanation(finding):
+            style = "italic" if text.startswith("“") else "dim"  # the quote stands out
+            self.line([("    ", ""), (text, style)])
 
     def error(self, error: InputError) -> None:
         pass  # the CLI reports unreadable files on standard error, in every format
