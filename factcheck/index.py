@@ -64,7 +64,10 @@ class StatementFacts:
     """What a statement asserts, in the same terms as a parsed claim."""
 
     statement: Statement
-    parsed: ParsedClaim
+    negated: bool
+    """Its text denies what its content words say ("X denied signing …")."""
+    direction: int
+    """+1 its text reports a rise, -1 a fall."""
     parties: frozenset[str]
     involved: frozenset[str]
     """Parties, the speaker and every non-place entity its text names."""
@@ -326,7 +329,8 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     everything = " ".join([text, *(c.quote for c in statement.citations),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
     return StatementFacts(
-        statement=statement, parsed=parsed, parties=frozenset(statement.parties),
+        statement=statement, negated=parsed.negated, direction=parsed.direction,
+        parties=frozenset(statement.parties),
         involved=frozenset(involved), places=frozenset(places),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),

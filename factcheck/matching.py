@@ -195,7 +195,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
 
 def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate, ...]:
     """The statement's dates a claim's dates are compared with."""
-    if not claim.negated and facts.parsed.negated and facts.text_dates:
+    if not claim.negated and facts.negated and facts.text_dates:
         return facts.text_dates  # a denial's own date does not date the denied event
     return facts.dates
 
@@ -240,8 +240,8 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
 def verdict_for(claim: ParsedClaim, facts: StatementFacts) -> str:
     """A claim that says the same as a statement shares its verdict; one that says the opposite
     ("did not", "denied …") gets the other one."""
-    same_polarity = claim.negated == facts.parsed.negated
-    if claim.direction and facts.parsed.direction and claim.direction != facts.parsed.direction:
+    same_polarity = claim.negated == facts.negated
+    if claim.direction and facts.direction and claim.direction != facts.direction:
         same_polarity = not same_polarity  # "fell" where the statement says "rose"
     true_statement = facts.statement.verdict == SUPPORTED
     return SUPPORTED if same_polarity == true_statement else DENIED
