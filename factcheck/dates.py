@@ -55,8 +55,9 @@ class PartialDate:
 
     def compatible(self, other: PartialDate) -> bool:
         """True when no part known to both differs ("November 2020" fits 2020-11-02)."""
-        return all(a is None or b is None or a == b
-                   for a, b in ((self.year, other.year), (self.month, other.month), (self.day, other.day)))
+        return ((self.year is None or other.year is None or self.year == other.year)
+                and (self.month is None or other.month is None or self.month == other.month)
+                and (self.day is None or other.day is None or self.day == other.day))
 
     def __str__(self) -> str:
         if self.year is None:
