@@ -8,8 +8,9 @@ and polarity (whether the sentence asserts or denies its content).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from .dates import PartialDate, find_dates
 from .entities import EntityIndex
@@ -22,8 +23,7 @@ on part of a claim could be wrong), and the reader never looks past this many ch
 run-on "sentence" of a scanned article is judged by its beginning)."""
 
 
-@dataclass(frozen=True)
-class ParsedClaim:
+class ParsedClaim(NamedTuple):
     text: str
     entities: tuple[str, ...]
     """Entity ids in order of first mention, without repeats."""

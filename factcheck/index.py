@@ -22,7 +22,6 @@ import pickle
 import sqlite3
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -59,8 +58,7 @@ FORMAT = 2
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
-@dataclass(frozen=True)
-class StatementFacts:
+class StatementFacts(NamedTuple):
     """What a statement asserts, in the same terms as a parsed claim."""
 
     statement: Statement
