@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from .dates import PartialDate, find_dates
+from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
 from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
@@ -36,6 +36,8 @@ class ParsedClaim(NamedTuple):
     direction: int = 0
     """+1 the sentence reports a rise, -1 a fall, 0 neither."""
     names: tuple[str, ...] = ()
+    impossible_dates: tuple[str, ...] = ()
+    """Dates that do not exist ("30 february 2021"): no statement can confirm the claim."""
     """Capitalised words that are not a known entity ("Hangzhou", "Nokia"), case-folded: a
     statement that never mentions them cannot confirm the claim."""
 
@@ -47,13 +49,13 @@ def parse_claim(
     text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
     words = tokens(normalized)
-    date_mentions = find_dates(normalized, today)
+    date_mentions, impossible = read_dates(normalized, today)
     same_positions = len(normalized) == len(text)
     cased = same_positions and text != text.lower()
     entity_mentions = [m for m in entities.find(normalized, words, vocabulary)
                        if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
                        and not (cased and not m.exact and _lowercase_word(text[m.start:m.end]))]
-    taken = [(d.start, d.end) for d in date_mentions] + [(e.start, e.end) for e in entity_mentions]
+    taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
     free_words = [w for w in words if not any(start <= w.start < end for start, end in taken)]
@@ -75,6 +77,7 @@ def parse_claim(
         negated=is_negated(fold_phrases(normalized)),
         direction=direction(normalized),
         names=_unknown_names(text, normalized, taken, entities, vocabulary),
+        impossible_dates=tuple(normalized[start:end] for start, end in impossible),
     )
 
 

@@ -84,7 +84,14 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 
 def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
     """Dates in case-folded text, longest readings first, without overlaps."""
+    return read_dates(normalized, today)[0]
+
+
+def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """The dates, and the spans of dates that cannot exist ("30 February 2021"): a claim that
+    gives one cannot be confirmed by any record, whatever else it says."""
     found: list[DateMention] = []
+    impossible: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(normalized):
@@ -100,6 +107,7 @@ def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
                 continue  # the verb "may"
             taken.append((m.start(), m.end()))  # an impossible date is not re-read as a year
             if not _valid(year, month, day):
+                impossible.append((m.start(), m.end()))
                 continue
             found.append(DateMention(PartialDate(year, month, day), m.start(), m.end()))
     if today is not None:
@@ -108,7 +116,7 @@ def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
                 value = _relative(m.group(), today)
                 if value is not None:
                     found.append(DateMention(value, m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(found, key=lambda d: d.start), impossible
 
 
 def _relative(expression: str, today: date) -> PartialDate | None:

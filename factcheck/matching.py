@@ -187,6 +187,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if comparable and not any(figure.matches(f) for f in comparable):
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
+    for text in claim.impossible_dates:
+        found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     for name in claim.names:
         if name not in facts.vocabulary:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
@@ -231,7 +233,7 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
             if conflict.kind == "figure" and not any(
                     value.matches(f) for facts in consistent for f in facts.figures):
                 return conflict
-            if conflict.kind == "date" and not any(
+            if conflict.kind == "date" and isinstance(value, PartialDate) and not any(
                     value.compatible(d) for facts in consistent for d in event_dates(claim, facts)):
                 return conflict
     return None

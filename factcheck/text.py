@@ -18,6 +18,9 @@ import Stemmer
 _stemmer = Stemmer.Stemmer("english")
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "ā": "'"})
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
+"""ANSI/VT escape sequences (colours, cursor moves, titles) pasted from a terminal: removed whole,
+so "\x1b[31mbought" reads "bought", not "31mbought"."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -42,6 +45,8 @@ def normalize(text: str) -> str:
     those in the original.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE.sub(lambda m: " " * len(m.group()), text)  # same length: spans hold
     text = _CONTROL.sub(" ", text).casefold()
     return _POSSESSIVE.sub("  ", text)
 

@@ -128,3 +128,13 @@ def test_paraphrases_meet_on_canonical_terms() -> None:
     stored = parse_claim("signed a strategic cooperation agreement", ENTITIES).terms
     rumour = parse_claim("inked a strategic co-operation pact", ENTITIES).terms
     assert set(rumour) == set(stored)
+
+
+def test_a_date_that_cannot_exist_is_kept_as_such_not_dropped() -> None:
+    claim = parse_claim("China Telecom signed with Alibaba on 30 February 2020", ENTITIES)
+    assert (claim.dates, claim.impossible_dates, claim.figures) == ((), ("30 february 2020",), ())
+
+
+def test_terminal_escape_sequences_are_removed_whole() -> None:
+    coloured = parse_claim("China Telecom \x1b[1;31msigned\x1b[0m with Alibaba", ENTITIES)
+    assert coloured.terms == parse_claim("China Telecom signed with Alibaba", ENTITIES).terms

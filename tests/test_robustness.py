@@ -790,3 +790,12 @@ def test_windows_line_ends_and_a_bom_in_a_file(runner, mini_store: Path, tmp_pat
     assert result.exit_code == 1
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["column"], finding["end_column"]) == (3, 3, 52)
+
+
+def test_a_date_that_cannot_exist_leaves_the_claim_unverified_and_says_why(runner, mini_store: Path) -> None:
+    """Without it the claim would be confirmed by the 4 March 2021 statement: bad input, wrong verdict."""
+    result = check(runner, mini_store, "--format", "json", "--fail-on", "none",
+                   "Acme and Globex set up a joint venture in Springfield on 30 February 2021")
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "unverified"
+    assert data["related"][0]["conflicts"] == ["date: the claim says 30 february 2021, which is not a date"]
