@@ -119,6 +119,11 @@ class EntityIndex:
                         self.fuzzy_spellings.add(joined)
         self.longest = max((len(k) for k in self.by_tokens), default=0)
         self.first_words = frozenset(k[0] for k in self.by_tokens)
+        self.widest_from: dict[str, int] = {}
+        """Words of the longest name starting with each word: an exact match that long cannot
+        be the start of a longer misspelt name."""
+        for key in self.by_tokens:
+            self.widest_from[key[0]] = max(self.widest_from.get(key[0], 0), len(key))
         self.name_spellings = Spellings()
         for word in self.name_words:
             if len(word) >= MIN_FUZZY_LENGTH:
@@ -164,7 +169,8 @@ class EntityIndex:
             # A misspelt longer name beats an exact shorter one: "China Telcom" is not "China".
             word = words[i].text
             ordinary = word not in self.name_words and stem(word) in vocabulary
-            longer = None if ordinary else self._fuzzy(words, i, wider_than=width)
+            complete = mention is not None and width >= self.widest_from.get(word, 0)
+            longer = None if ordinary or complete else self._fuzzy(words, i, wider_than=width)
             if longer:
                 mention, width = longer
             width = max(width, 1)
