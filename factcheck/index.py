@@ -7,9 +7,12 @@ each of its terms, and the few statements retrieval puts forward. Start-up there
 grow with the store, and memory holds the entity tables plus what was read.
 
 Tables:
-    meta(key, value)                   the pickled `IndexHead`, and BM25 length norms
-    terms(term, df, postings)          statement numbers (uint32 array) per canonical term or @entity
-    facts(number, scoring, full)       marshalled `Scoring` fields and the pickled `StatementFacts`
+    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms
+    terms(term, df, postings)    statement numbers (uint32 array) per canonical term or @entity
+    scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
+    facts(number, blob)          the pickled `StatementFacts`, read for the few examined in full
+    entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
+    sources(id, blob)
 """
 
 from __future__ import annotations
