@@ -92,6 +92,7 @@ class FileHashes:
     def save(self) -> None:
         if not (self.changed and self.record):
             return
+        self.known = {path: entry for path, entry in self.known.items() if os.path.exists(path)}  # stores come and go
         temporary = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
         try:
             self.record.parent.mkdir(parents=True, exist_ok=True)
