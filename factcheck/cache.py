@@ -9,7 +9,6 @@ costs speed: the index is then built in memory as if there were no cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -35,6 +34,8 @@ def cache_folder() -> Path | None:
     return Path(base) / "factcheck"
 
 
+REMEMBERED_KEYS = 200
+"""Index keys kept (the newest): one per store and engine version in use."""
 RACY_NS = 2_000_000_000
 """A file written less than this long before it was hashed may change again without its
 timestamp moving (file systems keep coarse clocks): its hash is not remembered (git's "racily
@@ -42,22 +43,30 @@ clean" rule)."""
 
 
 def index_key(files: Sequence[Path], folder: Path | None = None) -> str:
-    """Content hash of the store files, plus the engine's version and files (so an upgraded
-    engine never reads an index built by another)."""
-    digest = hashlib.sha256(f"{__version__}\0".encode())
+    """A name for the index of these store files as this engine reads them: a SHA-256 of the
+    files' contents and of the engine's version and files (so an upgraded engine never reads an
+    index built by another)."""
+    parts = [__version__]
     with os.scandir(Path(__file__).resolve().parent) as engine:
         for entry in sorted((e for e in engine if e.name.endswith(".py")), key=lambda e: e.name):
             stat = entry.stat()
-            digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
     hashes = FileHashes(folder / "file-hashes.json" if folder else None)
-    for path in files:
-        digest.update(f"{path.resolve()}\0{hashes.of(path.resolve())}\0".encode())
+    parts += [f"{path.resolve()}:{hashes.of(path.resolve())}" for path in files]
+    combination = "\0".join(parts)
+    key = hashes.keys.get(combination)
+    if key is None:
+        import hashlib  # only for what has not been hashed before: OpenSSL costs start-up time
+
+        key = hashes.keys[combination] = hashlib.sha256(combination.encode()).hexdigest()[:32]
+        hashes.changed = True
     hashes.save()
-    return digest.hexdigest()[:32]
+    return key
 
 
 class FileHashes:
-    """Content hashes of store files, remembered with the file's identity and timestamps.
+    """Content hashes of store files, remembered with the file's identity and timestamps, and
+    the index keys already derived from them.
 
     Hashing a store of a million statements reads a gigabyte; a file whose device, inode, size,
     modification and change times are all as they were when it was hashed has not been written
@@ -67,36 +76,41 @@ class FileHashes:
 
     def __init__(self, record: Path | None) -> None:
         self.record = record
-        self.known: dict[str, list] = {}
+        self.files: dict[str, list] = {}
+        self.keys: dict[str, str] = {}
         self.changed = False
         if record is not None:
             try:
                 loaded = json.loads(record.read_text(encoding="utf-8"))
-                self.known = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError):
+                if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
+                    self.files, self.keys = loaded["files"], loaded["keys"]
+            except (OSError, ValueError, AttributeError):
                 pass
 
     def of(self, path: Path) -> str:
         stat = path.stat()
         identity = [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
-        entry = self.known.get(str(path))
+        entry = self.files.get(str(path))
         if isinstance(entry, list) and entry[:-1] == identity:
             return str(entry[-1])
+        import hashlib
+
         started = time.time_ns()
         content = hashlib.sha256(path.read_bytes()).hexdigest()
         if started - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
-            self.known[str(path)] = [*identity, content]
+            self.files[str(path)] = [*identity, content]
             self.changed = True
         return content
 
     def save(self) -> None:
         if not (self.changed and self.record):
             return
-        self.known = {path: entry for path, entry in self.known.items() if os.path.exists(path)}  # stores come and go
+        self.files = {path: entry for path, entry in self.files.items() if os.path.exists(path)}  # stores come and go
+        self.keys = dict(list(self.keys.items())[-REMEMBERED_KEYS:])
         temporary = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
         try:
             self.record.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(self.known), encoding="utf-8")
+            temporary.write_text(json.dumps({"files": self.files, "keys": self.keys}), encoding="utf-8")
             os.replace(temporary, self.record)
         except OSError:  # an unwritable cache only costs speed
             try:
