@@ -9,13 +9,12 @@ connection to the index file) take the rest in small chunks.
 from __future__ import annotations
 
 import itertools
-import os
 import signal
 from datetime import date
 from typing import Iterable, Iterator, NamedTuple
 
 from .errors import InputError
-from .index import StoreIndex, open_index
+from .index import StoreIndex, fork_workers, open_index
 from .inputs import ClaimInput
 from .matching import CheckResult, check
 
@@ -54,12 +53,8 @@ def _check(item: ClaimInput, index: StoreIndex, settings: Settings) -> CheckResu
 
 
 def _usable_workers(index: StoreIndex) -> int:
-    """Workers need the index in a file (a connection cannot cross a fork) and fork itself."""
-    import multiprocessing
-
-    if index.path is None or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    """Workers open the index file themselves: a connection cannot cross a fork."""
+    return 1 if index.path is None else fork_workers()
 
 
 _WORKER: tuple[StoreIndex, Settings] | None = None

@@ -353,8 +353,8 @@ def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterat
     global _BUILDING
     count = len(store.statements)
     vocabulary = store_words(store)
-    workers = min(os.cpu_count() or 1, 8)
-    if count < PARALLEL_BUILD_MINIMUM or workers < 2 or "fork" not in _start_methods():
+    workers = fork_workers()
+    if count < PARALLEL_BUILD_MINIMUM or workers < 2:
         for statement in store.statements:
             yield read_statement(statement, store, entities, today, vocabulary)
         return
@@ -371,10 +371,15 @@ def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterat
         _BUILDING = None
 
 
-def _start_methods() -> list[str]:
+def fork_workers() -> int:
+    """Worker processes worth forking: one per usable core (at most 8); 1 where fork is missing
+    (workers rely on inheriting what the parent has loaded)."""
     import multiprocessing
 
-    return multiprocessing.get_all_start_methods()
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, 8)
 
 
 def build_index(store: Store, path: Path | None = None, today: date | None = None) -> StoreIndex:

@@ -257,10 +257,8 @@ def check(
     today: date | None = None,
     top: int = 0,
     claim_id: str | None = None,
-    claim: ParsedClaim | None = None,
 ) -> CheckResult:
-    """The verdict on one claim. `claim`: the text already parsed (by `scan`), not parsed again."""
-    claim = claim or parse_claim(text, index.entities, today or date.today(), index.vocabulary)
+    claim = parse_claim(text, index.entities, today or date.today(), index.vocabulary)
     query = prepare(index, claim)
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number)
                      for s in index.retrieve(claim_terms(claim), max(RETRIEVE, top))),

@@ -96,16 +96,16 @@ def _suggest(text: str, known: Mapping[str, Any]) -> str:
 def search(index: StoreIndex, query: str, filters: Filters = Filters(), limit: int = 20,
            today: date | None = None) -> list[Hit]:
     """Statements matching the filters, most relevant to `query` first (store order without one)."""
-    wanted = [n for n, facts in enumerate(index.all_facts()) if _passes(index, facts.statement, filters)]
+    wanted = {n: facts.statement for n, facts in enumerate(index.all_facts())
+              if _passes(index, facts.statement, filters)}
     if not query.strip():
-        return [Hit(index.facts(n).statement, None) for n in wanted[:limit]]
+        return [Hit(statement, None) for statement in list(wanted.values())[:limit]]
     claim = parse_claim(query, index.entities, today or date.today())
-    allowed = set(wanted)
     query_terms = prepare(index, claim)
-    ranked = [s for s in index.retrieve(claim_terms(claim), index.count) if s.number in allowed]
+    ranked = [s for s in index.retrieve(claim_terms(claim), index.count) if s.number in wanted]
     scored = [(similarity(query_terms, s, index.unseen_idf), rank, s.number) for rank, s in enumerate(ranked)]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [Hit(index.facts(n).statement, score) for score, _, n in scored[:limit]]
+    return [Hit(wanted[n], score) for score, _, n in scored[:limit]]
 
 
 def _passes(index: StoreIndex, statement: Statement, filters: Filters) -> bool:

@@ -138,11 +138,15 @@ def read_yaml_file(path: Path) -> YamlDocument:
 
 
 @cache
+def _schema() -> Any:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
 def _schema_validator() -> Any:
     import jsonschema  # imported here: only store loading pays for it, and only once
 
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema())
 
 
 def _dotted(where: Sequence[Any]) -> str:
@@ -156,7 +160,7 @@ def _dotted(where: Sequence[Any]) -> str:
 def _compiled_schema() -> Any:
     import fastjsonschema
 
-    return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    return fastjsonschema.compile(_schema())
 
 
 def _conforms(data: Any) -> bool:
