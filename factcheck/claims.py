@@ -83,13 +83,13 @@ def parse_claim(
 
 _URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)\S+")
 _TAG = re.compile(r"(?<![\w@#])[#@](\w+)")
-_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"  # ChinaUnicom, SAMRApproves
-                         r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")  # Alibaba2020
+_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"  # AcmeCorp, FTCApproves
+                         r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")  # Acme2020
 
 
 def social_to_prose(text: str) -> str:
     """Claims are often pasted from social media: links say nothing the words do not, and
-    #ChinaUnicom or @ChinaTelecom name an entity in words run together."""
+    #AcmeCorp or @GlobexGroup name an entity in words run together."""
     if "http" in text or "www." in text or "pic.twitter" in text:
         text = _URL.sub(" ", text)
     if "#" in text or "@" in text:
@@ -111,7 +111,7 @@ def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
 
 def _lowercase_word(span: str) -> bool:
     """A single word written in lower case by a writer who uses capitals: "never", "stock" are
-    not misspellings of Nevar Pharma or Steock Telecom, however close the letters."""
+    not misspellings of companies named Nevar or Steock, however close the letters."""
     return " " not in span and span.islower()
 
 

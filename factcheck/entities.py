@@ -202,7 +202,7 @@ class EntityIndex:
             if width <= wider_than or i + width > len(words):
                 continue
             if any(t.text.isdigit() for t in words[i + 1:i + width]):
-                continue  # "Talusk Insurance 3.6 billion" is a name and a figure, not a misspelt name
+                continue  # "Acme Insurance 3.6 billion" is a name and a figure, not a misspelt name
             phrase = " ".join(t.text for t in words[i:i + width])
             if len(phrase) < MIN_FUZZY_LENGTH:
                 continue
