@@ -3,24 +3,34 @@
 Results come back in input order and as they are ready, so JSON Lines stream through a pipeline.
 The first `SERIAL_LEAD` claims are checked in this process: a short batch answers at once and
 never pays for starting workers. After that, forked workers (each with its own read-only
-connection to the index file) take the rest in small chunks.
+connection to the index file) take the rest in small chunks, and render each result where it is
+made: a JSON line crosses between processes far more cheaply than the statements it cites, and the
+parent is left with little more than writing lines out.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import signal
 from datetime import date
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from .errors import InputError
 from .index import StoreIndex, fork_workers, open_index
 from .inputs import ClaimInput
 from .matching import CheckResult, check
 
-SERIAL_LEAD = 200
-"""Claims checked before workers are started: about a third of a second of work."""
+SERIAL_LEAD = 50
+"""Claims checked before workers are started: a tenth of a second of work, several times what
+starting them costs."""
 CHUNK = 16
+WORKER_GC_THRESHOLD = 10_000
+"""Allocations between a worker's young-generation collections (Python's default is 700): the
+index's memoised records make each collection long, and a worker creates no cycles worth
+finding sooner. Measured: about a tenth less CPU per claim."""
+
+T = TypeVar("T")
 
 
 class Settings(NamedTuple):
@@ -29,12 +39,20 @@ class Settings(NamedTuple):
     top: int
 
 
+def unchanged(result: CheckResult) -> CheckResult:
+    return result
+
+
 def check_stream(items: Iterable[ClaimInput | InputError], index: StoreIndex, settings: Settings,
-                 workers: int | None = None) -> Iterator[CheckResult | InputError]:
-    """Each item's result (or its input error) in input order."""
+                 render: Callable[[CheckResult], T] = unchanged,  # type: ignore[assignment]
+                 workers: int | None = None) -> Iterator[T | InputError]:
+    """Each item's rendered result (or its input error) in input order.
+
+    `render` runs in whichever process checked the claim (workers inherit it by fork).
+    """
     items = iter(items)
     for item in itertools.islice(items, SERIAL_LEAD):
-        yield item if isinstance(item, InputError) else _check(item, index, settings)
+        yield item if isinstance(item, InputError) else render(_check(item, index, settings))
     following = next(items, None)
     if following is None:
         return
@@ -42,9 +60,9 @@ def check_stream(items: Iterable[ClaimInput | InputError], index: StoreIndex, se
     workers = _usable_workers(index) if workers is None else workers
     if workers < 2:
         for item in items:
-            yield item if isinstance(item, InputError) else _check(item, index, settings)
+            yield item if isinstance(item, InputError) else render(_check(item, index, settings))
         return
-    yield from _parallel(items, index, settings, workers)
+    yield from _parallel(items, index, settings, render, workers)
 
 
 def _check(item: ClaimInput, index: StoreIndex, settings: Settings) -> CheckResult:
@@ -57,25 +75,27 @@ def _usable_workers(index: StoreIndex) -> int:
     return 1 if index.path is None else fork_workers()
 
 
-_WORKER: tuple[StoreIndex, Settings] | None = None
+_WORKER: tuple[StoreIndex, Settings, Callable[[CheckResult], object]] | None = None
 
 
-def _start_worker(path: str, settings: Settings) -> None:
+def _start_worker(path: str, settings: Settings, render: Callable[[CheckResult], object]) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
-    _WORKER = (open_index(path), settings)
+    gc.freeze()  # what the parent had loaded is never garbage here
+    gc.set_threshold(WORKER_GC_THRESHOLD)
+    _WORKER = (open_index(path), settings, render)
 
 
-def _work(task: tuple[int, ClaimInput | None]) -> tuple[int, CheckResult | None]:
+def _work(task: tuple[int, ClaimInput | None]) -> tuple[int, object]:
     position, item = task
     if item is None:
         return position, None
-    index, settings = _WORKER  # type: ignore[misc]
-    return position, _check(item, index, settings)
+    index, settings, render = _WORKER  # type: ignore[misc]
+    return position, render(_check(item, index, settings))
 
 
 def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, settings: Settings,
-              workers: int) -> Iterator[CheckResult | InputError]:
+              render: Callable[[CheckResult], T], workers: int) -> Iterator[T | InputError]:
     import multiprocessing
 
     errors: dict[int, InputError] = {}
@@ -91,6 +111,6 @@ def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, setti
                 yield position, item
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, _start_worker, (str(index.path), settings)) as pool:
-        for position, result in pool.imap(_work, tasks(), chunksize=CHUNK):
-            yield errors.pop(position) if result is None else result
+    with context.Pool(workers, _start_worker, (str(index.path), settings, render)) as pool:
+        for position, rendered in pool.imap(_work, tasks(), chunksize=CHUNK):
+            yield errors.pop(position) if rendered is None else rendered  # type: ignore[misc]

@@ -11,11 +11,14 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import click
 
 from .errors import FactcheckError, InputError, StoreError
+
+if TYPE_CHECKING:
+    from .matching import CheckResult
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -123,14 +126,18 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
     found: set[str] = set()
     errors = 0
     settings = Settings(DEFAULT_THRESHOLD if threshold is None else threshold, today, top)
+    def render(result: CheckResult) -> tuple[str, Any]:
+        return result.verdict, reporter.render(result)
+
     try:
-        for result in _with_progress(check_stream(inputs, index, settings), enabled=len(claims) != 1):
-            if isinstance(result, InputError):
-                click.echo(str(result), err=True)
+        for checked in _with_progress(check_stream(inputs, index, settings, render), enabled=len(claims) != 1):
+            if isinstance(checked, InputError):
+                click.echo(str(checked), err=True)
                 errors += 1
                 continue
-            found.add(result.verdict)
-            reporter.add(result)
+            verdict, rendered = checked
+            found.add(verdict)
+            reporter.add(rendered)
     finally:
         reporter.finish()  # also on Ctrl-C: what was printed stays a valid document
     if errors:

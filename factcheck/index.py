@@ -24,9 +24,7 @@ import os
 import pickle
 import sqlite3
 from array import array
-from collections import defaultdict
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
@@ -50,11 +48,11 @@ OPENING_SHARE = 0.005
 in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
 already found. Their postings are the long ones, and alone they never single out a statement."""
 OPENING_MINIMUM = 200
-SHORTLIST = 60
-"""Candidates kept after the opening terms, before common terms and similarity refine them."""
 MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
+MEMOISED_COMMON_POSTINGS = 2_000_000
+"""Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
 FORMAT = 2
@@ -162,6 +160,8 @@ class StoreIndex:
         self._df: dict[str, int] = {}
         self.vocabulary = _Vocabulary(self)
         self._scoring_cache: dict[int, Scoring] = {}
+        self._common: dict[str, frozenset[int]] = {}
+        self._common_size = 0
         self._facts_cache: dict[int, StatementFacts] = {}
 
     def close(self) -> None:
@@ -195,35 +195,48 @@ class StoreIndex:
             numbers.frombytes(row[0])
         return numbers
 
+    def _common_postings(self, term: str) -> frozenset[int]:
+        """A common term's statements as a set, memoised: the same few ("agreement", "signed")
+        come back claim after claim, and a set answers "which candidates have it" in C."""
+        found = self._common.get(term)
+        if found is None:
+            found = frozenset(self._postings(term))
+            self._common_size += len(found)
+            if self._common_size > MEMOISED_COMMON_POSTINGS:
+                self._common.clear()
+                self._common_size = len(found)
+            self._common[term] = found
+        return found
+
     def retrieve(self, terms: Sequence[str], limit: int) -> list[Scoring]:
         """Candidate statements ranked by BM25 against the terms, best first.
 
-        Rare terms (names, specific words) open candidates; common ones only re-rank the
-        shortlist, using the candidates' own term sets, so no long posting list is read.
+        Rare terms (names, specific words) open candidates: only their posting lists are read
+        in full. Every candidate is then scored with every term: a common term's set of
+        statements is intersected with the candidates, so a long posting list costs a lookup
+        per candidate, not a step per statement.
         """
         known = sorted((df, term) for term in set(terms) if (df := self.document_frequency(term)))
         if not known:
             return []
         opening = max(OPENING_MINIMUM, int(OPENING_SHARE * self.count))
-        scores: dict[int, float] = defaultdict(float)
+        sums: dict[int, float] = {}
         common: list[tuple[str, float]] = []
         for df, term in known:
             idf = self.idf(term)
-            if df <= opening or not scores:
-                norms = self._norms
+            if df <= opening or not sums:
+                get = sums.get
                 for number in self._postings(term):
-                    scores[number] += idf / norms[number]
+                    sums[number] = get(number, 0.0) + idf
             else:
                 common.append((term, idf))
-        shortlist = heapq.nlargest(max(SHORTLIST, limit), scores.items(), key=itemgetter(1))  # stable
-        candidates = self.scoring_many([number for number, _ in shortlist])
-        ranked = []
-        for number, score in shortlist:
-            scoring = candidates[number]
-            score += sum(idf / self._norms[number] for term, idf in common if term in scoring.terms)
-            ranked.append((-score, number, scoring))
-        ranked.sort(key=lambda item: item[:2])
-        return [scoring for _, _, scoring in ranked[:limit]]
+        for term, idf in common:
+            for number in self._common_postings(term).intersection(sums):  # looks up each key of sums
+                sums[number] += idf
+        norms = self._norms
+        best = heapq.nlargest(limit, sums, key=lambda number: (sums[number] / norms[number], -number))
+        candidates = self.scoring_many(best)
+        return [candidates[number] for number in best]
 
     def scoring_many(self, numbers: list[int]) -> dict[int, Scoring]:
         """Scoring records of these statements, read in batches and memoised."""

@@ -130,7 +130,7 @@ def checked_everywhere(text: str, index: StoreIndex, top: int) -> None:
     for name, reporter_class in REPORTERS.items():
         out = io.StringIO()
         reporter = reporter_class(out)
-        reporter.add(result)
+        reporter.add(reporter.render(result))
         reporter.finish()
         if name != "text":
             assert json.loads(out.getvalue())["verdict"] == result.verdict

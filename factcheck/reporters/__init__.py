@@ -1,18 +1,23 @@
 """Output formats for `check`: one module per format behind one small interface.
 
-A reporter receives results one at a time (so JSON Lines stream while a batch runs) and is told
-when the batch ends. `REPORTERS` maps each `--format` name to its class; the CLI picks from it.
+A reporter renders each result, then receives the rendered results one at a time (so JSON Lines
+stream while a batch runs), and is told when the batch ends. Rendering is separate from writing
+because it runs wherever the claim was checked, often a worker process: what it returns is all
+that crosses back. `REPORTERS` maps each `--format` name to its class; the CLI picks from it.
 """
 
 from __future__ import annotations
 
-from typing import IO, Callable, Protocol
+from typing import IO, Any, Callable, Protocol
 
 from ..matching import CheckResult
 
 
 class Reporter(Protocol):
-    def add(self, result: CheckResult) -> None: ...
+    def render(self, result: CheckResult) -> Any:
+        """What `add` needs of the result; writes nothing (it may run in another process)."""
+
+    def add(self, rendered: Any) -> None: ...
 
     def finish(self) -> None: ...
 

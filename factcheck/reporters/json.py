@@ -60,8 +60,11 @@ class JsonReporter:
         self.out = out
         self.results: list[dict[str, Any]] = []
 
-    def add(self, result: CheckResult) -> None:
-        self.results.append(result_dict(result))
+    def render(self, result: CheckResult) -> dict[str, Any]:
+        return result_dict(result)
+
+    def add(self, rendered: dict[str, Any]) -> None:
+        self.results.append(rendered)
 
     def finish(self) -> None:
         data: Any = self.results[0] if len(self.results) == 1 else self.results
@@ -74,8 +77,11 @@ class JsonLinesReporter:
     def __init__(self, out: IO[str]) -> None:
         self.out = out
 
-    def add(self, result: CheckResult) -> None:
-        self.out.write(dumps(result_dict(result)) + "\n")
+    def render(self, result: CheckResult) -> str:
+        return dumps(result_dict(result)) + "\n"
+
+    def add(self, rendered: str) -> None:
+        self.out.write(rendered)
         self.out.flush()
 
     def finish(self) -> None:
