@@ -60,10 +60,12 @@ class PartialDate:
                 and (self.day is None or other.day is None or self.day == other.day))
 
     def __str__(self) -> str:
-        if self.year is None:
-            return f"--{self.month:02d}-{self.day:02d}" if self.day else f"--{self.month:02d}"
-        return "-".join(f"{p:02d}" if i else str(p)
-                        for i, p in enumerate((self.year, self.month, self.day)) if p is not None)
+        year, month, day = self.year, self.month, self.day
+        if year is None:
+            return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        if month is None:
+            return str(year)
+        return f"{year}-{month:02d}-{day:02d}" if day else f"{year}-{month:02d}"
 
 
 class DateMention(NamedTuple):

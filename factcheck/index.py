@@ -7,17 +7,18 @@ each of its terms, and the few statements retrieval puts forward. Start-up there
 grow with the store, and memory holds the entity tables plus what was read.
 
 Tables:
-    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms
+    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms and
+                                 the smallest of them
     terms(term, df, postings)    statement numbers (uint32 array) per canonical term or @entity
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
-    facts(number, blob)          the pickled `StatementFacts`, read for the few examined in full
+    facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
     sources(id, blob)
 """
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import marshal
 import math
 import os
@@ -31,9 +32,9 @@ from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .entities import EntityIndex
-from .errors import Problem
+from .errors import Location, Problem
 from .figures import Figure
-from .store import Entity, Source, Statement, Store
+from .store import Citation, Entity, Source, Statement, Store
 from .text import normalize, stem, words
 
 T = TypeVar("T")
@@ -55,7 +56,7 @@ MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -156,6 +157,7 @@ class StoreIndex:
         self.count = self.head.count
         self._norms = array("d")
         self._norms.frombytes(meta["norms"])
+        self._shortest_norm: float = meta["shortest norm"]
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._df: dict[str, int] = {}
         self.vocabulary = _Vocabulary(self)
@@ -233,8 +235,15 @@ class StoreIndex:
         for term, idf in common:
             for number in self._common_postings(term).intersection(sums):  # looks up each key of sums
                 sums[number] += idf
+        # A score is a sum over a length norm. Only the candidates whose sum could still beat the
+        # limit-th score among the highest sums are ranked exactly (about half of them).
         norms = self._norms
-        best = heapq.nlargest(limit, sums, key=lambda number: (sums[number] / norms[number], -number))
+        by_sum = sorted(sums, key=sums.__getitem__, reverse=True)
+        bar = min(sums[number] / norms[number] for number in by_sum[:limit])
+        shortest = self._shortest_norm
+        contenders = itertools.takewhile(lambda number: sums[number] / shortest >= bar, by_sum)
+        ranked = sorted(((sums[number] / norms[number], -number) for number in contenders), reverse=True)
+        best = [-negated for _, negated in ranked[:limit]]  # ties: the earlier statement first
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
 
@@ -260,13 +269,13 @@ class StoreIndex:
             if len(self._facts_cache) >= MEMOISED_FACTS:
                 self._facts_cache.clear()
             row = self._db.execute("SELECT blob FROM facts WHERE number = ?", (number,)).fetchone()
-            found = self._facts_cache[number] = pickle.loads(row[0])
+            found = self._facts_cache[number] = _facts_from(row[0])
         return found
 
     def all_facts(self) -> Iterator[StatementFacts]:
         """Every statement in store order (for curation commands that filter the whole store)."""
         for (blob,) in self._db.execute("SELECT blob FROM facts ORDER BY number"):
-            yield pickle.loads(blob)
+            yield _facts_from(blob)
 
 
 class _Vocabulary:
@@ -310,8 +319,45 @@ def _scoring_fields(facts: StatementFacts) -> tuple:
     """`Scoring` as plain tuples (marshal is several times faster to load than pickle), its
     weight still to be filled in once every term's frequency is known."""
     return (tuple(sorted(facts.terms)), tuple(sorted(facts.kind_terms)), 0.0,
-            tuple((d.year, d.month, d.day) for d in facts.dates),
-            tuple((f.value, f.unit, tuple(sorted(f.counted))) for f in facts.figures))
+            _dates_fields(facts.dates), _figures_fields(facts.figures))
+
+
+def _facts_fields(facts: StatementFacts) -> tuple:
+    """`StatementFacts` as plain tuples for marshal, like `Scoring`: every claim examines a few
+    statements in full, and a pickle of these dataclasses loads three times slower."""
+    s = facts.statement
+    statement = (s.id, s.claim, s.verdict, s.parties,
+                 tuple((c.source, c.quote, _location_fields(c.location)) for c in s.citations),
+                 s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location))
+    return (statement, facts.negated, facts.direction, *map(sorted, (facts.parties, facts.involved, facts.places)),
+            _dates_fields(facts.dates), _dates_fields(facts.text_dates), _figures_fields(facts.figures),
+            *map(sorted, (facts.terms, facts.kind_terms, facts.vocabulary)))
+
+
+def _facts_from(blob: bytes) -> StatementFacts:
+    (statement, negated, direction, parties, involved, places, dates, text_dates, figures,
+     terms, kind_terms, vocabulary) = marshal.loads(blob)
+    (identifier, claim, verdict, statement_parties, citations, deal, when, statement_places,
+     said_by, said_on, location) = statement
+    return StatementFacts(
+        Statement(identifier, claim, verdict, statement_parties,
+                  tuple(Citation(source, quote, Location(*at)) for source, quote, at in citations),
+                  deal, when, statement_places, said_by, said_on, Location(*location)),
+        negated, direction, frozenset(parties), frozenset(involved), frozenset(places),
+        tuple(map(_date, dates)), tuple(map(_date, text_dates)), tuple(map(_figure, figures)),
+        frozenset(terms), frozenset(kind_terms), frozenset(vocabulary))
+
+
+def _location_fields(location: Location) -> tuple:
+    return location.path, location.line, location.column
+
+
+def _dates_fields(dates: tuple[PartialDate, ...]) -> tuple:
+    return tuple((d.year, d.month, d.day) for d in dates)
+
+
+def _figures_fields(figures: tuple[Figure, ...]) -> tuple:
+    return tuple((f.value, f.unit, tuple(sorted(f.counted))) for f in figures)
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -420,8 +466,7 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
                     numbers = postings[term] = array("I")
                 numbers.append(number)
             lengths.append(len(facts.terms))
-            connection.execute("INSERT INTO facts VALUES (?, ?)",
-                               (number, pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)))
+            connection.execute("INSERT INTO facts VALUES (?, ?)", (number, marshal.dumps(_facts_fields(facts))))
             summaries.append(_scoring_fields(facts))
         count = len(lengths)
         idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) * (1.5 if t.startswith("@") else 1)
@@ -438,7 +483,8 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
                 (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))
         head = IndexHead(entities, store.warnings, store.files, count)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
+            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
+            ("shortest norm", min(norms, default=1.0))])
     return StoreIndex(connection)
 
 

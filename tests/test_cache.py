@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.cache import load_index
+from factcheck.entities import EntityIndex
+from factcheck.index import build_index, read_statement, store_words
 from factcheck.matching import check
+from factcheck.store import default_store_paths, load_store
 
 
 @pytest.fixture
@@ -75,3 +78,16 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(
     os.utime(mini_store, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert mini_store.stat().st_mtime_ns == before.st_mtime_ns
     assert check(claim, load_index([mini_store])).verdict == "unverified"
+
+
+def test_the_index_gives_back_every_fact_it_read(tmp_path: Path) -> None:
+    store = load_store(default_store_paths())
+    entities = EntityIndex(store.entities.values())
+    vocabulary = store_words(store)
+    read = [read_statement(s, store, entities, None, vocabulary) for s in store.statements]
+    stored = list(build_index(store, tmp_path / "index.sqlite").all_facts())
+    assert stored == read
+    # Locations do not take part in equality, but error messages and `show` print them.
+    assert [f.statement.location for f in stored] == [s.location for s in store.statements]
+    assert [c.location for f in stored for c in f.statement.citations] == [
+        c.location for s in store.statements for c in s.citations]
