@@ -7,8 +7,7 @@ each of its terms, and the few statements retrieval puts forward. Start-up there
 grow with the store, and memory holds the entity tables plus what was read.
 
 Tables:
-    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms and
-                                 the smallest of them
+    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms
     terms(term, df, postings)    statement numbers (uint32 array) per canonical term or @entity
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
     facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
@@ -18,7 +17,6 @@ Tables:
 
 from __future__ import annotations
 
-import itertools
 import marshal
 import math
 import os
@@ -26,6 +24,7 @@ import pickle
 import sqlite3
 from array import array
 from datetime import date
+from operator import neg, truediv
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
@@ -157,7 +156,6 @@ class StoreIndex:
         self.count = self.head.count
         self._norms = array("d")
         self._norms.frombytes(meta["norms"])
-        self._shortest_norm: float = meta["shortest norm"]
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._df: dict[str, int] = {}
         self.vocabulary = _Vocabulary(self)
@@ -227,23 +225,21 @@ class StoreIndex:
         for df, term in known:
             idf = self.idf(term)
             if df <= opening or not sums:
-                get = sums.get
-                for number in self._postings(term):
-                    sums[number] = get(number, 0.0) + idf
+                found = dict.fromkeys(self._postings(term), idf)
+                for number in found.keys() & sums.keys():
+                    found[number] += sums[number]
+                sums.update(found)
             else:
                 common.append((term, idf))
         for term, idf in common:
             for number in self._common_postings(term).intersection(sums):  # looks up each key of sums
                 sums[number] += idf
-        # A score is a sum over a length norm. Only the candidates whose sum could still beat the
-        # limit-th score among the highest sums are ranked exactly (about half of them).
-        norms = self._norms
-        by_sum = sorted(sums, key=sums.__getitem__, reverse=True)
-        bar = min(sums[number] / norms[number] for number in by_sum[:limit])
-        shortest = self._shortest_norm
-        contenders = itertools.takewhile(lambda number: sums[number] / shortest >= bar, by_sum)
-        ranked = sorted(((sums[number] / norms[number], -number) for number in contenders), reverse=True)
-        best = [-negated for _, negated in ranked[:limit]]  # ties: the earlier statement first
+        # Every step over the candidates below runs inside C (map, zip, sorted): there can be
+        # thousands of them, and only the best few matter.
+        numbers = list(sums)
+        scores = map(truediv, sums.values(), map(self._norms.__getitem__, numbers))
+        ranked = sorted(zip(scores, map(neg, numbers)), reverse=True)[:limit]
+        best = [-negated for _, negated in ranked]  # ties: the earlier statement first
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
 
@@ -483,8 +479,7 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
                 (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))
         head = IndexHead(entities, store.warnings, store.files, count)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
-            ("shortest norm", min(norms, default=1.0))])
+            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
     return StoreIndex(connection)
 
 
