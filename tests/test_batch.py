@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,18 @@ def test_results_keep_input_order_and_errors_keep_their_place(mini_store: Path, 
     serial = list(check_stream([i for i in items if i is not bad], index, Settings(50.0, None, 0), workers=1))
     assert [(r.verdict, r.score) for r in checked] == [(r.verdict, r.score) for r in serial]
     assert {r.verdict for r in checked} == {"denied", "supported", "unverified"}
+
+
+def test_workers_render_their_results(mini_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "SERIAL_LEAD", 1)
+    index = load_index([mini_store])
+    items = [ClaimInput(text, str(n)) for n, text in enumerate(CLAIMS * 10)]
+
+    def render(result):
+        return os.getpid(), result.id, result.verdict
+
+    rendered = list(check_stream(items, index, Settings(50.0, None, 0), render, workers=2))
+    assert rendered[0][0] == os.getpid()  # the serial lead
+    assert {pid for pid, _, _ in rendered[1:]} - {os.getpid()}  # the rest: rendered by workers
+    serial = check_stream(items, index, Settings(50.0, None, 0), workers=1)
+    assert [(i, v) for _, i, v in rendered] == [(r.id, r.verdict) for r in serial]
