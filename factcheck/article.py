@@ -31,7 +31,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .errors import InputError
+from .errors import InputError, line_column
 
 LANGUAGE = "en"
 PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -81,14 +81,19 @@ def decode(data: bytes, path: str) -> str:
         line, column = _byte_position(body, exc.start)
         raise InputError(f"not valid UTF-8 (byte 0x{body[exc.start]:02x}); save the file as UTF-8",
                          path, line, column) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _lf_line_ends(text)
+
+
+def _lf_line_ends(text: str) -> str:
+    """CRLF and CR line ends read as LF: one convention for `decode` and `read_sentences`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    """Line and character column of a byte offset, counting only the valid text before it."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    before = data[start:offset].decode("utf-8", errors="replace")
-    return data.count(b"\n", 0, offset) + 1, len(before) + 1
+    """Line and character column of a byte offset, counting only the valid text before it (a
+    newline byte is never part of a malformed sequence, so lines are the same in bytes)."""
+    before = data[:offset].decode("utf-8", errors="replace")
+    return line_column(before, len(before))
 
 
 def read_sentences(text: str, markdown: bool = True, path: str = "<text>") -> list[Sentence]:
@@ -98,7 +103,7 @@ def read_sentences(text: str, markdown: bool = True, path: str = "<text>") -> li
     line breaks the positions do not count). Markdown nested too deeply to read is an InputError
     (naming `path`), never prose quietly left out.
     """
-    reader = _Reader(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text, path)
+    reader = _Reader(_lf_line_ends(text), path)
     if markdown:
         reader.read_markdown()
     else:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import gc
 import itertools
 import signal
+from collections import deque
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from .errors import InputError
-from .index import StoreIndex, fork_workers, open_index
+from .index import StoreIndex, fork_workers
 from .inputs import ClaimInput
 from .matching import CheckResult, check
 
@@ -51,18 +52,22 @@ def check_stream(items: Iterable[ClaimInput | InputError], index: StoreIndex, se
     `render` runs in whichever process checked the claim (workers inherit it by fork).
     """
     items = iter(items)
-    for item in itertools.islice(items, SERIAL_LEAD):
-        yield item if isinstance(item, InputError) else render(_check(item, index, settings))
+    yield from _serial(itertools.islice(items, SERIAL_LEAD), index, settings, render)
     following = next(items, None)
     if following is None:
         return
     items = itertools.chain([following], items)
     workers = _usable_workers(index) if workers is None else workers
     if workers < 2:
-        for item in items:
-            yield item if isinstance(item, InputError) else render(_check(item, index, settings))
-        return
-    yield from _parallel(items, index, settings, render, workers)
+        yield from _serial(items, index, settings, render)
+    else:
+        yield from _parallel(items, index, settings, render, workers)
+
+
+def _serial(items: Iterable[ClaimInput | InputError], index: StoreIndex, settings: Settings,
+            render: Callable[[CheckResult], T]) -> Iterator[T | InputError]:
+    for item in items:
+        yield item if isinstance(item, InputError) else render(_check(item, index, settings))
 
 
 def _check(item: ClaimInput, index: StoreIndex, settings: Settings) -> CheckResult:
@@ -71,46 +76,45 @@ def _check(item: ClaimInput, index: StoreIndex, settings: Settings) -> CheckResu
 
 
 def _usable_workers(index: StoreIndex) -> int:
-    """Workers open the index file themselves: a connection cannot cross a fork."""
+    """Workers reopen the index file: a connection cannot cross a fork."""
     return 1 if index.path is None else fork_workers()
 
 
 _WORKER: tuple[StoreIndex, Settings, Callable[[CheckResult], object]] | None = None
 
 
-def _start_worker(path: str, settings: Settings, render: Callable[[CheckResult], object]) -> None:
+def _start_worker(index: StoreIndex, settings: Settings, render: Callable[[CheckResult], object]) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
     gc.freeze()  # what the parent had loaded is never garbage here
     gc.set_threshold(WORKER_GC_THRESHOLD)
-    _WORKER = (open_index(path), settings, render)
+    _WORKER = (index.reopened(), settings, render)
 
 
-def _work(task: tuple[int, ClaimInput | None]) -> tuple[int, object]:
-    position, item = task
+def _work(item: ClaimInput | None) -> object:
     if item is None:
-        return position, None
+        return None
     index, settings, render = _WORKER  # type: ignore[misc]
-    return position, render(_check(item, index, settings))
+    return render(_check(item, index, settings))
 
 
 def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, settings: Settings,
               render: Callable[[CheckResult], T], workers: int) -> Iterator[T | InputError]:
     import multiprocessing
 
-    errors: dict[int, InputError] = {}
+    errors: deque[InputError] = deque()
 
-    def tasks() -> Iterator[tuple[int, ClaimInput | None]]:
-        # Input errors stay here (exceptions do not always survive pickling); their place in the
-        # stream travels as None so the order of the output is kept.
-        for position, item in enumerate(items):
+    def tasks() -> Iterator[ClaimInput | None]:
+        # Input errors stay here (exceptions do not always survive pickling); each one's place
+        # travels as None, and imap returns results in task order.
+        for item in items:
             if isinstance(item, InputError):
-                errors[position] = item
-                yield position, None
+                errors.append(item)
+                yield None
             else:
-                yield position, item
+                yield item
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, _start_worker, (str(index.path), settings, render)) as pool:
-        for position, rendered in pool.imap(_work, tasks(), chunksize=CHUNK):
-            yield errors.pop(position) if rendered is None else rendered  # type: ignore[misc]
+    with context.Pool(workers, _start_worker, (index, settings, render)) as pool:
+        for rendered in pool.imap(_work, tasks(), chunksize=CHUNK):
+            yield errors.popleft() if rendered is None else rendered  # type: ignore[misc]

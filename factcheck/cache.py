@@ -14,7 +14,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import __version__
 from .index import StoreIndex, build_index, open_index
@@ -42,7 +42,7 @@ timestamp moving (file systems keep coarse clocks): its hash is not remembered (
 clean" rule)."""
 
 
-def index_key(files: Sequence[Path], folder: Path | None = None) -> str:
+def index_key(files: Sequence[Path], folder: Path) -> str:
     """A name for the index of these store files as this engine reads them: a SHA-256 of the
     files' contents and of the engine's version and files (so an upgraded engine never reads an
     index built by another)."""
@@ -51,8 +51,8 @@ def index_key(files: Sequence[Path], folder: Path | None = None) -> str:
         for entry in sorted((e for e in engine if e.name.endswith(".py")), key=lambda e: e.name):
             stat = entry.stat()
             parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    hashes = FileHashes(folder / "file-hashes.json" if folder else None)
-    parts += [f"{path.resolve()}:{hashes.of(path.resolve())}" for path in files]
+    hashes = FileHashes(folder / "file-hashes.json")
+    parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
     combination = "\0".join(parts)
     key = hashes.keys.get(combination)
     if key is None:
@@ -74,18 +74,17 @@ class FileHashes:
     Anything else, or no record, and the file is read and hashed again.
     """
 
-    def __init__(self, record: Path | None) -> None:
+    def __init__(self, record: Path) -> None:
         self.record = record
         self.files: dict[str, list] = {}
         self.keys: dict[str, str] = {}
         self.changed = False
-        if record is not None:
-            try:
-                loaded = json.loads(record.read_text(encoding="utf-8"))
-                if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
-                    self.files, self.keys = loaded["files"], loaded["keys"]
-            except (OSError, ValueError, AttributeError):
-                pass
+        try:
+            loaded = json.loads(record.read_text(encoding="utf-8"))
+            if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
+                self.files, self.keys = loaded["files"], loaded["keys"]
+        except (OSError, ValueError, AttributeError):
+            pass
 
     def of(self, path: Path) -> str:
         stat = path.stat()
@@ -103,20 +102,12 @@ class FileHashes:
         return content
 
     def save(self) -> None:
-        if not (self.changed and self.record):
+        if not self.changed:
             return
         self.files = {path: entry for path, entry in self.files.items() if os.path.exists(path)}  # stores come and go
         self.keys = dict(list(self.keys.items())[-REMEMBERED_KEYS:])
-        temporary = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
-        try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps({"files": self.files, "keys": self.keys}), encoding="utf-8")
-            os.replace(temporary, self.record)
-        except OSError:  # an unwritable cache only costs speed
-            try:
-                temporary.unlink(missing_ok=True)
-            except OSError:
-                pass
+        text = json.dumps({"files": self.files, "keys": self.keys})
+        _write_replacing(self.record, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
@@ -144,18 +135,28 @@ def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
 
 
 def _build_into(path: Path, store) -> StoreIndex | None:
-    """Build in a temporary file renamed into place: readers never see half an index, and
-    concurrent builders just replace each other's identical result."""
+    if not _write_replacing(path, lambda temporary: build_index(store, temporary).close()):
+        return None
+    try:
+        return open_index(path)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _write_replacing(path: Path, write: Callable[[Path], object]) -> bool:
+    """Write through a temporary file renamed into place: readers never see half a file, and
+    concurrent writers just replace each other's identical result. False when the cache folder
+    cannot be written, which only costs speed."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.unlink(missing_ok=True)
-        build_index(store, temporary).close()
+        write(temporary)
         os.replace(temporary, path)
-        return open_index(path)
+        return True
     except (OSError, sqlite3.Error):
         try:
             temporary.unlink(missing_ok=True)
         except OSError:
             pass
-        return None
+        return False

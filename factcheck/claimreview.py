@@ -37,7 +37,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import InputError
 from .ids import ID_PATTERN, PROPOSE_ID, slug
@@ -78,10 +78,9 @@ _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # --- export ----------------------------------------------------------------------------------
 
 
-def export(store: Store, statements: Iterable[Statement] | None = None) -> dict[str, Any]:
+def export(store: Store) -> dict[str, Any]:
     """A JSON-LD document: `{"@context": "https://schema.org", "@graph": [ClaimReview, …]}`."""
-    chosen = store.statements if statements is None else statements
-    return {"@context": SCHEMA, "@graph": [claim_review(store, s) for s in chosen]}
+    return {"@context": SCHEMA, "@graph": [claim_review(store, s) for s in store.statements]}
 
 
 def claim_review(store: Store, statement: Statement) -> dict[str, Any]:

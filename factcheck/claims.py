@@ -36,10 +36,10 @@ class ParsedClaim(NamedTuple):
     direction: int = 0
     """+1 the sentence reports a rise, -1 a fall, 0 neither."""
     names: tuple[str, ...] = ()
-    impossible_dates: tuple[str, ...] = ()
-    """Dates that do not exist ("30 february 2021"): no statement can confirm the claim."""
     """Capitalised words that are not a known entity ("Hangzhou", "Nokia"), case-folded: a
     statement that never mentions them cannot confirm the claim."""
+    impossible_dates: tuple[str, ...] = ()
+    """Dates that do not exist ("30 february 2021"): no statement can confirm the claim."""
 
 
 def parse_claim(
@@ -76,7 +76,8 @@ def parse_claim(
         terms=tuple(terms),
         negated=is_negated(fold_phrases(normalized)),
         direction=direction(normalized),
-        names=_unknown_names(text, normalized, taken, entities, vocabulary),
+        # positions in `text` cannot be trusted when normalisation moved characters
+        names=_unknown_names(text, normalized, taken, entities, vocabulary) if same_positions else (),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
     )
 
@@ -129,9 +130,9 @@ def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], ent
     capitals to tell); acronyms of three letters or fewer (CEO, JV, US); demonyms ("Chinese");
     words of known entities' names; and the first word when it is an ordinary word of the
     store's vocabulary ("Regulators did not …").
+
+    `normalized` must keep `text`'s positions (one character per character).
     """
-    if len(normalized) != len(text):
-        return ()  # normalisation moved characters: positions cannot be trusted
     capitalised = list(_CAPITALISED.finditer(text))
     if not capitalised or len(capitalised) > 0.5 * len(re.findall(r"\w+", text)) + 1:
         return ()

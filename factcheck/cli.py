@@ -273,16 +273,21 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _store_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
-    """A date as the store writes it: YYYY-MM-DD, YYYY-MM or YYYY."""
+def _date_span(value: str) -> tuple[date, date]:
+    """First and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; BadParameter for anything else."""
     from .search import date_span
 
-    if value is None or not value.strip():
-        return None
     try:
-        date_span(value)
+        return date_span(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _store_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """A date as the store writes it: YYYY-MM-DD, YYYY-MM or YYYY."""
+    if value is None or not value.strip():
+        return None
+    _date_span(value)
     return value.strip()
 
 
@@ -293,14 +298,9 @@ def _date_answer(value: str) -> str | None:
 
 def _date_bound(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     """--since takes the first day of a month or year given, --until the last."""
-    from .search import date_span
-
     if value is None:
         return None
-    try:
-        first, last = date_span(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    first, last = _date_span(value)
     return first if param.name == "since" else last
 
 
@@ -369,12 +369,11 @@ def _report_written(outcome) -> None:  # noqa: ANN001
 
 def _existing_store(stores: tuple[Path, ...], into: Path | None):  # noqa: ANN202
     """The store as it is, for prompts; empty when its only file is still to be created."""
-    from .store import Store, load_store
+    from .store import load_store
 
-    paths, target = _write_target(stores, into)
+    paths, _ = _write_target(stores, into)
     try:
-        return load_store([p for p in paths if p.exists()]) if any(p.exists() for p in paths) else \
-            Store({}, {}, (), ())
+        return load_store([p for p in paths if p.exists()])
     except StoreError as exc:
         raise store_error(exc) from None
 
@@ -562,9 +561,8 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
     Text is a table at a terminal and tab-separated lines (score, id, verdict, date, claim) when
     piped.
     """
-    import json
-
     from .errors import InputError
+    from .reporters.json import dumps
     from .search import Filters, hit_dict, resolve_entity, resolve_source, search as find
 
     index = load_index(stores)
@@ -575,21 +573,26 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
         raise CliError([str(exc)]) from None
     hits = find(index, " ".join(query), filters, limit)
     if output_format == "json":
-        click.echo(json.dumps([hit_dict(h) for h in hits], ensure_ascii=False, indent=2))
+        click.echo(dumps([hit_dict(h) for h in hits], indent=2))
     elif output_format == "jsonl":
         for hit in hits:
-            click.echo(json.dumps(hit_dict(hit), ensure_ascii=False))
+            click.echo(dumps(hit_dict(hit)))
     elif not hits:
         click.echo("no statement matches", err=True)
     elif sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
+
+        from .reporters.styled import printable
+        from .reporters.text import verdict_style
 
         table = Table("score", "id", "verdict", "date", "claim", box=None, header_style="bold")
         for hit in hits:
-            style = "green" if hit.statement.verdict == "supported" else "red"
-            table.add_row("" if hit.score is None else f"{hit.score:.0f}", hit.statement.id,
-                          f"[{style}]{hit.statement.verdict}[/]", hit.statement.date or "", hit.statement.claim)
+            s = hit.statement  # store text: shown as written, never read as rich markup
+            table.add_row("" if hit.score is None else f"{hit.score:.0f}", Text(printable(s.id)),
+                          Text(s.verdict, style=verdict_style(s.verdict)), Text(printable(s.date or "")),
+                          Text(printable(s.claim)))
         Console().print(table)
     else:
         for hit in hits:
@@ -605,8 +608,6 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
 @store_option
 def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> None:
     """One statement in full, with its entities, sources and quotes."""
-    import json
-
     from .errors import InputError
     from .search import find_statement, statement_dict
 
@@ -616,7 +617,9 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
     except InputError as exc:
         raise CliError([str(exc)]) from None
     if output_format == "json":
-        click.echo(json.dumps(statement_dict(store, statement), ensure_ascii=False, indent=2))
+        from .reporters.json import dumps
+
+        click.echo(dumps(statement_dict(store, statement), indent=2))
         return
     from .reporters.styled import line_writer
     from .reporters.text import verdict_style
@@ -652,11 +655,10 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
 @store_option
 def export(output_format: str, stores: tuple[Path, ...]) -> None:
     """Write the store's statements to standard output for other fact-checking tools."""
-    import json
-
     from .claimreview import export as claimreview_export
+    from .reporters.json import dumps
 
-    click.echo(json.dumps(claimreview_export(load(stores)), ensure_ascii=False, indent=2))
+    click.echo(dumps(claimreview_export(load(stores)), indent=2))
 
 
 @cli.command("import")

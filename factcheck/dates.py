@@ -23,7 +23,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 
 _PATTERNS = [
-    re.compile(rf"\b(?P<year>1[89]\d\d|20\d\d)-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)\b"),
+    re.compile(rf"\b{_YEAR}-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)\b"),
     re.compile(rf"\b{_YEAR}/(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b"),
     re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),

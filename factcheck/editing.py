@@ -124,7 +124,7 @@ def apply_changes(
         remove_leftovers(real)
         files = store_file_list(paths, target)
         old_text, bom, newline = _read(target, new_file)
-        store = _current_store([f for f in files if f.exists()])
+        store = load_store([f for f in files if f.exists()])  # empty for a first file
         statements, rejected = _screen_statements(store, changes.statements, partial, force)
         entities = _screen_records(store.entities, changes.entities, "entity", target, partial)
         sources = _screen_records(store.sources, changes.sources, "source", target, partial)
@@ -174,11 +174,6 @@ def _read(path: Path, new_file: str) -> tuple[str, str, str]:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     newline = "\r\n" if "\r\n" in text else "\n"
     return text[len(bom):].replace("\r\n", "\n"), bom, newline
-
-
-def _current_store(files: list[Path]) -> Store:
-    """The store as it is (empty for a first file)."""
-    return load_store(files)
 
 
 def _screen_statements(

@@ -30,6 +30,7 @@ class Mention(NamedTuple):
     end: int
     exact: bool = True
     capitals_only: bool = False
+    """A name that is also an ordinary word ("US", a STOPWORD): it counts only in capitals."""
 
 
 class Spellings:
@@ -55,8 +56,9 @@ class Spellings:
         self.buckets.setdefault((text[0], len(text)), []).append(text)
 
     def closest(self, text: str) -> str | None:
-        """The first-added string within `allowed_edits(len(text))` edits, fewest edits first
-        (remembered: an article or a batch asks about the same words again and again)."""
+        """The string within `allowed_edits(len(text))` edits with the fewest edits; on a tie the
+        shorter one, then the first added (remembered: an article or a batch asks about the same
+        words again and again)."""
         if text in self._answers:
             return self._answers[text]
         if len(self._answers) >= 100_000:
@@ -91,8 +93,6 @@ class EntityIndex:
         self.fuzzy_names: dict[str, str] = {}
         self.fuzzy_spellings = Spellings()
         self.children: dict[str, list[str]] = {}
-        self.capitals_only: set[str] = set()
-        """Names that are also ordinary words: they count only when written in capitals."""
         self.name_words: set[str] = set()
         """Every word of every name: such a word is never an unknown name."""
         for entity in entities:
@@ -108,8 +108,6 @@ class EntityIndex:
                 words = tuple(t.text for t in tokens(normalized))
                 if not words:
                     continue
-                if len(words) == 1 and words[0] in STOPWORDS:
-                    self.capitals_only.add(words[0])  # "US", not every "us"
                 self.by_tokens.setdefault(words, entity.id)
                 self.name_words.update(words)
                 joined = " ".join(words)
@@ -117,13 +115,12 @@ class EntityIndex:
                     if joined not in self.fuzzy_names:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
-        self.longest = max((len(k) for k in self.by_tokens), default=0)
-        self.first_words = frozenset(k[0] for k in self.by_tokens)
         self.widest_from: dict[str, int] = {}
         """Words of the longest name starting with each word: an exact match that long cannot
         be the start of a longer misspelt name."""
         for key in self.by_tokens:
             self.widest_from[key[0]] = max(self.widest_from.get(key[0], 0), len(key))
+        self.longest = max(self.widest_from.values(), default=0)
         self.name_spellings = Spellings()
         for word in self.name_words:
             if len(word) >= MIN_FUZZY_LENGTH:
@@ -185,14 +182,12 @@ class EntityIndex:
         return mentions
 
     def _exact(self, words: list[Token], i: int) -> tuple[Mention, int] | None:
-        if words[i].text not in self.first_words:
-            return None
-        for width in range(min(self.longest, len(words) - i), 0, -1):
+        for width in range(min(self.widest_from.get(words[i].text, 0), len(words) - i), 0, -1):
             key = tuple(t.text for t in words[i:i + width])
             entity_id = self.by_tokens.get(key)
             if entity_id:
                 return Mention(entity_id, words[i].start, words[i + width - 1].end,
-                               capitals_only=width == 1 and key[0] in self.capitals_only), width
+                               capitals_only=width == 1 and key[0] in STOPWORDS), width
         return None
 
     def _fuzzy(self, words: list[Token], i: int, wider_than: int) -> tuple[Mention, int] | None:
@@ -215,4 +210,4 @@ class EntityIndex:
 
 def _is_vocabulary(words: tuple[str, ...]) -> bool:
     """Names that are ordinary words ("Unity") are matched exactly, never fuzzily."""
-    return len(words) == 1 and (words[0] in STOPWORDS or stem(words[0]) in SYNONYMS.values())
+    return len(words) == 1 and (words[0] in STOPWORDS or stem(words[0]) in SYNONYMS)

@@ -28,6 +28,13 @@ class Location:
         return self.path
 
 
+def line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset: columns count characters of a str, bytes of bytes."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, offset) + 1, offset - text.rfind(b"\n", 0, offset)
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
 def one_line(message: str) -> str:
     """A message as one output line: a store's YAML keys or a file name may hold line breaks."""
     return message.replace("\r", "\\r").replace("\n", "\\n")

@@ -98,12 +98,8 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             value = float(m.group("number").replace(",", ""))
             unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
         scale = m.group("scale")
-        if scale:
-            if scale in ("m", "b") and not unit:
-                scale_value = _SCALES[scale] if unit else 1.0  # "5m" alone may be metres
-            else:
-                scale_value = _SCALES[scale]
-            value *= scale_value
+        if scale and (unit or scale not in ("m", "b")):  # "5m" alone may be metres
+            value *= _SCALES[scale]
         found.append(FigureMention(Figure(value, unit), m.start(), m.end()))
     # "10-15%": the first end of a range takes the unit written after the second.
     for i, mention in enumerate(found[:-1]):

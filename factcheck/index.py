@@ -23,7 +23,6 @@ import os
 import pickle
 import sqlite3
 from array import array
-from datetime import date
 from operator import neg, truediv
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
@@ -55,7 +54,7 @@ MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -89,6 +88,7 @@ class Scoring(NamedTuple):
     every candidate of every claim is scored and only the best few are examined in full."""
 
     number: int
+    id: str
     terms: frozenset[str]
     kind_terms: frozenset[str]
     weight: float
@@ -102,7 +102,6 @@ class IndexHead(NamedTuple):
 
     entities: EntityIndex
     warnings: tuple[Problem, ...]
-    files: tuple[Path, ...]
     count: int
 
 
@@ -131,6 +130,16 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
+def _idf(df: int, count: int) -> float:
+    return math.log(1 + (count - df + 0.5) / (df + 0.5))
+
+
+def _weighted(term: str, idf: float) -> float:
+    """A term's importance in similarity: its idf, entities counting half as much again (a
+    statement's `Scoring.weight` is the sum over its terms)."""
+    return idf * 1.5 if term.startswith("@") else idf
+
+
 def entity_term(entity_id: str) -> str:
     return "@" + entity_id
 
@@ -142,20 +151,23 @@ def claim_terms(parsed: ParsedClaim) -> list[str]:
 class StoreIndex:
     """An open index: the head in memory, statements read from SQLite on demand (and memoised)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None,
+                 loaded: tuple[IndexHead, array] | None = None) -> None:
         self._db = connection
         self.path = path
         """The index file (None for an index built in memory)."""
-        meta = dict(connection.execute("SELECT key, value FROM meta"))
-        if meta.get("format") != FORMAT:
-            raise ValueError("index file of another format")
-        self.head: IndexHead = pickle.loads(meta["head"])
+        if loaded is None:
+            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            if meta.get("format") != FORMAT:
+                raise ValueError("index file of another format")
+            norms = array("d")
+            norms.frombytes(meta["norms"])
+            loaded = pickle.loads(meta["head"]), norms
+        self.head, self._norms = loaded
         self.entities = self.head.entities
         self.entity_records: Records[Entity] = Records(connection, "entities")
         self.sources: Records[Source] = Records(connection, "sources")
         self.count = self.head.count
-        self._norms = array("d")
-        self._norms.frombytes(meta["norms"])
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._df: dict[str, int] = {}
         self.vocabulary = _Vocabulary(self)
@@ -167,6 +179,12 @@ class StoreIndex:
     def close(self) -> None:
         self._db.close()
 
+    def reopened(self) -> StoreIndex:
+        """The same index file on a connection of its own, sharing what is already loaded: for
+        a forked worker (a connection cannot cross a fork; the head and norms can, for free)."""
+        assert self.path is not None, "an index built in memory cannot be reopened"
+        return StoreIndex(_read_only(self.path), self.path, (self.head, self._norms))
+
     def document_frequency(self, term: str) -> int:
         found = self._df.get(term)
         if found is None:
@@ -176,11 +194,10 @@ class StoreIndex:
 
     def idf(self, term: str) -> float:
         df = self.document_frequency(term)
-        return math.log(1 + (self.count - df + 0.5) / (df + 0.5)) if df else self.unseen_idf
+        return _idf(df, self.count) if df else self.unseen_idf
 
     def weight(self, term: str) -> float:
-        """A term's importance in similarity: its idf, entities counting half as much again."""
-        return self.idf(term) * 1.5 if term.startswith("@") else self.idf(term)
+        return _weighted(term, self.idf(term))
 
     def terms_like(self, first: str) -> list[str]:
         """Every term that starts with this character (for typo matching of unknown words)."""
@@ -211,10 +228,10 @@ class StoreIndex:
     def retrieve(self, terms: Sequence[str], limit: int) -> list[Scoring]:
         """Candidate statements ranked by BM25 against the terms, best first.
 
-        Rare terms (names, specific words) open candidates: only their posting lists are read
-        in full. Every candidate is then scored with every term: a common term's set of
-        statements is intersected with the candidates, so a long posting list costs a lookup
-        per candidate, not a step per statement.
+        Rare terms (names, specific words) open candidates, or the rarest term when none is
+        rare: only their posting lists are read in full. Every candidate is then scored with
+        every term: a common term's set of statements is intersected with the candidates, so a
+        long posting list costs a lookup per candidate, not a step per statement.
         """
         known = sorted((df, term) for term in set(terms) if (df := self.document_frequency(term)))
         if not known:
@@ -285,8 +302,8 @@ class _Vocabulary:
 
 
 def _scoring_from(number: int, blob: bytes) -> Scoring:
-    terms, kind_terms, weight, dates, figures = marshal.loads(blob)
-    return Scoring(number, frozenset(terms), frozenset(kind_terms) if kind_terms else _NONE, weight,
+    identifier, terms, kind_terms, weight, dates, figures = marshal.loads(blob)
+    return Scoring(number, identifier, frozenset(terms), frozenset(kind_terms) if kind_terms else _NONE, weight,
                    tuple(map(_date, dates)) if dates else (), tuple(map(_figure, figures)) if figures else ())
 
 
@@ -312,9 +329,9 @@ def _figure(fields: tuple) -> Figure:
 
 
 def _scoring_fields(facts: StatementFacts) -> tuple:
-    """`Scoring` as plain tuples (marshal is several times faster to load than pickle), its
-    weight still to be filled in once every term's frequency is known."""
-    return (tuple(sorted(facts.terms)), tuple(sorted(facts.kind_terms)), 0.0,
+    """`Scoring` as plain tuples (marshal is several times faster to load than pickle), but for
+    the weight, known once every term's frequency is."""
+    return (facts.statement.id, tuple(sorted(facts.terms)), tuple(sorted(facts.kind_terms)),
             _dates_fields(facts.dates), _figures_fields(facts.figures))
 
 
@@ -369,10 +386,11 @@ def store_words(store: Store) -> frozenset[str]:
 
 
 def read_statement(statement: Statement, store: Store, entities: EntityIndex,
-                   today: date | None = None, vocabulary: Container[str] = frozenset()) -> StatementFacts:
-    """A statement's facts, read with the same reader as claims."""
+                   vocabulary: Container[str]) -> StatementFacts:
+    """A statement's facts, read with the same reader as claims (but for relative dates: "last
+    month" in a statement is not dated by the day the index happens to be built)."""
     text = statement_text(statement)
-    parsed = parse_claim(text, entities, today, vocabulary)
+    parsed = parse_claim(text, entities, None, vocabulary)
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
@@ -393,16 +411,16 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
         vocabulary=frozenset(words(normalize(everything))))
 
 
-_BUILDING: tuple[Store, EntityIndex, date | None, frozenset[str]] | None = None
+_BUILDING: tuple[Store, EntityIndex, frozenset[str]] | None = None
 """The store being built, inherited by forked build workers instead of being sent to them."""
 
 
 def _read_range(bounds: tuple[int, int]) -> list[StatementFacts]:
-    store, entities, today, vocabulary = _BUILDING  # type: ignore[misc]
-    return [read_statement(s, store, entities, today, vocabulary) for s in store.statements[bounds[0]:bounds[1]]]
+    store, entities, vocabulary = _BUILDING  # type: ignore[misc]
+    return [read_statement(s, store, entities, vocabulary) for s in store.statements[bounds[0]:bounds[1]]]
 
 
-def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterator[StatementFacts]:
+def _read_all(store: Store, entities: EntityIndex) -> Iterator[StatementFacts]:
     """Statements' facts in store order; on several cores for a large store (fork shares the
     store with the workers for free; elsewhere, or with one core, it is read here)."""
     global _BUILDING
@@ -411,13 +429,13 @@ def _read_all(store: Store, entities: EntityIndex, today: date | None) -> Iterat
     workers = fork_workers()
     if count < PARALLEL_BUILD_MINIMUM or workers < 2:
         for statement in store.statements:
-            yield read_statement(statement, store, entities, today, vocabulary)
+            yield read_statement(statement, store, entities, vocabulary)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     step = 1_000
-    _BUILDING = (store, entities, today, vocabulary)
+    _BUILDING = (store, entities, vocabulary)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk in pool.map(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
@@ -437,7 +455,7 @@ def fork_workers() -> int:
     return min(cores, 8)
 
 
-def build_index(store: Store, path: Path | None = None, today: date | None = None) -> StoreIndex:
+def build_index(store: Store, path: Path | None = None) -> StoreIndex:
     """Read every statement once and write the index to `path` (in memory when None)."""
     connection = sqlite3.connect(str(path) if path else ":memory:")
     connection.executescript("""
@@ -455,7 +473,7 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
     lengths = array("I")
     summaries: list[tuple] = []
     with connection:
-        for number, facts in enumerate(_read_all(store, entities, today)):
+        for number, facts in enumerate(_read_all(store, entities)):
             for term in facts.terms:
                 numbers = postings.get(term)
                 if numbers is None:
@@ -465,19 +483,18 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
             connection.execute("INSERT INTO facts VALUES (?, ?)", (number, marshal.dumps(_facts_fields(facts))))
             summaries.append(_scoring_fields(facts))
         count = len(lengths)
-        idf = {t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5)) * (1.5 if t.startswith("@") else 1)
-               for t, p in postings.items()}
+        weights = {t: _weighted(t, _idf(len(p), count)) for t, p in postings.items()}
         connection.executemany("INSERT INTO terms VALUES (?, ?, ?)",
                                ((t, len(p), p.tobytes()) for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
-            (number, marshal.dumps((terms, kinds, sum(idf[t] for t in terms), *rest)))
-            for number, (terms, kinds, _, *rest) in enumerate(summaries)))
+            (number, marshal.dumps((identifier, terms, kinds, sum(weights[t] for t in terms), *rest)))
+            for number, (identifier, terms, kinds, *rest) in enumerate(summaries)))
         average = sum(lengths) / count if count else 1.0
         norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
         for table, records in (("entities", store.entities), ("sources", store.sources)):
             connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", (
                 (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))
-        head = IndexHead(entities, store.warnings, store.files, count)
+        head = IndexHead(entities, store.warnings, count)
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
     return StoreIndex(connection)
@@ -485,9 +502,13 @@ def build_index(store: Store, path: Path | None = None, today: date | None = Non
 
 def open_index(path: Path) -> StoreIndex:
     """Open a built index file read-only; raises sqlite3.Error or ValueError if it is unusable."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    connection = _read_only(path)
     try:
         return StoreIndex(connection, path)
     except Exception:
         connection.close()
         raise
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .figures import Figure
-from .index import Scoring, StatementFacts, StoreIndex, claim_terms
+from .entities import MIN_FUZZY_LENGTH
+from .index import Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
 
 DEFAULT_THRESHOLD = 50.0
@@ -79,8 +80,8 @@ def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
     for term in dict.fromkeys(claim_terms(claim)):
         near: list[tuple[str, float]] = []
         if term.startswith("@"):
-            near = [("@" + other, RELATED_ENTITY_CREDIT) for other in index.entities.relatives(term[1:])]
-        elif len(term) >= 5 and term not in index.vocabulary:
+            near = [(entity_term(other), RELATED_ENTITY_CREDIT) for other in index.entities.relatives(term[1:])]
+        elif len(term) >= MIN_FUZZY_LENGTH and term not in index.vocabulary:
             near = [(other, MISSPELLING_CREDIT) for other in _misspelt(index, term)]
         prepared.append(QueryTerm(term, index.weight(term),
                                   tuple((other, credit, index.weight(other)) for other, credit in near)))
@@ -89,7 +90,7 @@ def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
 
 def _misspelt(index: StoreIndex, term: str) -> list[str]:
     """Terms of the store that this unknown term is probably a misspelling of."""
-    known = [t for t in index.terms_like(term[0]) if len(t) >= 5]
+    known = [t for t in index.terms_like(term[0]) if len(t) >= MIN_FUZZY_LENGTH]
     found = process.extract(term, known, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_CUTOFF, limit=None)
     return [other for other, _, _ in found]
 
@@ -260,8 +261,8 @@ def check(
 ) -> CheckResult:
     claim = parse_claim(text, index.entities, today or date.today(), index.vocabulary)
     query = prepare(index, claim)
-    scored = sorted(((similarity(query, s, index.unseen_idf), s.number)
-                     for s in index.retrieve(claim_terms(claim), max(RETRIEVE, top))),
+    retrieved = index.retrieve([t.term for t in query.terms], max(RETRIEVE, top))
+    scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
     # Candidates are examined in full (read from the index, checked for conflicts) only as far
     # down the ranking as some decision needs: a large store has dozens of similar statements.
@@ -287,16 +288,16 @@ def check(
             best = (score, facts)
             break
     if best is not None:
-        close = [(f, p) for score, f, p in examined(reaching(threshold - NEAR_MISS_MARGIN))
-                 if score >= threshold - NEAR_MISS_MARGIN]
+        close = [(f, p) for _, f, p in examined(reaching(threshold - NEAR_MISS_MARGIN))]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
         if blocker is not None:
-            evaluated = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
+            evaluated[:] = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
             best = None
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + 1))  # one more than shown: the match is not
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    candidates = tuple((index.facts(n).statement.id, s) for s, n in scored[:top]) if top else None
+    ids = {s.number: s.id for s in retrieved}
+    candidates = tuple((ids[n], s) for s, n in scored[:top]) if top else None
     if best is None:
         top_score = scored[0][0] if scored else 0.0
         return CheckResult(text, UNVERIFIED, top_score, None, (), related, candidates, claim_id)

@@ -3,8 +3,8 @@
 A draft is mostly prose the store knows nothing about; checking every sentence would bury the few
 that matter under "unverified". A sentence is checked only when it uses the vocabulary of deals,
 or names an entity of the store (a company, regulator, person …, not only a place) and says
-something about it; the rest are counted as skipped. A sentence is one finding however many claims it makes: `check` weighs it
-whole, as a reader would.
+something about it; the rest are counted as skipped. A sentence is one finding however many
+claims it makes: `check` weighs it whole, as a reader would.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-import Stemmer
-
 from .article import Sentence, decode, is_markdown, read_sentences
 from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 from .index import StoreIndex
 from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
-from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, tokens
+from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, raw_stem, tokens
 
 STDIN = "<stdin>"
 """The name standard input goes by in findings and errors."""
@@ -30,8 +28,8 @@ DEAL_GROUPS = frozenset({"agreement", "sign", "cooper", "approv", "licenc", "jv"
 AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike", "struck", "conclud"})
 """Members of those groups that ordinary prose uses in other senses ("it is clear", "allow me")."""
 DEAL_STEMS = frozenset(s for s, group in SYNONYMS.items() if group in DEAL_GROUPS) - AMBIGUOUS_STEMS
-"""Word stems that make a sentence about deals even when it names no entity of the store."""
-_stemmer = Stemmer.Stemmer("english")  # text.stem folds synonyms, and the ambiguity is in the stem
+"""Word stems that make a sentence about deals even when it names no entity of the store (raw
+stems: text.stem folds synonyms, and the ambiguity is in the stem)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ def about_domain(sentence: str, index: StoreIndex) -> bool:
     entity. Only what `check` reads of it counts: its first MAX_CLAIM_CHARS characters."""
     normalized = fold_phrases(normalize(sentence[:MAX_CLAIM_CHARS]))
     words = tokens(normalized)
-    if any(w.text not in STOPWORDS and _stemmer.stemWord(w.text) in DEAL_STEMS for w in words):
+    if any(w.text not in STOPWORDS and raw_stem(w.text) in DEAL_STEMS for w in words):
         return True  # checked first: it is much cheaper than finding (possibly misspelt) names
     kinds = index.entities.kinds
     mentions = index.entities.find(normalized, words, index.vocabulary)
@@ -90,7 +88,7 @@ def about_domain(sentence: str, index: StoreIndex) -> bool:
                # "US" is an alias of the United States, but "us" is a pronoun far more often
                for m in mentions):
         return False
-    # a name alone ("HSBC" in a table cell, "Acme and Globex") says nothing to check
+    # a name alone ("Acme" in a table cell, "Acme and Globex") says nothing to check
     return any(w.text not in STOPWORDS and not any(m.start <= w.start < m.end for m in mentions) for w in words)
 
 

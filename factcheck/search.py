@@ -61,7 +61,7 @@ def date_span(text: str) -> tuple[date, date]:
         raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
-def resolve_entity(entities: Mapping[str, Entity], text: str, what: str = "--party") -> str:
+def resolve_entity(entities: Mapping[str, Entity], text: str) -> str:
     """An entity id from its id, name or alias (any case); InputError with suggestions if none."""
     if text in entities:
         return text
@@ -69,7 +69,7 @@ def resolve_entity(entities: Mapping[str, Entity], text: str, what: str = "--par
     for entity in entities.values():
         if wanted in (n.casefold() for n in (entity.name, *entity.aliases)):
             return entity.id
-    raise InputError(f"unknown entity '{text}'{_suggest(text, entities)}", what)
+    raise InputError(f"unknown entity '{text}'{_suggest(text, entities)}", "--party")
 
 
 def resolve_source(sources: Mapping[str, Source], text: str) -> str:
@@ -93,14 +93,13 @@ def _suggest(text: str, known: Mapping[str, Any]) -> str:
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
-def search(index: StoreIndex, query: str, filters: Filters = Filters(), limit: int = 20,
-           today: date | None = None) -> list[Hit]:
+def search(index: StoreIndex, query: str, filters: Filters = Filters(), limit: int = 20) -> list[Hit]:
     """Statements matching the filters, most relevant to `query` first (store order without one)."""
     wanted = {n: facts.statement for n, facts in enumerate(index.all_facts())
               if _passes(index, facts.statement, filters)}
     if not query.strip():
         return [Hit(statement, None) for statement in list(wanted.values())[:limit]]
-    claim = parse_claim(query, index.entities, today or date.today())
+    claim = parse_claim(query, index.entities, date.today())
     query_terms = prepare(index, claim)
     ranked = [s for s in index.retrieve(claim_terms(claim), index.count) if s.number in wanted]
     scored = [(similarity(query_terms, s, index.unseen_idf), rank, s.number) for rank, s in enumerate(ranked)]

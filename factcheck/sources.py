@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
+from .errors import Problem, line_column
 from .store import Source, Store
 
 # Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
@@ -53,9 +53,7 @@ def find_quote(document: str, quote: str) -> QuoteMatch | None:
     found = "".join(chars).find(wanted)
     if found < 0:
         return None
-    start = offsets[found]
-    line = document.count("\n", 0, start) + 1
-    return QuoteMatch(line, start - (document.rfind("\n", 0, start) + 1) + 1)
+    return QuoteMatch(*line_column(document, offsets[found]))
 
 
 def read_document(path: Path) -> str:
@@ -96,16 +94,18 @@ def citation_problems(store: Store) -> list[Problem]:
         try:
             texts[source.id] = read_document(source.document_path)
         except FileNotFoundError:
-            texts[source.id] = None
-            problems.append(Problem(source.location,
-                                    f"document of source '{source.id}' not found: {_shown(source.document_path)}"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            texts[source.id] = None
-            reason = (exc.strerror or str(exc) if isinstance(exc, OSError)
-                      else "not valid UTF-8" if isinstance(exc, UnicodeDecodeError)
-                      else "the path contains a NUL character" if "null" in str(exc) else str(exc))
-            problems.append(Problem(source.location,
-                                    f"document of source '{source.id}' cannot be read: {reason}"))
+            failure = f"not found: {_shown(source.document_path)}"
+        except OSError as exc:
+            failure = f"cannot be read: {exc.strerror or exc}"
+        except UnicodeDecodeError:  # before ValueError, its base class
+            failure = "cannot be read: not valid UTF-8"
+        except ValueError as exc:  # a NUL character in the path
+            reason = "the path contains a NUL character" if "null" in str(exc) else str(exc)
+            failure = f"cannot be read: {reason}"
+        else:
+            continue
+        texts[source.id] = None
+        problems.append(Problem(source.location, f"document of source '{source.id}' {failure}"))
     for statement in store.statements:
         for citation in statement.citations:
             text = texts.get(citation.source)

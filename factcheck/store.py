@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .errors import Location, Problem, StoreError
+from .errors import Location, Problem, StoreError, line_column
 
 if TYPE_CHECKING:
     from .yaml_loader import YamlDocument
@@ -131,8 +131,7 @@ def read_yaml_file(path: Path) -> YamlDocument:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = line_column(raw, exc.start)  # columns in bytes
         raise StoreError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", str(path), line, column) from None
     return parse_yaml(text, str(path))
 

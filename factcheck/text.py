@@ -15,8 +15,6 @@ from typing import NamedTuple
 
 import Stemmer
 
-_stemmer = Stemmer.Stemmer("english")
-
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "ā": "'"})
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
 """ANSI/VT escape sequences (colours, cursor moves, titles) pasted from a terminal: removed whole,
@@ -68,10 +66,14 @@ def words(normalized: str) -> list[str]:
     return _TOKEN.findall(normalized)
 
 
+raw_stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("english").stemWord)
+"""A word's English (Snowball) stem alone, synonyms not folded."""
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word's canonical term: its stem, mapped onto the deal vocabulary's synonym groups."""
-    stemmed = _stemmer.stemWord(word)
+    stemmed = raw_stem(word)
     return SYNONYMS.get(stemmed, stemmed)
 
 

@@ -15,7 +15,7 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.reader import ReaderError
 
-from .errors import StoreError
+from .errors import StoreError, line_column
 
 try:  # the C parser (libyaml) is several times faster; fall back quietly where it is missing
     from yaml import CSafeLoader as _Loader
@@ -90,7 +90,7 @@ def _text_position(text: str, offset: int, bytes_offset: bool = False) -> tuple[
     (libyaml counts bytes)."""
     if bytes_offset:
         offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line_column(text, offset)
 
 
 _NO_KEY = object()
@@ -249,8 +249,9 @@ class _Builder:
         try:
             if tag == "tag:yaml.org,2002:int":
                 digits = value.replace("_", "")
-                number = int(digits, 0) if digits[:2].lower() in ("0x", "0o") else int(digits)
-                return number if len(digits) <= MAX_INT_DIGITS else value
+                if len(digits) > MAX_INT_DIGITS:
+                    return value
+                return int(digits, 0) if digits[:2].lower() in ("0x", "0o") else int(digits)
             return float(value.replace("_", ""))
         except ValueError:
             return value

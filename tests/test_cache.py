@@ -84,7 +84,7 @@ def test_the_index_gives_back_every_fact_it_read(tmp_path: Path) -> None:
     store = load_store(default_store_paths())
     entities = EntityIndex(store.entities.values())
     vocabulary = store_words(store)
-    read = [read_statement(s, store, entities, None, vocabulary) for s in store.statements]
+    read = [read_statement(s, store, entities, vocabulary) for s in store.statements]
     stored = list(build_index(store, tmp_path / "index.sqlite").all_facts())
     assert stored == read
     # Locations do not take part in equality, but error messages and `show` print them.

@@ -3,7 +3,8 @@
 A reporter renders each result, then receives the rendered results one at a time (so JSON Lines
 stream while a batch runs), and is told when the batch ends. Rendering is separate from writing
 because it runs wherever the claim was checked, often a worker process: what it returns is all
-that crosses back. `REPORTERS` maps each `--format` name to its class; the CLI picks from it.
+that crosses back. `REPORTERS` maps each `--format` name to a factory that makes its reporter
+(importing the reporter's module only then); the CLI picks from it.
 """
 
 from __future__ import annotations

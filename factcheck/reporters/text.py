@@ -20,38 +20,40 @@ class TextReporter:
         self.line = line_writer(out)
         self.count = 0
 
-    def render(self, result: CheckResult) -> CheckResult:
-        return result  # drawn here, at the console
-
-    def add(self, result: CheckResult) -> None:
-        line = self.line
-        if self.count:
-            line([])
-        self.count += 1
+    def render(self, result: CheckResult) -> list[list[Segment]]:
+        """The result's lines of segments: small to send back from a worker, drawn by `add`."""
         label: list[Segment] = [(f"{result.id}: ", "")] if result.id else []
-        line([*label, (result.verdict.upper(), verdict_style(result.verdict)),
-              (" ", ""), (f"(score {result.score:.0f})", "dim"), ("  " + result.claim, "")])
+        lines: list[list[Segment]] = [[*label, (result.verdict.upper(), verdict_style(result.verdict)),
+                                       (" ", ""), (f"(score {result.score:.0f})", "dim"), ("  " + result.claim, "")]]
         if result.match:
             m = result.match
             when = f", {m.date}" if m.date else ""
-            line([("  ", ""), ("Matched", "bold"), (f" {m.claim} ", ""),
-                  (f"({m.id}{when}; recorded as {m.verdict})", "dim")])
+            lines.append([("  ", ""), ("Matched", "bold"), (f" {m.claim} ", ""),
+                          (f"({m.id}{when}; recorded as {m.verdict})", "dim")])
             for citation, source in result.citations:
                 byline = ", ".join(p for p in (source.publisher, source.published) if p)
-                line([("  ", ""), ("Source", "bold"), (f"  {source.title} ", ""), (f"— {byline}", "dim")])
-                line([("          ", ""), (source.url, f"link {source.url}")])
-                line([("          ", ""), ("archived:", "dim"), (f" {source.document}", "")])
-                line([("          ", ""), (f"“{citation.quote}”", "italic")])
+                lines.append([("  ", ""), ("Source", "bold"), (f"  {source.title} ", ""), (f"— {byline}", "dim")])
+                lines.append([("          ", ""), (source.url, f"link {source.url}")])
+                lines.append([("          ", ""), ("archived:", "dim"), (f" {source.document}", "")])
+                lines.append([("          ", ""), (f"“{citation.quote}”", "italic")])
         if result.related:
-            line([("  ", ""), ("Nearest statements" if result.match is None else "Related", "bold")])
+            lines.append([("  ", ""), ("Nearest statements" if result.match is None else "Related", "bold")])
             for related in result.related:
                 s = related.statement
-                line([("   ", ""), (f"{related.score:5.1f}", "dim"), (f"  {s.claim} ", ""),
-                      (f"({s.id}; {s.verdict})", "dim")])
+                lines.append([("   ", ""), (f"{related.score:5.1f}", "dim"), (f"  {s.claim} ", ""),
+                              (f"({s.id}; {s.verdict})", "dim")])
                 for conflict in related.conflicts:
-                    line([("          ", ""), (f"≠ {conflict}", "yellow")])
+                    lines.append([("          ", ""), (f"≠ {conflict}", "yellow")])
         elif result.match is None:
-            line([("  ", ""), ("No statement in the store speaks to this claim.", "dim")])
+            lines.append([("  ", ""), ("No statement in the store speaks to this claim.", "dim")])
+        return lines
+
+    def add(self, lines: list[list[Segment]]) -> None:
+        if self.count:
+            self.line([])
+        self.count += 1
+        for line in lines:
+            self.line(line)
 
     def finish(self) -> None:
         pass
