@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import NamedTuple
+from typing import Container, NamedTuple
 
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
@@ -43,9 +43,10 @@ class ParsedClaim(NamedTuple):
 
 
 def parse_claim(
-    text: str, entities: EntityIndex, today: date | None = None, vocabulary: frozenset[str] = frozenset()
+    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset()
 ) -> ParsedClaim:
-    """`vocabulary`: the store's terms; a sentence's first word is a name only if it is not one."""
+    """`vocabulary`: the stems of the store's words (`index.store_words`); a sentence's first
+    word is a name only if it is not one of them."""
     text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
     words = tokens(normalized)
@@ -123,7 +124,7 @@ _NOT_NAMES = frozenset(
 
 
 def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], entities: EntityIndex,
-                   vocabulary: frozenset[str]) -> tuple[str, ...]:
+                   vocabulary: Container[str]) -> tuple[str, ...]:
     """Proper names the store does not know, by the writer's capitals.
 
     Skipped: words already read as an entity, date or figure; headline-style text (too many

@@ -156,16 +156,17 @@ class EntityIndex:
 
     def find(self, normalized: str, words: list[Token] | None = None,
              vocabulary: Container[str] = frozenset()) -> list[Mention]:
-        """Mentions of entities. `vocabulary`: the store's terms; a misspelt name is not looked
-        for from a word that is one of them and no name's word ("signed", "agreement")."""
+        """Mentions of entities. `vocabulary`: the stems of the store's words; a misspelt name is
+        not looked for from a word that is one of them and no name's word ("signed", "million")."""
         words = tokens(normalized) if words is None else words
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
             mention, width = self._exact(words, i) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "China Telcom" is not "China".
+            # An ordinary word starts a misspelt name only if it starts a real one ("China").
             word = words[i].text
-            ordinary = word not in self.name_words and stem(word) in vocabulary
+            ordinary = word not in self.widest_from and stem(word) in vocabulary
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             longer = None if ordinary or complete else self._fuzzy(words, i, wider_than=width)
             if longer:

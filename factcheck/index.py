@@ -11,6 +11,7 @@ Tables:
     terms(term, df, postings)    statement numbers (uint32 array) per canonical term or @entity
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
     facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
+    words(word)                  stems of every word the statements use (`store_words`)
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
     sources(id, blob)
 """
@@ -23,6 +24,7 @@ import os
 import pickle
 import sqlite3
 from array import array
+from itertools import compress
 from operator import neg, truediv
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
@@ -50,11 +52,12 @@ OPENING_MINIMUM = 200
 MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
+MEMOISED_WORDS = 100_000
 MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -171,6 +174,7 @@ class StoreIndex:
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._df: dict[str, int] = {}
         self.vocabulary = _Vocabulary(self)
+        self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
         self._common: dict[str, frozenset[int]] = {}
         self._common_size = 0
@@ -251,11 +255,14 @@ class StoreIndex:
         for term, idf in common:
             for number in self._common_postings(term).intersection(sums):  # looks up each key of sums
                 sums[number] += idf
-        # Every step over the candidates below runs inside C (map, zip, sorted): there can be
-        # thousands of them, and only the best few matter.
+        # Every step over the candidates below runs inside C (map, zip, compress, sorted): there
+        # can be thousands of them, and only the best few matter.
         numbers = list(sums)
-        scores = map(truediv, sums.values(), map(self._norms.__getitem__, numbers))
-        ranked = sorted(zip(scores, map(neg, numbers)), reverse=True)[:limit]
+        scores = list(map(truediv, sums.values(), map(self._norms.__getitem__, numbers)))
+        ranking = zip(scores, map(neg, numbers))
+        if len(scores) > limit:  # a sort of bare floats finds the bar; only those above it are ranked
+            ranking = compress(ranking, map(sorted(scores, reverse=True)[limit - 1].__le__, scores))
+        ranked = sorted(ranking, reverse=True)[:limit]
         best = [-negated for _, negated in ranked]  # ties: the earlier statement first
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
@@ -299,6 +306,25 @@ class _Vocabulary:
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and self._index.document_frequency(term) > 0
+
+
+class _StoreWords:
+    """`word in index.words`: whether any statement's text uses the (stemmed) word, as a word
+    of any kind (a name's, a date's). Claims are read in this vocabulary, as statements were
+    (see `store_words`)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self._answers.get(word)  # type: ignore[arg-type]
+        if found is None:
+            if len(self._answers) >= MEMOISED_WORDS:
+                self._answers.clear()
+            found = self._answers[word] = isinstance(word, str) and self._db.execute(  # type: ignore[index]
+                "SELECT 1 FROM words WHERE word = ?", (word,)).fetchone() is not None
+        return found
 
 
 def _scoring_from(number: int, blob: bytes) -> Scoring:
@@ -420,12 +446,11 @@ def _read_range(bounds: tuple[int, int]) -> list[StatementFacts]:
     return [read_statement(s, store, entities, vocabulary) for s in store.statements[bounds[0]:bounds[1]]]
 
 
-def _read_all(store: Store, entities: EntityIndex) -> Iterator[StatementFacts]:
+def _read_all(store: Store, entities: EntityIndex, vocabulary: frozenset[str]) -> Iterator[StatementFacts]:
     """Statements' facts in store order; on several cores for a large store (fork shares the
     store with the workers for free; elsewhere, or with one core, it is read here)."""
     global _BUILDING
     count = len(store.statements)
-    vocabulary = store_words(store)
     workers = fork_workers()
     if count < PARALLEL_BUILD_MINIMUM or workers < 2:
         for statement in store.statements:
@@ -463,17 +488,19 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
         CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
         CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
         CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
     """)
     entities = EntityIndex(store.entities.values())
+    vocabulary = store_words(store)
     postings: dict[str, array] = {}
     lengths = array("I")
     summaries: list[tuple] = []
     with connection:
-        for number, facts in enumerate(_read_all(store, entities)):
+        for number, facts in enumerate(_read_all(store, entities, vocabulary)):
             for term in facts.terms:
                 numbers = postings.get(term)
                 if numbers is None:
@@ -484,6 +511,7 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
             summaries.append(_scoring_fields(facts))
         count = len(lengths)
         weights = {t: _weighted(t, _idf(len(p), count)) for t, p in postings.items()}
+        connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary)))
         connection.executemany("INSERT INTO terms VALUES (?, ?, ?)",
                                ((t, len(p), p.tobytes()) for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (

@@ -259,7 +259,7 @@ def check(
     top: int = 0,
     claim_id: str | None = None,
 ) -> CheckResult:
-    claim = parse_claim(text, index.entities, today or date.today(), index.vocabulary)
+    claim = parse_claim(text, index.entities, today or date.today(), index.words)
     query = prepare(index, claim)
     retrieved = index.retrieve([t.term for t in query.terms], max(RETRIEVE, top))
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
@@ -281,19 +281,21 @@ def check(
     best: tuple[float, StatementFacts] | None = None
     closest_conflict = 0.0
     for position in range(reaching(threshold)):
+        if scored[position][0] < closest_conflict - NEAR_MISS_MARGIN:
+            break  # this one and all below are too far under a conflicting one to decide
         score, facts, problems = examined(position + 1)[position]
         if problems:
             closest_conflict = max(closest_conflict, score)
-        elif score >= closest_conflict - NEAR_MISS_MARGIN:
+        else:
             best = (score, facts)
             break
-    if best is not None:
+    if best is not None and (claim.dates or claim.figures):  # what contradicted_elsewhere looks for
         close = [(f, p) for _, f, p in examined(reaching(threshold - NEAR_MISS_MARGIN))]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
         if blocker is not None:
             evaluated[:] = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
             best = None
-    examined(min(reaching(RELATED_MIN_SCORE), RELATED + 1))  # one more than shown: the match is not
+    examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
     ids = {s.number: s.id for s in retrieved}

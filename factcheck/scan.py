@@ -83,7 +83,7 @@ def about_domain(sentence: str, index: StoreIndex) -> bool:
     if any(w.text not in STOPWORDS and raw_stem(w.text) in DEAL_STEMS for w in words):
         return True  # checked first: it is much cheaper than finding (possibly misspelt) names
     kinds = index.entities.kinds
-    mentions = index.entities.find(normalized, words, index.vocabulary)
+    mentions = index.entities.find(normalized, words, index.words)
     if not any(kinds.get(m.entity) != "place" and normalized[m.start:m.end] not in STOPWORDS
                # "US" is an alias of the United States, but "us" is a pronoun far more often
                for m in mentions):

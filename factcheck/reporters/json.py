@@ -50,7 +50,8 @@ JavaScript before ES2019): escaped, so one JSON Lines record is always one line 
 
 
 def dumps(data: Any, **options: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, **options).translate(_LINE_SEPARATORS)
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return text if text.isascii() else text.translate(_LINE_SEPARATORS)  # translate walks every character
 
 
 class JsonReporter:
