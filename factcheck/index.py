@@ -173,6 +173,7 @@ class StoreIndex:
         self.count = self.head.count
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._df: dict[str, int] = {}
+        self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.vocabulary = _Vocabulary(self)
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
@@ -203,11 +204,16 @@ class StoreIndex:
     def weight(self, term: str) -> float:
         return _weighted(term, self.idf(term))
 
-    def terms_like(self, first: str) -> list[str]:
-        """Every term that starts with this character (for typo matching of unknown words)."""
-        upper = chr(ord(first) + 1)
-        return [t for (t,) in self._db.execute("SELECT term FROM terms WHERE term >= ? AND term < ?",
-                                                (first, upper))]
+    def terms_like(self, first: str, shortest: int, longest: int) -> list[str]:
+        """Terms that start with this character and are this long (for typo matching of unknown
+        words). Each character's terms are read once per process, grouped by length."""
+        by_length = self._terms_by_first.get(first)
+        if by_length is None:
+            by_length = self._terms_by_first[first] = {}
+            for (term,) in self._db.execute("SELECT term FROM terms WHERE term >= ? AND term < ?",
+                                            (first, chr(ord(first) + 1))):
+                by_length.setdefault(len(term), []).append(term)
+        return [term for length in range(shortest, longest + 1) for term in by_length.get(length, ())]
 
     def _postings(self, term: str) -> array:
         numbers = array("I")

@@ -8,6 +8,7 @@ verdict.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -90,9 +91,13 @@ def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
 
 def _misspelt(index: StoreIndex, term: str) -> list[str]:
     """Terms of the store that this unknown term is probably a misspelling of."""
-    known = [t for t in index.terms_like(term[0]) if len(t) >= MIN_FUZZY_LENGTH]
+    # fuzz.ratio is 100 * (1 - indel distance / total length), and the distance is at least the
+    # difference in length: only terms within these lengths can reach the cutoff.
+    share = FUZZY_TERM_CUTOFF / 100
+    shortest = max(MIN_FUZZY_LENGTH, math.floor(len(term) * share / (2 - share)))
+    known = index.terms_like(term[0], shortest, math.ceil(len(term) * (2 - share) / share))
     found = process.extract(term, known, scorer=fuzz.ratio, score_cutoff=FUZZY_TERM_CUTOFF, limit=None)
-    return [other for other, _, _ in found]
+    return [other for other, _, _ in sorted(found, key=lambda f: (-f[1], f[0]))]  # ties: alphabetical
 
 
 def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
