@@ -25,7 +25,7 @@ from .matching import CheckResult, check
 SERIAL_LEAD = 50
 """Claims checked before workers are started: a tenth of a second of work, several times what
 starting them costs."""
-CHUNK = 16
+CHUNK = 64
 WORKER_GC_THRESHOLD = 10_000
 """Allocations between a worker's young-generation collections (Python's default is 700): the
 index's memoised records make each collection long, and a worker creates no cycles worth

@@ -15,7 +15,8 @@ from typing import Container, NamedTuple
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
-from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem, tokens
+from .text import (NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem,
+                   tokens, words)
 
 MAX_CLAIM_CHARS = 10_000
 """Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
@@ -49,24 +50,27 @@ def parse_claim(
     word is a name only if it is not one of them."""
     text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
-    words = tokens(normalized)
+    word_spans = tokens(normalized)
     date_mentions, impossible = read_dates(normalized, today)
     same_positions = len(normalized) == len(text)
     cased = same_positions and text != text.lower()
-    entity_mentions = [m for m in entities.find(normalized, words, vocabulary)
+    entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary)
                        if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
                        and not (cased and not m.exact and _lowercase_word(text[m.start:m.end]))]
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
-    free_words = [w for w in words if not any(start <= w.start < end for start, end in taken)]
+    covered: set[int] = set()
+    for start, end in taken:
+        covered.update(range(start, end))
+    free_words = [w for w in word_spans if w.start not in covered]
     figures = [_with_counted(f.value, f.end, free_words) for f in figure_mentions]
     folded = fold_phrases(" ".join(w.text for w in free_words))
     terms: list[str] = []
-    for word in tokens(folded):
-        if word.text in STOPWORDS or word.text in NEGATION_WORDS or word.text.isdigit():
+    for word in words(folded):
+        if word in STOPWORDS or word in NEGATION_WORDS or word.isdigit():
             continue
-        term = stem(word.text)
+        term = stem(word)
         if len(term) > 1 and term not in terms:
             terms.append(term)
     return ParsedClaim(
@@ -78,7 +82,7 @@ def parse_claim(
         negated=is_negated(fold_phrases(normalized)),
         direction=direction(normalized),
         # positions in `text` cannot be trusted when normalisation moved characters
-        names=_unknown_names(text, normalized, taken, entities, vocabulary) if same_positions else (),
+        names=_unknown_names(text, normalized, covered, entities, vocabulary) if same_positions else (),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
     )
 
@@ -123,7 +127,7 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], entities: EntityIndex,
+def _unknown_names(text: str, normalized: str, covered: set[int], entities: EntityIndex,
                    vocabulary: Container[str]) -> tuple[str, ...]:
     """Proper names the store does not know, by the writer's capitals.
 
@@ -140,7 +144,7 @@ def _unknown_names(text: str, normalized: str, taken: list[tuple[int, int]], ent
     names: list[str] = []
     for number, match in enumerate(capitalised):
         word, folded = match.group(), normalized[match.start():match.end()]
-        if any(start <= match.start() < end for start, end in taken):
+        if match.start() in covered:
             continue
         if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS or entities.is_name_word(folded)
                 or (word.isupper() and len(word) <= 3) or folded.endswith(("ese", "ian", "ish"))):

@@ -125,6 +125,7 @@ class EntityIndex:
         for word in self.name_words:
             if len(word) >= MIN_FUZZY_LENGTH:
                 self.name_spellings.add(word)
+        self._kin: dict[str, frozenset[str]] = {}
 
     def is_name_word(self, word: str) -> bool:
         """A word of some entity's name, or a misspelling of one ("Siemans", "Sytems")."""
@@ -139,12 +140,17 @@ class EntityIndex:
             chain.append(entity_id)
         return chain
 
-    def related(self, a: str, b: str) -> bool:
-        """Same entity, or one is the other's parent group (or enclosing place)."""
-        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+    def kin(self, entity_id: str) -> frozenset[str]:
+        """The entity and every entity related to it: its parent groups (or enclosing places)
+        and their subsidiaries. Memoised: conflicts ask this of each entity of a claim for
+        every statement examined."""
+        found = self._kin.get(entity_id)
+        if found is None:
+            found = self._kin[entity_id] = frozenset([entity_id, *self.relatives(entity_id)])
+        return found
 
     def relatives(self, entity_id: str) -> list[str]:
-        """Every entity `related` to this one but itself: ancestors, then descendants."""
+        """Every entity of its `kin` but itself: ancestors, then descendants."""
         found = self.ancestors(entity_id)
         pending = list(self.children.get(entity_id, ()))
         while pending:

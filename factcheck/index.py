@@ -23,9 +23,10 @@ import math
 import os
 import pickle
 import sqlite3
+import sys
 from array import array
-from itertools import compress
-from operator import neg, truediv
+from itertools import compress, repeat
+from operator import add, itemgetter, neg, truediv
 from pathlib import Path
 from typing import Container, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
@@ -41,6 +42,8 @@ T = TypeVar("T")
 
 KIND_NOUNS = {"company": "company", "regulator": "regulator", "government": "government",
               "organisation": "organisation", "person": "person"}
+KIND_TERMS = frozenset(stem(noun) for noun in KIND_NOUNS.values())
+"""The terms a statement's `kind_terms` can hold."""
 
 BM25_K1 = 1.2
 BM25_B = 0.75
@@ -57,7 +60,7 @@ MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -82,8 +85,10 @@ class StatementFacts(NamedTuple):
     kind_terms: frozenset[str]
     """Generic nouns for its entities ("regulator", "company"): a claim may use them instead of
     names, but a statement is not less covered when a claim does not."""
-    vocabulary: frozenset[str]
-    """Every word of its text, deal, quotes and entities' names: the names it can confirm."""
+    vocabulary: str
+    """Every word of its text, deal, quotes and entities' names (the names it can confirm), each
+    with a space before and after: `f" {word} " in vocabulary` answers without a set being built
+    for every statement examined."""
 
 
 class Scoring(NamedTuple):
@@ -258,13 +263,14 @@ class StoreIndex:
                 sums.update(found)
             else:
                 common.append((term, idf))
-        for term, idf in common:
-            for number in self._common_postings(term).intersection(sums):  # looks up each key of sums
-                sums[number] += idf
         # Every step over the candidates below runs inside C (map, zip, compress, sorted): there
         # can be thousands of them, and only the best few matter.
+        for term, idf in common:
+            having = self._common_postings(term).intersection(sums)  # looks up each key of sums
+            sums.update(zip(having, map(add, map(sums.__getitem__, having), repeat(idf))))
         numbers = list(sums)
-        scores = list(map(truediv, sums.values(), map(self._norms.__getitem__, numbers)))
+        norms = itemgetter(*numbers)(self._norms) if len(numbers) > 1 else [self._norms[n] for n in numbers]
+        scores = list(map(truediv, sums.values(), norms))
         ranking = zip(scores, map(neg, numbers))
         if len(scores) > limit:  # a sort of bare floats finds the bar; only those above it are ranked
             ranking = compress(ranking, map(sorted(scores, reverse=True)[limit - 1].__le__, scores))
@@ -362,8 +368,9 @@ def _figure(fields: tuple) -> Figure:
 
 def _scoring_fields(facts: StatementFacts) -> tuple:
     """`Scoring` as plain tuples (marshal is several times faster to load than pickle), but for
-    the weight, known once every term's frequency is."""
-    return (facts.statement.id, tuple(sorted(facts.terms)), tuple(sorted(facts.kind_terms)),
+    the weight, known once every term's frequency is. Terms are interned, which marshal keeps:
+    the thousands of records a worker holds then share one copy of each term."""
+    return (facts.statement.id, tuple(map(sys.intern, sorted(facts.terms))), tuple(sorted(facts.kind_terms)),
             _dates_fields(facts.dates), _figures_fields(facts.figures))
 
 
@@ -376,7 +383,7 @@ def _facts_fields(facts: StatementFacts) -> tuple:
                  s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location))
     return (statement, facts.negated, facts.direction, *map(sorted, (facts.parties, facts.involved, facts.places)),
             _dates_fields(facts.dates), _dates_fields(facts.text_dates), _figures_fields(facts.figures),
-            *map(sorted, (facts.terms, facts.kind_terms, facts.vocabulary)))
+            *map(sorted, (facts.terms, facts.kind_terms)), facts.vocabulary)
 
 
 def _facts_from(blob: bytes) -> StatementFacts:
@@ -390,7 +397,7 @@ def _facts_from(blob: bytes) -> StatementFacts:
                   deal, when, statement_places, said_by, said_on, Location(*location)),
         negated, direction, frozenset(parties), frozenset(involved), frozenset(places),
         tuple(map(_date, dates)), tuple(map(_date, text_dates)), tuple(map(_figure, figures)),
-        frozenset(terms), frozenset(kind_terms), frozenset(vocabulary))
+        frozenset(terms), frozenset(kind_terms), vocabulary)
 
 
 def _location_fields(location: Location) -> tuple:
@@ -440,7 +447,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
         involved=frozenset(involved), places=frozenset(places),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
-        vocabulary=frozenset(words(normalize(everything))))
+        vocabulary=f" {' '.join(sorted(set(words(normalize(everything)))))} ")
 
 
 _BUILDING: tuple[Store, EntityIndex, frozenset[str]] | None = None

@@ -19,7 +19,7 @@ from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
-from .index import Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
+from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
 
 DEFAULT_THRESHOLD = 50.0
@@ -30,7 +30,7 @@ PRECISION_BETA = 0.5
 NEAR_MISS_MARGIN = 10.0
 """A consistent statement cannot decide when a conflicting one is more similar by more than this:
 the claim is then a near miss of that one, not a vaguer restatement of the other."""
-RETRIEVE = 20
+RETRIEVE = 15
 RELATED = 3
 RELATED_MIN_SCORE = 15.0
 FUZZY_TERM_CUTOFF = 85.0
@@ -74,6 +74,12 @@ class Query(NamedTuple):
 
     claim: ParsedClaim
     terms: tuple[QueryTerm, ...]
+    weights: dict[str, float]
+    """Each term's weight: the terms a statement has exactly are looked up here, all at once."""
+    inexact: tuple[QueryTerm, ...]
+    """The terms that can also match otherwise: by a near form, or as a kind of entity."""
+    total: float
+    """The claim's whole weight: its terms, dates and figures."""
 
 
 def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
@@ -86,7 +92,9 @@ def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
             near = [(other, MISSPELLING_CREDIT) for other in _misspelt(index, term)]
         prepared.append(QueryTerm(term, index.weight(term),
                                   tuple((other, credit, index.weight(other)) for other, credit in near)))
-    return Query(claim, tuple(prepared))
+    total = sum([t.weight for t in prepared] + [index.unseen_idf / 2] * (len(claim.dates) + len(claim.figures)))
+    return Query(claim, tuple(prepared), {t.term: t.weight for t in prepared},
+                 tuple(t for t in prepared if t.near or t.term in KIND_TERMS), total)
 
 
 def _misspelt(index: StoreIndex, term: str) -> list[str]:
@@ -103,21 +111,18 @@ def _misspelt(index: StoreIndex, term: str) -> list[str]:
 def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
     """Weighted F-measure of shared terms, entities, dates and figures, from 0 to 100."""
     terms = scoring.terms
-    matched_claim = total_claim = matched_statement = 0.0
-    seen: set[str] = set()
-    for term in query.terms:
-        total_claim += term.weight
-        if term.term in terms:
-            matched_claim += term.weight
-            if term.term not in seen:
-                seen.add(term.term)
-                matched_statement += term.weight
+    exact = terms.intersection(query.weights)
+    # fsum: the same total whatever order the set gives its terms in
+    matched_claim = matched_statement = math.fsum(map(query.weights.__getitem__, exact))
+    counted: set[str] = set()
+    for term in query.inexact:
+        if term.term in exact:
             continue
         for other, credit, weight in term.near:
             if other in terms:
                 matched_claim += term.weight * credit
-                if other not in seen:
-                    seen.add(other)
+                if other not in exact and other not in counted:
+                    counted.add(other)
                     matched_statement += weight
                 break
         else:
@@ -127,23 +132,24 @@ def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
 
     claim = query.claim
     date_weight = figure_weight = unseen_idf / 2
-    for value in claim.dates:
-        total_claim += date_weight
-        if any(value.compatible(d) for d in scoring.dates):
-            matched_claim += date_weight
+    if claim.dates and scoring.dates:
+        for value in claim.dates:
+            if any(value.compatible(d) for d in scoring.dates):
+                matched_claim += date_weight
     if scoring.dates:
         total_statement += date_weight
         if any(c.compatible(d) for c in claim.dates for d in scoring.dates):
             matched_statement += date_weight
-    for figure in claim.figures:
-        total_claim += figure_weight
-        if any(figure.matches(f) for f in scoring.figures):
-            matched_claim += figure_weight
+    if claim.figures and scoring.figures:
+        for figure in claim.figures:
+            if any(figure.matches(f) for f in scoring.figures):
+                matched_claim += figure_weight
     for figure in scoring.figures:
         total_statement += figure_weight / 2
         if any(figure.matches(f) for f in claim.figures):
             matched_statement += figure_weight / 2
 
+    total_claim = query.total
     if not total_claim or not total_statement or not matched_claim:
         return 0.0
     precision = matched_claim / total_claim
@@ -172,15 +178,15 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     found: list[Conflict] = []
     names = index.entity_records
     kinds = index.entities.kinds
-    related = index.entities.related
+    kin = index.entities.kin
 
     actors = [e for e in claim.entities if kinds.get(e) != "place"]
     for entity in actors:
-        if not any(related(entity, other) for other in facts.involved):
+        if facts.involved.isdisjoint(kin(entity)):
             found.append(Conflict("party", entity, f"the claim names {names[entity].name}, the statement does not"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
-            if not any(related(place, other) for other in facts.places):
+            if facts.places.isdisjoint(kin(place)):
                 wanted = ", ".join(sorted(names[p].name for p in facts.places))
                 found.append(Conflict("place", place, f"the claim says {names[place].name}, the statement {wanted}"))
     dates = event_dates(claim, facts)
@@ -196,7 +202,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     for name in claim.names:
-        if name not in facts.vocabulary:
+        if f" {name} " not in facts.vocabulary:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
 
@@ -303,8 +309,10 @@ def check(
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    ids = {s.number: s.id for s in retrieved}
-    candidates = tuple((ids[n], s) for s, n in scored[:top]) if top else None
+    candidates = None
+    if top:
+        ids = {s.number: s.id for s in retrieved}
+        candidates = tuple((ids[n], s) for s, n in scored[:top])
     if best is None:
         top_score = scored[0][0] if scored else 0.0
         return CheckResult(text, UNVERIFIED, top_score, None, (), related, candidates, claim_id)
