@@ -56,6 +56,7 @@ MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
 MEMOISED_WORDS = 100_000
+MEMOISED_TERMS = 500_000
 MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
@@ -177,7 +178,7 @@ class StoreIndex:
         self.sources: Records[Source] = Records(connection, "sources")
         self.count = self.head.count
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
-        self._df: dict[str, int] = {}
+        self._term_statistics: dict[str, tuple[int, float, float]] = {}
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.vocabulary = _Vocabulary(self)
         self.words = _StoreWords(connection)
@@ -195,19 +196,27 @@ class StoreIndex:
         assert self.path is not None, "an index built in memory cannot be reopened"
         return StoreIndex(_read_only(self.path), self.path, (self.head, self._norms))
 
-    def document_frequency(self, term: str) -> int:
-        found = self._df.get(term)
+    def statistics(self, term: str) -> tuple[int, float, float]:
+        """A term's document frequency, idf and weight, worked out once per process: every
+        claim asks for those of each of its terms several times."""
+        found = self._term_statistics.get(term)
         if found is None:
+            if len(self._term_statistics) >= MEMOISED_TERMS:
+                self._term_statistics.clear()
             row = self._db.execute("SELECT df FROM terms WHERE term = ?", (term,)).fetchone()
-            found = self._df[term] = row[0] if row else 0
+            df = row[0] if row else 0
+            idf = _idf(df, self.count) if df else self.unseen_idf
+            found = self._term_statistics[term] = (df, idf, _weighted(term, idf))
         return found
 
+    def document_frequency(self, term: str) -> int:
+        return self.statistics(term)[0]
+
     def idf(self, term: str) -> float:
-        df = self.document_frequency(term)
-        return _idf(df, self.count) if df else self.unseen_idf
+        return self.statistics(term)[1]
 
     def weight(self, term: str) -> float:
-        return _weighted(term, self.idf(term))
+        return self.statistics(term)[2]
 
     def terms_like(self, first: str, shortest: int, longest: int) -> list[str]:
         """Terms that start with this character and are this long (for typo matching of unknown
@@ -248,14 +257,13 @@ class StoreIndex:
         every term: a common term's set of statements is intersected with the candidates, so a
         long posting list costs a lookup per candidate, not a step per statement.
         """
-        known = sorted((df, term) for term in set(terms) if (df := self.document_frequency(term)))
+        known = sorted((statistics[:2], term) for term in set(terms) if (statistics := self.statistics(term))[0])
         if not known:
             return []
         opening = max(OPENING_MINIMUM, int(OPENING_SHARE * self.count))
         sums: dict[int, float] = {}
         common: list[tuple[str, float]] = []
-        for df, term in known:
-            idf = self.idf(term)
+        for (df, idf), term in known:
             if df <= opening or not sums:
                 found = dict.fromkeys(self._postings(term), idf)
                 for number in found.keys() & sums.keys():
