@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import io
+import json
 import os
 from pathlib import Path
 
@@ -11,7 +14,14 @@ from factcheck import batch
 from factcheck.batch import Settings, check_stream
 from factcheck.cache import load_index
 from factcheck.errors import InputError
+from factcheck.index import build_index
 from factcheck.inputs import ClaimInput
+from factcheck.matching import check
+from factcheck.reporters.json import JsonLinesReporter
+from factcheck.reporters.text import TextReporter
+from factcheck.store import default_store_paths, load_store
+
+from conftest import ROOT
 
 CLAIMS = ["Acme bought Initech for $2bn", "Acme did not buy Initech", "Globex opened an office",
           "Acme bought Initech in 2019"]
@@ -48,3 +58,24 @@ def test_workers_render_their_results(mini_store: Path, monkeypatch: pytest.Monk
     assert {pid for pid, _, _ in rendered[1:]} - {os.getpid()}  # the rest: rendered by workers
     serial = check_stream(items, index, Settings(50.0, None, 0), workers=1)
     assert [(i, v) for _, i, v in rendered] == [(r.id, r.verdict) for r in serial]
+
+
+def test_checking_and_rendering_leave_no_reference_cycles(shipped_index) -> None:
+    """Workers run without the cyclic garbage collector: only safe while nothing a check or a
+    render does leaves a cycle behind for it to find."""
+    claims = [json.loads(line)["claim"]
+              for line in (ROOT / "benchmarks" / "claims" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    reporters = [JsonLinesReporter(io.StringIO()), TextReporter(io.StringIO())]
+    for claim in claims:  # first, everything imported and compiled on first use
+        for reporter in reporters:
+            reporter.render(check(claim, shipped_index))
+    fresh = build_index(load_store(default_store_paths()))  # nothing memoised: every record is read
+    gc.collect()
+    gc.disable()
+    try:
+        for claim in claims:
+            for reporter in reporters:
+                reporter.render(check(claim, fresh))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
