@@ -9,8 +9,9 @@ processes, with a private index cache (FACTCHECK_CACHE) per size:
 - index build: the first `factcheck check --store DIR --format json CLAIM`, cache empty;
 - cold check: median of --runs such checks once the index is cached (a new process each);
 - batch: 10,000 claims (the store's claims.jsonl, repeated) piped into
-  `factcheck check --store DIR --format jsonl -`, whole process; the output must have one JSON
-  line per claim; its verdicts are compared with the claims' expected verdicts (accuracy);
+  `factcheck check --store DIR --format jsonl -`, whole process, median rate of --batch-runs
+  runs (the machine's speed varies by a tenth or more from one run to the next); the output must
+  have one JSON line per claim; its verdicts are compared with the claims' expected verdicts;
 - peak memory: max RSS of each measured process alone (os.wait4 gives one child's rusage), or,
   when larger, the summed PSS of its process group (forked workers), sampled every 0.1 s.
 
@@ -198,6 +199,8 @@ class Row:
     floor_ms: float | None = None
     batch: str = "-"
     batch_rate: float | None = None
+    """Median over the batch runs."""
+    batch_rates: list[float] = field(default_factory=list)
     batch_mb: float | None = None
     accuracy: str = "-"
     notes: list[str] = field(default_factory=list)
@@ -330,28 +333,32 @@ def bench_size(size: int, args: argparse.Namespace) -> Row:
         for i in range(args.batch):
             source = pool[i % len(pool)]
             handle.write(json.dumps({"id": f"b{i + 1:06d}", "claim": source["claim"]}, ensure_ascii=False) + "\n")
-    log(f"{size:,}: batch of {args.batch:,} claims")
-    batch = measure([*FACTCHECK, "check", "--store", str(folder), "--format", "jsonl", "--fail-on", "none", "-"],
-                    scratch, env=env, stdin=batch_input, timeout=args.timeout)
-    row.batch_mb = batch.max_rss_mb
-    if not batch.ok:
-        row.batch = batch.problem()
-        done, _ = _jsonl(batch.stdout)
-        log(f"{size:,}: batch {batch.problem()} after {batch.seconds:.1f} s, {len(done):,} results written\n"
-            f"{batch.stderr_tail()}")
-    else:
+    log(f"{size:,}: batch of {args.batch:,} claims, {args.batch_runs} run(s)")
+    rates: list[float] = []
+    for _ in range(args.batch_runs):
+        batch = measure([*FACTCHECK, "check", "--store", str(folder), "--format", "jsonl", "--fail-on", "none", "-"],
+                        scratch, env=env, stdin=batch_input, timeout=args.timeout)
+        row.batch_mb = max(row.batch_mb or 0.0, batch.max_rss_mb)
+        if not batch.ok:
+            row.batch = batch.problem()
+            done, _ = _jsonl(batch.stdout)
+            log(f"{size:,}: batch {batch.problem()} after {batch.seconds:.1f} s, {len(done):,} results written\n"
+                f"{batch.stderr_tail()}")
+            break
         results, bad = _jsonl(batch.stdout)
+        _cleanup(batch)
         if len(results) != args.batch or bad:
             row.batch = f"wrong output ({len(results)} JSON lines, {bad} unreadable)"
             row.notes.append(row.batch)
-        else:
-            row.batch_rate = args.batch / batch.seconds
-            row.batch = f"{row.batch_rate:.0f}"
-            row.accuracy = _accuracy(pool, results)
-        log(f"{size:,}: batch {batch.seconds:.1f} s = {args.batch / batch.seconds:.0f} claims/s, "
+            break
+        rates.append(args.batch / batch.seconds)
+        row.accuracy = _accuracy(pool, results)
+        log(f"{size:,}: batch {batch.seconds:.1f} s = {rates[-1]:.0f} claims/s, "
             f"peak {batch.max_rss_mb:.0f} MB, accuracy {row.accuracy}")
-        batch.stdout.unlink(missing_ok=True)
-        batch.stderr.unlink(missing_ok=True)
+    else:
+        row.batch_rate = statistics.median(rates)
+        row.batch = f"{row.batch_rate:.0f}"
+        row.batch_rates = rates
     _cleanup(build)
     return row
 
@@ -425,6 +432,8 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=1000,
                         help="distinct claims generated per store for the batch (default 1000)")
     parser.add_argument("--batch", type=int, default=10_000, help="claims in the batch run (default 10000)")
+    parser.add_argument("--batch-runs", type=int, default=3,
+                        help="batch runs per size; the table gives the median rate (default 3)")
     parser.add_argument("--timeout", type=float, default=1800.0,
                         help="seconds before a command is killed (default 1800)")
     args = parser.parse_args()
