@@ -54,9 +54,9 @@ def parse_claim(
     date_mentions, impossible = read_dates(normalized, today)
     same_positions = len(normalized) == len(text)
     cased = same_positions and text != text.lower()
-    entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary)
-                       if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
-                       and not (cased and not m.exact and _lowercase_word(text[m.start:m.end]))]
+    name_starts = {w.start for w in word_spans if text[w.start].isupper()} if cased else None
+    entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary, name_starts)
+                       if not m.capitals_only or (same_positions and text[m.start:m.end].isupper())]
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
@@ -113,12 +113,6 @@ def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
         return figure
     following = [w.text for w in free_words if w.start >= end and w.text not in _FILLERS][:2]
     return replace(figure, counted=frozenset(stem(w) for w in following))
-
-
-def _lowercase_word(span: str) -> bool:
-    """A single word written in lower case by a writer who uses capitals: "never", "stock" are
-    not misspellings of companies named Nevar or Steock, however close the letters."""
-    return " " not in span and span.islower()
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&]*")

@@ -23,21 +23,22 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 
 _NUMERIC_PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)\b"),
-    re.compile(rf"\b{_YEAR}/(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b"),
-    re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?"),
+    ("-", re.compile(rf"\b{_YEAR}-(?P<month>0?[1-9]|1[0-2])-(?P<day>[0-3]?\d)\b")),
+    ("/", re.compile(rf"\b{_YEAR}/(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b")),
+    ("月", re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")),
 ]
 _NAMED_MONTH_PATTERNS = [
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))"),
-    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    ("", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))")),
+    ("", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
 ]
 _YEAR_PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])\b(?!-)"),
-    re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}\b(?![,.]?\d|\s*(?:%|percent|per cent))"),
+    ("-", re.compile(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])\b(?!-)")),
+    ("", re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}\b(?![,.]?\d|\s*(?:%|percent|per cent))")),
 ]
-"""Tried in this order (longest readings first). Every written date has a digit, and the middle
-group a month's name: a sentence without them skips those patterns (most have neither)."""
+"""Tried in this order (longest readings first), each only when the text has the character it
+needs. Every written date has a digit, and the middle group a month's name: a sentence without
+them skips those patterns (most have neither)."""
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -109,7 +110,9 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
         if _MONTH_NAME.search(normalized):
             patterns += _NAMED_MONTH_PATTERNS
         patterns += _YEAR_PATTERNS
-    for pattern in patterns:
+    for cue, pattern in patterns:
+        if cue not in normalized:
+            continue
         for m in pattern.finditer(normalized):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

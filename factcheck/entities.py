@@ -161,9 +161,12 @@ class EntityIndex:
         return found
 
     def find(self, normalized: str, words: list[Token] | None = None,
-             vocabulary: Container[str] = frozenset()) -> list[Mention]:
+             vocabulary: Container[str] = frozenset(), name_starts: Container[int] | None = None) -> list[Mention]:
         """Mentions of entities. `vocabulary`: the stems of the store's words; a misspelt name is
-        not looked for from a word that is one of them and no name's word ("signed", "million")."""
+        not looked for from a word that is one of them and no name's word ("signed", "million").
+        `name_starts`: where a misspelt name may start (None: anywhere); a writer who uses
+        capitals writes names with one, and "never", "stock" are not companies named Nevar or
+        Steock, however close the letters."""
         words = tokens(normalized) if words is None else words
         mentions: list[Mention] = []
         i = 0
@@ -174,7 +177,8 @@ class EntityIndex:
             word = words[i].text
             ordinary = word not in self.widest_from and stem(word) in vocabulary
             complete = mention is not None and width >= self.widest_from.get(word, 0)
-            longer = None if ordinary or complete else self._fuzzy(words, i, wider_than=width)
+            capitalised = name_starts is None or words[i].start in name_starts
+            longer = None if ordinary or complete or not capitalised else self._fuzzy(words, i, wider_than=width)
             if longer:
                 mention, width = longer
             width = max(width, 1)
