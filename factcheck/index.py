@@ -47,7 +47,7 @@ KIND_TERMS = frozenset(stem(noun) for noun in KIND_NOUNS.values())
 
 BM25_K1 = 1.2
 BM25_B = 0.75
-OPENING_SHARE = 0.005
+OPENING_SHARE = 0.002
 """A term found in at most this share of statements (or `OPENING_MINIMUM`) brings its statements
 in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
 already found. Their postings are the long ones, and alone they never single out a statement."""

@@ -30,7 +30,7 @@ PRECISION_BETA = 0.5
 NEAR_MISS_MARGIN = 10.0
 """A consistent statement cannot decide when a conflicting one is more similar by more than this:
 the claim is then a near miss of that one, not a vaguer restatement of the other."""
-RETRIEVE = 12
+RETRIEVE = 10
 RELATED = 3
 RELATED_MIN_SCORE = 15.0
 FUZZY_TERM_CUTOFF = 85.0
