@@ -12,8 +12,8 @@ processes, with a private index cache (FACTCHECK_CACHE) per size:
   `factcheck check --store DIR --format jsonl -`, whole process, median rate of --batch-runs
   runs (the machine's speed varies by a tenth or more from one run to the next); the output must
   have one JSON line per claim; its verdicts are compared with the claims' expected verdicts;
-- peak memory: max RSS of each measured process alone (os.wait4 gives one child's rusage), or,
-  when larger, the summed PSS of its process group (forked workers), sampled every 0.1 s.
+- peak memory: the larger of the summed PSS of the measured process group (forked workers) and
+  the largest peak RSS (VmHWM) of one of its processes, sampled from /proc every 0.1 s.
 
 Prints a Markdown table on standard output, progress on standard error, and keeps the numbers
 in WORK/results.json. A command that fails or exceeds --timeout is reported in the table.
@@ -80,15 +80,16 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 SAMPLE_SECONDS = 0.1
 
 
-def group_memory_kb(group: int) -> int:
-    """Memory of every process in a process group now, in KiB: the sum of their proportional set
+def group_memory_kb(group: int) -> tuple[int, int]:
+    """Memory of the processes of a process group now, in KiB: the sum of their proportional set
     sizes (shared pages split between the processes sharing them, so forked workers are not
-    counted twice), or of their RSS where PSS cannot be read. Linux /proc; 0 elsewhere."""
-    total = 0
+    counted twice; RSS where PSS cannot be read), and the largest of their own peak RSS (VmHWM).
+    Linux /proc; (0, 0) elsewhere."""
+    total = largest = 0
     try:
         entries = os.listdir("/proc")
     except OSError:
-        return 0
+        return 0, 0
     for name in entries:
         if not name.isdigit():
             continue
@@ -107,31 +108,39 @@ def group_memory_kb(group: int) -> int:
                     if line.startswith(b"Pss:"):
                         rss = int(line.split()[1])
                         break
+            with open(f"/proc/{name}/status", "rb") as handle:
+                for line in handle:
+                    if line.startswith(b"VmHWM:"):
+                        largest = max(largest, int(line.split()[1]))
+                        break
         except (OSError, ValueError):
             pass
         total += rss
-    return total
+    return total, largest
 
 
 class GroupSampler(threading.Thread):
-    """Peak of the summed memory of a process group: a batch that forks workers uses the memory
-    of all of them at once, which no single process's max RSS shows."""
+    """Peak memory of a process group: the summed memory of all its processes at once (a batch
+    that forks workers uses all of theirs), and the largest single process's peak RSS."""
 
     def __init__(self, group: int) -> None:
         super().__init__(daemon=True)
         self.group, self.peak_kb, self.done = group, 0, threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(SAMPLE_SECONDS):
-            self.peak_kb = max(self.peak_kb, group_memory_kb(self.group))
+        while True:
+            self.peak_kb = max(self.peak_kb, *group_memory_kb(self.group))
+            if self.done.wait(SAMPLE_SECONDS):
+                return
 
 
 def measure(command: list[str], scratch: Path, *, env: dict[str, str] | None = None,
             stdin: Path | None = None, timeout: float = 1800.0) -> Run:
     """Run a command as its own process (group); wall time from start to reaping, and its peak
-    memory: the larger of its own max RSS (os.wait4 gives the rusage of that child alone, not the
-    running maximum over all children that RUSAGE_CHILDREN gives) and the summed memory (PSS) of
-    its process group sampled every 0.1 s (forked workers)."""
+    memory, sampled from /proc every 0.1 s: the largest single peak RSS (VmHWM) or summed PSS of
+    its process group (forked workers), whichever is larger. Not the rusage of wait4: Linux keeps
+    in a child's ru_maxrss the peak of the memory it was forked with, before exec, so every
+    command would report at least this script's own size."""
     scratch.mkdir(parents=True, exist_ok=True)
     out_fd, out_name = tempfile.mkstemp(prefix="out-", dir=scratch)
     err_fd, err_name = tempfile.mkstemp(prefix="err-", dir=scratch)
@@ -156,7 +165,7 @@ def measure(command: list[str], scratch: Path, *, env: dict[str, str] | None = N
         try:
             while True:
                 try:
-                    _, status, usage = os.wait4(process.pid, 0)
+                    _, status, _ = os.wait4(process.pid, 0)
                     break
                 except InterruptedError:
                     continue
@@ -180,9 +189,8 @@ def measure(command: list[str], scratch: Path, *, env: dict[str, str] | None = N
         os.close(err_fd)
         if stdin:
             stdin_handle.close()
-    # ru_maxrss is in KiB on Linux, bytes on macOS
-    rss = max(usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10), sampler.peak_kb / 1024)
-    return Run(command, seconds, rss, process.returncode, killed.is_set(), Path(out_name), Path(err_name))
+    return Run(command, seconds, sampler.peak_kb / 1024, process.returncode, killed.is_set(), Path(out_name),
+               Path(err_name))
 
 
 @dataclass
