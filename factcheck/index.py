@@ -57,6 +57,7 @@ MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
 MEMOISED_WORDS = 100_000
 MEMOISED_TERMS = 500_000
+"""Answers kept about words and terms: a long stream of claims brings new ones without end."""
 MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 PARALLEL_BUILD_MINIMUM = 4_000
