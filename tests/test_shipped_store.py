@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from factcheck.claims import parse_claim
 from factcheck.index import StoreIndex, build_index
 from factcheck.matching import DENIED, SUPPORTED, UNVERIFIED, check
 from factcheck.store import default_store_paths, load_store
@@ -93,3 +94,22 @@ def test_near_misses_are_not_confirmed_by_their_original(index: StoreIndex, stat
 
 def test_near_miss_generators_cover_most_of_the_store() -> None:
     assert len(NEAR_MISSES) >= len(STATEMENTS)
+
+
+def test_huge_posting_lists_kept_as_arrays_rank_as_sets_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A million-statement store keeps its commonest terms' statements as sorted arrays: with
+    every common term kept so, retrieval must rank exactly as with sets."""
+    from factcheck import index as index_module
+
+    store = load_store(default_store_paths())
+    claims = [s.claim for s in store.statements]
+    monkeypatch.setattr(index_module, "OPENING_MINIMUM", 3)  # most terms common in a small store
+    monkeypatch.setattr(index_module, "OPENING_SHARE", 0.0)
+    as_sets = build_index(store)
+    terms = [index_module.claim_terms(parse_claim(c, as_sets.entities, TODAY, as_sets.words)) for c in claims]
+    expected = [[s.number for s in as_sets.retrieve(t, 10)] for t in terms]
+    assert sum(map(len, expected)) > 3 * len(claims)
+    monkeypatch.setattr(index_module, "HUGE_POSTINGS", 0)
+    as_arrays = build_index(store)
+    assert [[s.number for s in as_arrays.retrieve(t, 10)] for t in terms] == expected
+    assert any(isinstance(found, index_module._SortedNumbers) for found in as_arrays._common.values())
