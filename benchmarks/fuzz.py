@@ -96,7 +96,7 @@ def claims_target(tally: Tally, limit: float):  # noqa: ANN201
     def run(text: str, top: int, batch: list[bytes]) -> None:
         def action() -> None:
             for index in (shipped, mini):
-                parse_claim(text, index.entities, props.TODAY, index.vocabulary)
+                parse_claim(text, index.entities, props.TODAY, index.words)
                 props.checked_everywhere(text, index, top)
             for item in read_claims(io.BytesIO(b"\n".join(batch))):
                 if isinstance(item, ClaimInput):

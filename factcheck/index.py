@@ -184,7 +184,6 @@ class StoreIndex:
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._term_statistics: dict[str, tuple[int, float, float]] = {}
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
-        self.vocabulary = _Vocabulary(self)
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
         self._common: dict[str, frozenset[int] | _SortedNumbers] = {}
@@ -215,9 +214,6 @@ class StoreIndex:
 
     def document_frequency(self, term: str) -> int:
         return self.statistics(term)[0]
-
-    def idf(self, term: str) -> float:
-        return self.statistics(term)[1]
 
     def weight(self, term: str) -> float:
         return self.statistics(term)[2]
@@ -324,16 +320,6 @@ class StoreIndex:
         """Every statement in store order (for curation commands that filter the whole store)."""
         for (blob,) in self._db.execute("SELECT blob FROM facts ORDER BY number"):
             yield _facts_from(blob)
-
-
-class _Vocabulary:
-    """`term in index.vocabulary`: whether any statement uses the term."""
-
-    def __init__(self, index: StoreIndex) -> None:
-        self._index = index
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._index.document_frequency(term) > 0
 
 
 class _SortedNumbers:
@@ -446,8 +432,8 @@ def statement_text(statement: Statement) -> str:
 
 
 def store_words(store: Store) -> frozenset[str]:
-    """Stems of every word the statements use: the vocabulary their own reading is done in,
-    as a claim's is done in the index's terms (see `EntityIndex.find`)."""
+    """Stems of every word the statements use: the vocabulary statements and claims alike are
+    read in (see `EntityIndex.find`); kept in the index as its `words` table."""
     return frozenset(stem(word) for s in store.statements for word in words(normalize(statement_text(s))))
 
 

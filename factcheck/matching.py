@@ -88,7 +88,7 @@ def prepare(index: StoreIndex, claim: ParsedClaim) -> Query:
         near: list[tuple[str, float]] = []
         if term.startswith("@"):
             near = [(entity_term(other), RELATED_ENTITY_CREDIT) for other in index.entities.relatives(term[1:])]
-        elif len(term) >= MIN_FUZZY_LENGTH and term not in index.vocabulary:
+        elif len(term) >= MIN_FUZZY_LENGTH and not index.document_frequency(term):
             near = [(other, MISSPELLING_CREDIT) for other in _misspelt(index, term)]
         prepared.append(QueryTerm(term, index.weight(term),
                                   tuple((other, credit, index.weight(other)) for other, credit in near)))
