@@ -1,8 +1,8 @@
 """Finding the store's entities in text: names, aliases, Chinese names and typos.
 
-Exact matches on token sequences come first (longest wins, so "China Telecom" is not read as the
-place "China"); then names in scripts written without spaces are found as substrings; last,
-rapidfuzz catches misspellings of names of five letters or more ("Alibba", "Tencnet").
+Exact matches on token sequences come first (longest wins, so "Nordland Telecom" is not read as the
+place "Nordland"); then names in scripts written without spaces are found as substrings; last,
+rapidfuzz catches misspellings of names of five letters or more ("Globx", "Initeck").
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ class Mention(NamedTuple):
 class Spellings:
     """Strings findable despite typos, bucketed by first letter and length.
 
-    A typo allowed by `allowed_edits` keeps the first letter (we require it: "Alibba" is Alibaba,
-    "Xlibaba" is nobody) and changes the length by at most two, so a lookup compares a word with
+    A typo allowed by `allowed_edits` keeps the first letter (we require it: "Globx" is Globex,
+    "Xlobex" is nobody) and changes the length by at most two, so a lookup compares a word with
     a few dozen names instead of every name in a store of thousands of entities.
     """
 
@@ -172,8 +172,8 @@ class EntityIndex:
         i = 0
         while i < len(words):
             mention, width = self._exact(words, i) or (None, 0)
-            # A misspelt longer name beats an exact shorter one: "China Telcom" is not "China".
-            # An ordinary word starts a misspelt name only if it starts a real one ("China").
+            # A misspelt longer name beats an exact shorter one: "Nordland Telcom" is not "Nordland".
+            # An ordinary word starts a misspelt name only if it starts a real one ("Nordland").
             word = words[i].text
             ordinary = word not in self.widest_from and stem(word) in vocabulary
             complete = mention is not None and width >= self.widest_from.get(word, 0)
