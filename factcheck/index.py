@@ -8,7 +8,9 @@ grow with the store, and memory holds the entity tables plus what was read.
 
 Tables:
     meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms
-    terms(term, df, postings)    statement numbers (uint32 array) per canonical term or @entity
+    terms(term, df, postings, bits)  statement numbers (uint32 array) per canonical term or @entity,
+                                 and for common terms the same as a bitmap (see `bitmaps`)
+    lengths(norm, bits)          bitmap of the statements of each BM25 length norm
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
     facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
     words(word)                  stems of every word the statements use (`store_words`)
@@ -29,8 +31,9 @@ from bisect import bisect_left
 from itertools import compress, repeat
 from operator import add, itemgetter, neg, truediv
 from pathlib import Path
-from typing import Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Container, Generic, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
+from . import bitmaps
 from .claims import ParsedClaim, parse_claim
 from .dates import PartialDate
 from .entities import EntityIndex
@@ -63,9 +66,12 @@ MEMOISED_COMMON_POSTINGS = 2_000_000
 """Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
 HUGE_POSTINGS = 50_000
 """Statements from which a common term's are kept as a sorted array rather than a set."""
+MEMOISED_BITMAP_BYTES = 64_000_000
+"""Common terms' bitmaps kept in memory at most (a term's takes a bit per statement: 125 KB at
+1,000,000 statements)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 6
+FORMAT = 7
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -143,6 +149,11 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
+def opening_size(count: int) -> int:
+    """The most statements a term may have and still open candidates (see `OPENING_SHARE`)."""
+    return max(OPENING_MINIMUM, int(OPENING_SHARE * count))
+
+
 def _idf(df: int, count: int) -> float:
     return math.log(1 + (count - df + 0.5) / (df + 0.5))
 
@@ -186,8 +197,9 @@ class StoreIndex:
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
-        self._common: dict[str, frozenset[int] | _SortedNumbers] = {}
-        self._common_size = 0
+        self._common: _SizedMemo[frozenset[int] | _SortedNumbers] = _SizedMemo(MEMOISED_COMMON_POSTINGS)
+        self._bitmaps: _SizedMemo[int] = _SizedMemo(MEMOISED_BITMAP_BYTES)
+        self._lengths: list[tuple[float, int]] | None = None
         self._facts_cache: dict[int, StatementFacts] = {}
 
     def close(self) -> None:
@@ -244,13 +256,10 @@ class StoreIndex:
         found = self._common.get(term)
         if found is None:
             numbers = self._postings(term)
-            found = frozenset(numbers) if len(numbers) <= HUGE_POSTINGS else _SortedNumbers(numbers)
-            size = len(numbers) if isinstance(found, frozenset) else len(numbers) // 16
-            self._common_size += size
-            if self._common_size > MEMOISED_COMMON_POSTINGS:
-                self._common.clear()
-                self._common_size = size
-            self._common[term] = found
+            if len(numbers) <= HUGE_POSTINGS:
+                found = self._common.put(term, frozenset(numbers), len(numbers))
+            else:
+                found = self._common.put(term, _SortedNumbers(numbers), len(numbers) // 16)
         return found
 
     def retrieve(self, terms: Sequence[str], limit: int) -> list[Scoring]:
@@ -258,13 +267,23 @@ class StoreIndex:
 
         Rare terms (names, specific words) open candidates, or the rarest term when none is
         rare: only their posting lists are read in full. Every candidate is then scored with
-        every term: a common term's set of statements is intersected with the candidates, so a
-        long posting list costs a lookup per candidate, not a step per statement.
+        every term.
         """
         known = sorted((statistics[:2], term) for term in set(terms) if (statistics := self.statistics(term))[0])
         if not known:
             return []
-        opening = max(OPENING_MINIMUM, int(OPENING_SHARE * self.count))
+        opening = opening_size(self.count)
+        if known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS:
+            best = self._rank_by_bitmaps(known, limit)
+        else:
+            best = self._rank_opened(known, opening, limit)
+        candidates = self.scoring_many(best)
+        return [candidates[number] for number in best]
+
+    def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int) -> list[int]:
+        """The general path: a common term's set of statements is intersected with the
+        candidates, so a long posting list costs a lookup per candidate, not a step per
+        statement."""
         sums: dict[int, float] = {}
         common: list[tuple[str, float]] = []
         for (df, idf), term in known:
@@ -287,9 +306,28 @@ class StoreIndex:
         if len(scores) > limit:  # a sort of bare floats finds the bar; only those above it are ranked
             ranking = compress(ranking, map(sorted(scores, reverse=True)[limit - 1].__le__, scores))
         ranked = sorted(ranking, reverse=True)[:limit]
-        best = [-negated for _, negated in ranked]  # ties: the earlier statement first
-        candidates = self.scoring_many(best)
-        return [candidates[number] for number in best]
+        return [-negated for _, negated in ranked]  # ties: the earlier statement first
+
+    def _rank_by_bitmaps(self, known: list[tuple[tuple[int, float], str]], limit: int) -> list[int]:
+        """No rare term: the rarest one's statements are all candidates, ranked with bitmaps
+        (see `bitmaps`), the same ranking as the general path's."""
+        (_, first_idf), first = known[0]
+        others = [(self._bitmap(term), idf) for (_, idf), term in known[1:]]
+        return bitmaps.rank((self._bitmap(first), first_idf), others, self._length_classes(), limit)
+
+    def _bitmap(self, term: str) -> int:
+        """A common term's bitmap, memoised like its set (`_common_postings`)."""
+        found = self._bitmaps.get(term)
+        if found is None:
+            (bits,) = self._db.execute("SELECT bits FROM terms WHERE term = ?", (term,)).fetchone()
+            found = self._bitmaps.put(term, int.from_bytes(bits, "little"), len(bits))
+        return found
+
+    def _length_classes(self) -> list[tuple[float, int]]:
+        if self._lengths is None:
+            self._lengths = [(norm, int.from_bytes(bits, "little"))
+                             for norm, bits in self._db.execute("SELECT norm, bits FROM lengths ORDER BY norm")]
+        return self._lengths
 
     def scoring_many(self, numbers: list[int]) -> dict[int, Scoring]:
         """Scoring records of these statements, read in batches and memoised."""
@@ -320,6 +358,30 @@ class StoreIndex:
         """Every statement in store order (for curation commands that filter the whole store)."""
         for (blob,) in self._db.execute("SELECT blob FROM facts ORDER BY number"):
             yield _facts_from(blob)
+
+
+class _SizedMemo(Generic[T]):
+    """Values kept until their sizes add up to more than a budget, then all dropped at once: a
+    long batch brings new ones without end, and dropping all costs less than tracking use."""
+
+    def __init__(self, budget: int) -> None:
+        self._values: dict[str, T] = {}
+        self._size = 0
+        self._budget = budget
+
+    def get(self, key: str) -> T | None:
+        return self._values.get(key)
+
+    def put(self, key: str, value: T, size: int) -> T:
+        self._size += size
+        if self._size > self._budget:
+            self._values.clear()
+            self._size = size
+        self._values[key] = value
+        return value
+
+    def values(self) -> Iterable[T]:
+        return self._values.values()
 
 
 class _SortedNumbers:
@@ -513,7 +575,8 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-        CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL, bits BLOB) WITHOUT ROWID;
+        CREATE TABLE lengths (norm REAL PRIMARY KEY, bits BLOB NOT NULL);
         CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
         CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
@@ -538,13 +601,20 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         count = len(lengths)
         weights = {t: _weighted(t, _idf(len(p), count)) for t, p in postings.items()}
         connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary)))
-        connection.executemany("INSERT INTO terms VALUES (?, ?, ?)",
-                               ((t, len(p), p.tobytes()) for t, p in sorted(postings.items())))
+        opening = opening_size(count)  # only a commoner term can be the rarest of a claim without rare terms
+        connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", (
+            (t, len(p), p.tobytes(), bitmaps.bitmap(p, count) if len(p) > opening else None)
+            for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
             (number, marshal.dumps((identifier, terms, kinds, sum(weights[t] for t in terms), *rest)))
             for number, (identifier, terms, kinds, *rest) in enumerate(summaries)))
         average = sum(lengths) / count if count else 1.0
         norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
+        by_norm: dict[float, list[int]] = {}
+        for number, norm in enumerate(norms):
+            by_norm.setdefault(norm, []).append(number)
+        connection.executemany("INSERT INTO lengths VALUES (?, ?)",
+                               ((norm, bitmaps.bitmap(numbers, count)) for norm, numbers in by_norm.items()))
         for table, records in (("entities", store.entities), ("sources", store.sources)):
             connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", (
                 (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))

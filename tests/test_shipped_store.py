@@ -113,3 +113,29 @@ def test_huge_posting_lists_kept_as_arrays_rank_as_sets_do(monkeypatch: pytest.M
     as_arrays = build_index(store)
     assert [[s.number for s in as_arrays.retrieve(t, 10)] for t in terms] == expected
     assert any(isinstance(found, index_module._SortedNumbers) for found in as_arrays._common.values())
+
+
+def test_claims_without_rare_terms_rank_by_bitmaps_as_the_general_path_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claim whose terms are all common is ranked with bitmaps: for any such set of terms and
+    any limit, the ranking (ties included) must be the general path's."""
+    import random
+
+    from factcheck import index as index_module
+
+    monkeypatch.setattr(index_module, "OPENING_MINIMUM", 3)  # most terms common in a small store
+    monkeypatch.setattr(index_module, "OPENING_SHARE", 0.0)
+    index = build_index(STORE)
+    common = [term for (term,) in index._db.execute("SELECT term FROM terms WHERE bits IS NOT NULL")]
+    assert len(common) > 30
+    taken = []
+    monkeypatch.setattr(index, "_rank_by_bitmaps", lambda known, limit: taken.append(known) or [])
+    index.retrieve(common[:3], 10)
+    assert len(taken) == 1  # retrieve takes the bitmap path for such a claim
+    monkeypatch.undo()
+    monkeypatch.setattr(index_module, "OPENING_MINIMUM", 3)
+    monkeypatch.setattr(index_module, "OPENING_SHARE", 0.0)
+    rng = random.Random(5)
+    for _ in range(500):
+        known = sorted((index.statistics(t)[:2], t) for t in rng.sample(common, rng.randint(1, 7)))
+        for limit in (1, 5, 10, 40):
+            assert index._rank_by_bitmaps(known, limit) == index._rank_opened(known, 3, limit)
