@@ -171,10 +171,10 @@ class EntityIndex:
         mentions: list[Mention] = []
         i = 0
         while i < len(words):
-            mention, width = self._exact(words, i) or (None, 0)
+            word = words[i].text
+            mention, width = (word in self.widest_from and self._exact(words, i)) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "Nordland Telcom" is not "Nordland".
             # An ordinary word starts a misspelt name only if it starts a real one ("Nordland").
-            word = words[i].text
             ordinary = word not in self.widest_from and stem(word) in vocabulary
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
