@@ -7,6 +7,7 @@ rapidfuzz catches misspellings of names of five letters or more ("Globx", "Inite
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Container, Iterable, NamedTuple
 
 from rapidfuzz import process
@@ -44,16 +45,19 @@ class Spellings:
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, int], list[str]] = {}
         self._answers: dict[str, str | None] = {}
+        self._by_first: dict[str, tuple[list[str], list[int]]] = {}
 
     def __getstate__(self) -> dict:
-        return {"buckets": self.buckets}  # answers are per process, not part of the index
+        return {"buckets": self.buckets}  # the rest is per process, not part of the index
 
     def __setstate__(self, state: dict) -> None:
         self.buckets = state["buckets"]
         self._answers = {}
+        self._by_first = {}
 
     def add(self, text: str) -> None:
         self.buckets.setdefault((text[0], len(text)), []).append(text)
+        self._by_first.pop(text[0], None)
 
     def closest(self, text: str) -> str | None:
         """The string within `allowed_edits(len(text))` edits with the fewest edits; on a tie the
@@ -68,18 +72,21 @@ class Spellings:
 
     def _closest(self, text: str) -> str | None:
         edits = allowed_edits(len(text))
-        best: tuple[int, str] | None = None
-        for length in range(len(text) - edits, len(text) + edits + 1):
-            bucket = self.buckets.get((text[0], length))
-            if not bucket:
-                continue
-            found = process.extractOne(text, bucket, scorer=OSA.distance,
-                                       score_cutoff=edits if best is None else best[0] - 1)
-            if found is not None and (best is None or found[1] < best[0]):
-                best = (found[1], found[0])
-                if best[0] == 0:
-                    break
-        return best[1] if best else None
+        strings, lengths = self._starting_with(text[0])
+        low, high = bisect_left(lengths, len(text) - edits), bisect_right(lengths, len(text) + edits)
+        if low == high:
+            return None
+        # one call over the buckets in reach, shortest first: extractOne keeps the first of equals
+        found = process.extractOne(text, strings[low:high], scorer=OSA.distance, score_cutoff=edits)
+        return found[0] if found else None
+
+    def _starting_with(self, first: str) -> tuple[list[str], list[int]]:
+        """The strings with this first character, by length then as added, and their lengths."""
+        found = self._by_first.get(first)
+        if found is None:
+            strings = [text for key in sorted(k for k in self.buckets if k[0] == first) for text in self.buckets[key]]
+            found = self._by_first[first] = (strings, [len(text) for text in strings])
+        return found
 
 
 class EntityIndex:
@@ -174,11 +181,12 @@ class EntityIndex:
             word = words[i].text
             mention, width = (word in self.widest_from and self._exact(words, i)) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "Nordland Telcom" is not "Nordland".
-            # An ordinary word starts a misspelt name only if it starts a real one ("Nordland").
-            ordinary = word not in self.widest_from and stem(word) in vocabulary
+            # One is looked for only from a capitalised word (in text that has capitals), and an
+            # ordinary word starts one only if it starts a real name ("Nordland"); the cheap tests first.
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
-            longer = None if ordinary or complete or not capitalised else self._fuzzy(words, i, wider_than=width)
+            look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary)
+            longer = self._fuzzy(words, i, wider_than=width) if look else None
             if longer:
                 mention, width = longer
             width = max(width, 1)
