@@ -69,6 +69,12 @@ HUGE_POSTINGS = 50_000
 MEMOISED_BITMAP_BYTES = 64_000_000
 """Common terms' bitmaps kept in memory at most (a term's takes a bit per statement: 125 KB at
 1,000,000 statements)."""
+MAPPED_INDEX_BYTES = 256 * 1024 * 1024
+"""How much of an index file is read through a memory map instead of read calls. A batch reads a
+dozen scattered pages per claim, and at 100,000 statements their system calls took 5% of its
+time. Mapped pages count in the process's memory (PSS) once touched, though they are the
+system's file cache either way; the cap bounds that for very large stores (the file is replaced,
+never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
 FORMAT = 7
@@ -635,4 +641,6 @@ def open_index(path: Path) -> StoreIndex:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    connection.execute(f"PRAGMA mmap_size = {MAPPED_INDEX_BYTES}")
+    return connection
