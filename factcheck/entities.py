@@ -94,6 +94,8 @@ class EntityIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.kinds: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        """Display names: conflicts name the parties and places a statement lacks."""
         self.parents: dict[str, str] = {}
         self.by_tokens: dict[tuple[str, ...], str] = {}
         self.by_substring: dict[str, str] = {}
@@ -104,6 +106,7 @@ class EntityIndex:
         """Every word of every name: such a word is never an unknown name."""
         for entity in entities:
             self.kinds[entity.id] = entity.kind
+            self.names[entity.id] = entity.name
             if entity.parent:
                 self.parents[entity.id] = entity.parent
                 self.children.setdefault(entity.parent, []).append(entity.id)

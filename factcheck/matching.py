@@ -176,19 +176,19 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     kind) is not a contradiction: it only lowers similarity.
     """
     found: list[Conflict] = []
-    names = index.entity_records
+    names = index.entities.names
     kinds = index.entities.kinds
     kin = index.entities.kin
 
     actors = [e for e in claim.entities if kinds.get(e) != "place"]
     for entity in actors:
         if facts.involved.isdisjoint(kin(entity)):
-            found.append(Conflict("party", entity, f"the claim names {names[entity].name}, the statement does not"))
+            found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
             if facts.places.isdisjoint(kin(place)):
-                wanted = ", ".join(sorted(names[p].name for p in facts.places))
-                found.append(Conflict("place", place, f"the claim says {names[place].name}, the statement {wanted}"))
+                wanted = ", ".join(sorted(names[p] for p in facts.places))
+                found.append(Conflict("place", place, f"the claim says {names[place]}, the statement {wanted}"))
     dates = event_dates(claim, facts)
     if dates:
         for value in claim.dates:
