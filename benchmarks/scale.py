@@ -145,10 +145,10 @@ class GroupSampler(threading.Thread):
 def measure(command: list[str], scratch: Path, *, env: dict[str, str] | None = None,
             stdin: Path | None = None, timeout: float = 1800.0) -> Run:
     """Run a command as its own process (group); wall time from start to reaping, and its peak
-    memory, sampled from /proc (see `SAMPLE_SECONDS`): the largest single peak RSS (VmHWM) or summed PSS of
-    its process group (forked workers), whichever is larger. Not the rusage of wait4: Linux keeps
-    in a child's ru_maxrss the peak of the memory it was forked with, before exec, so every
-    command would report at least this script's own size."""
+    memory, sampled from /proc (see `SAMPLE_SECONDS`): the largest single peak RSS (VmHWM) or
+    summed PSS of its process group (forked workers), whichever is larger. Not the rusage of
+    wait4: Linux keeps in a child's ru_maxrss the peak of the memory it was forked with, before
+    exec, so every command would report at least this script's own size."""
     scratch.mkdir(parents=True, exist_ok=True)
     out_fd, out_name = tempfile.mkstemp(prefix="out-", dir=scratch)
     err_fd, err_name = tempfile.mkstemp(prefix="err-", dir=scratch)

@@ -107,7 +107,7 @@ _FILLERS = frozenset("of the a an and more than other some new additional".split
 
 
 def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
-    """A count with the two words after it (names skipped): "12 Kr Space community offices"
+    """A count with the two words after it (names skipped): "12 Acme Space community offices"
     counts community offices."""
     if figure.unit is not None:
         return figure

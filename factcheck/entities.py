@@ -13,10 +13,13 @@ from typing import Container, Iterable, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .memo import SizedMemo
 from .store import Entity
 from .text import STOPWORDS, SYNONYMS, Token, has_cjk, normalize, stem, tokens
 
 MIN_FUZZY_LENGTH = 5
+MEMOISED_SPELLINGS = 100_000
+"""Lookups remembered per process (a batch brings new words without end)."""
 
 
 def allowed_edits(length: int) -> int:
@@ -44,7 +47,7 @@ class Spellings:
 
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, int], list[str]] = {}
-        self._answers: dict[str, str | None] = {}
+        self._answers: SizedMemo[str, str | None] = SizedMemo(MEMOISED_SPELLINGS)
         self._by_first: dict[str, tuple[list[str], list[int]]] = {}
 
     def __getstate__(self) -> dict:
@@ -52,7 +55,7 @@ class Spellings:
 
     def __setstate__(self, state: dict) -> None:
         self.buckets = state["buckets"]
-        self._answers = {}
+        self._answers = SizedMemo(MEMOISED_SPELLINGS)
         self._by_first = {}
 
     def add(self, text: str) -> None:
@@ -65,10 +68,7 @@ class Spellings:
         words again and again)."""
         if text in self._answers:
             return self._answers[text]
-        if len(self._answers) >= 100_000:
-            self._answers.clear()
-        found = self._answers[text] = self._closest(text)
-        return found
+        return self._answers.put(text, self._closest(text))
 
     def _closest(self, text: str) -> str | None:
         edits = allowed_edits(len(text))

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from itertools import compress, repeat
 from operator import add, itemgetter, neg, truediv
 from pathlib import Path
-from typing import Container, Generic, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
 from .claims import ParsedClaim, parse_claim
@@ -39,6 +39,7 @@ from .dates import PartialDate
 from .entities import EntityIndex
 from .errors import Location, Problem
 from .figures import Figure
+from .memo import SizedMemo
 from .store import Citation, Entity, Source, Statement, Store
 from .text import normalize, stem, words
 
@@ -199,14 +200,14 @@ class StoreIndex:
         self.sources: Records[Source] = Records(connection, "sources")
         self.count = self.head.count
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
-        self._term_statistics: dict[str, tuple[int, float, float]] = {}
+        self._term_statistics: SizedMemo[str, tuple[int, float, float]] = SizedMemo(MEMOISED_TERMS)
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
-        self._common: _SizedMemo[frozenset[int] | _SortedNumbers] = _SizedMemo(MEMOISED_COMMON_POSTINGS)
-        self._bitmaps: _SizedMemo[int] = _SizedMemo(MEMOISED_BITMAP_BYTES)
+        self._common: SizedMemo[str, frozenset[int] | _SortedNumbers] = SizedMemo(MEMOISED_COMMON_POSTINGS)
+        self._bitmaps: SizedMemo[str, int] = SizedMemo(MEMOISED_BITMAP_BYTES)
         self._lengths: list[tuple[float, int]] | None = None
-        self._facts_cache: dict[int, StatementFacts] = {}
+        self._facts_cache: SizedMemo[int, StatementFacts] = SizedMemo(MEMOISED_FACTS)
 
     def close(self) -> None:
         self._db.close()
@@ -222,12 +223,10 @@ class StoreIndex:
         claim asks for those of each of its terms several times."""
         found = self._term_statistics.get(term)
         if found is None:
-            if len(self._term_statistics) >= MEMOISED_TERMS:
-                self._term_statistics.clear()
             row = self._db.execute("SELECT df FROM terms WHERE term = ?", (term,)).fetchone()
             df = row[0] if row else 0
             idf = _idf(df, self.count) if df else self.unseen_idf
-            found = self._term_statistics[term] = (df, idf, _weighted(term, idf))
+            found = self._term_statistics.put(term, (df, idf, _weighted(term, idf)))
         return found
 
     def document_frequency(self, term: str) -> int:
@@ -354,40 +353,14 @@ class StoreIndex:
         """A statement's full facts (for consistency checks and citations), memoised."""
         found = self._facts_cache.get(number)
         if found is None:
-            if len(self._facts_cache) >= MEMOISED_FACTS:
-                self._facts_cache.clear()
             row = self._db.execute("SELECT blob FROM facts WHERE number = ?", (number,)).fetchone()
-            found = self._facts_cache[number] = _facts_from(row[0])
+            found = self._facts_cache.put(number, _facts_from(row[0]))
         return found
 
     def all_facts(self) -> Iterator[StatementFacts]:
         """Every statement in store order (for curation commands that filter the whole store)."""
         for (blob,) in self._db.execute("SELECT blob FROM facts ORDER BY number"):
             yield _facts_from(blob)
-
-
-class _SizedMemo(Generic[T]):
-    """Values kept until their sizes add up to more than a budget, then all dropped at once: a
-    long batch brings new ones without end, and dropping all costs less than tracking use."""
-
-    def __init__(self, budget: int) -> None:
-        self._values: dict[str, T] = {}
-        self._size = 0
-        self._budget = budget
-
-    def get(self, key: str) -> T | None:
-        return self._values.get(key)
-
-    def put(self, key: str, value: T, size: int) -> T:
-        self._size += size
-        if self._size > self._budget:
-            self._values.clear()
-            self._size = size
-        self._values[key] = value
-        return value
-
-    def values(self) -> Iterable[T]:
-        return self._values.values()
 
 
 class _SortedNumbers:
@@ -408,15 +381,13 @@ class _StoreWords:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
-        self._answers: dict[str, bool] = {}
+        self._answers: SizedMemo[object, bool] = SizedMemo(MEMOISED_WORDS)
 
     def __contains__(self, word: object) -> bool:
-        found = self._answers.get(word)  # type: ignore[arg-type]
+        found = self._answers.get(word)
         if found is None:
-            if len(self._answers) >= MEMOISED_WORDS:
-                self._answers.clear()
-            found = self._answers[word] = isinstance(word, str) and self._db.execute(  # type: ignore[index]
-                "SELECT 1 FROM words WHERE word = ?", (word,)).fetchone() is not None
+            found = self._answers.put(word, isinstance(word, str) and self._db.execute(
+                "SELECT 1 FROM words WHERE word = ?", (word,)).fetchone() is not None)
         return found
 
 
