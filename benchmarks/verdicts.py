@@ -1,10 +1,13 @@
 """Verdict accuracy on hand-written claims (benchmarks/claims/*.jsonl) against a store.
 
-Each line: {"id", "claim", "expected": supported|denied|unverified, "document": seeds/… or null,
-"kind", "note"}. Reports accuracy, claims wrongly called supported, and whether correct
-supported/denied verdicts cite the expected document; --show-errors lists the misses.
+Each line: {"id", "claim", "expected": supported|denied|unverified, "document": path or null,
+"kind", "note"}. Reports accuracy, claims wrongly called supported, whether correct
+supported/denied verdicts cite the expected document, and accuracy per kind (category);
+--show-errors lists the misses, --save writes every verdict as JSON (for before/after tables,
+see --compare).
 
     python benchmarks/verdicts.py benchmarks/claims/dev.jsonl [--store data/claims.yaml]
+    python benchmarks/verdicts.py CLAIMS... --store S --save after.json --compare before.json
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from factcheck.index import StoreIndex, build_index
+from factcheck.index import build_index
 from factcheck.matching import UNVERIFIED, check
 from factcheck.store import load_store
+
+
+def _same_document(expected: str | None, documents: set[str]) -> bool:
+    """The expected document is named from the repository root, a source's from its store's
+    document root: compare the ends of the paths."""
+    return expected is not None and any(expected.endswith(d) or d.endswith(expected) for d in documents)
 
 
 def main() -> int:
@@ -26,21 +35,28 @@ def main() -> int:
     parser.add_argument("--store", action="append", type=Path)
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--save", type=Path, help="write {claim id: verdict} for every claim")
+    parser.add_argument("--compare", type=Path, help="a --save file of an earlier run: per-kind before/after")
     args = parser.parse_args()
 
     index = build_index(load_store(args.store))
     options = {} if args.threshold is None else {"threshold": args.threshold}
+    before = json.loads(args.compare.read_text()) if args.compare else {}
+    saved: dict[str, str] = {}
     for path in args.claims:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         correct = wrong_supported = decided = cited = 0
         confusion: Counter[tuple[str, str]] = Counter()
         by_kind: Counter[str] = Counter()
+        before_kind: Counter[str] = Counter()
         kind_total: Counter[str] = Counter()
         misses = []
         for row in rows:
             result = check(row["claim"], index, **options)
+            saved[row["id"]] = result.verdict
             confusion[(row["expected"], result.verdict)] += 1
             kind_total[row["kind"]] += 1
+            before_kind[row["kind"]] += before.get(row["id"]) == row["expected"]
             if result.verdict == "supported" and row["expected"] != "supported":
                 wrong_supported += 1
             if result.verdict == row["expected"]:
@@ -49,8 +65,9 @@ def main() -> int:
                 if result.verdict != UNVERIFIED:
                     decided += 1
                     documents = {source.document for _, source in result.citations}
-                    cited += row.get("document") in documents
-                    if row.get("document") not in documents:
+                    if _same_document(row.get("document"), documents):
+                        cited += 1
+                    else:
                         misses.append((row, result, "wrong source"))
             else:
                 misses.append((row, result, "wrong verdict"))
@@ -60,7 +77,13 @@ def main() -> int:
         if decided:
             print(f"  right source       {cited}/{decided} = {cited / decided:.1%} of correct supported/denied")
         print("  expected -> got    " + ", ".join(f"{e}->{g}: {n}" for (e, g), n in sorted(confusion.items())))
-        print("  by kind            " + ", ".join(f"{k} {by_kind[k]}/{n}" for k, n in sorted(kind_total.items())))
+        if before:
+            print(f"  before             {sum(before_kind.values())}/{len(rows)}")
+            print("  | kind | claims | before | after |")
+            for kind, total in sorted(kind_total.items()):
+                print(f"  | {kind} | {total} | {before_kind[kind]} | {by_kind[kind]} |")
+        else:
+            print("  by kind            " + ", ".join(f"{k} {by_kind[k]}/{n}" for k, n in sorted(kind_total.items())))
         if args.show_errors:
             for row, result, why in misses:
                 match = result.match.id if result.match else "-"
@@ -68,6 +91,8 @@ def main() -> int:
                       f"({result.score:.0f}, {match}): {row['claim']}")
                 for related in result.related[:2]:
                     print(f"      ~ {related.score:.0f} {related.statement.id} {'; '.join(related.conflicts)}")
+    if args.save:
+        args.save.write_text(json.dumps(saved, indent=0, sort_keys=True) + "\n")
     return 0
 
 
