@@ -42,15 +42,21 @@ timestamp moving (file systems keep coarse clocks): its hash is not remembered (
 clean" rule)."""
 
 
+ENGINE_FOLDERS = ("", "frames")
+"""The package folders whose code and data (the deal-event vocabulary) decide what an index holds."""
+
+
 def index_key(files: Sequence[Path], folder: Path) -> str:
     """A name for the index of these store files as this engine reads them: a SHA-256 of the
     files' contents and of the engine's version and files (so an upgraded engine never reads an
     index built by another)."""
     parts = [__version__]
-    with os.scandir(Path(__file__).resolve().parent) as engine:
-        for entry in sorted((e for e in engine if e.name.endswith(".py")), key=lambda e: e.name):
-            stat = entry.stat()
-            parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    package = Path(__file__).resolve().parent
+    for folder in ENGINE_FOLDERS:
+        with os.scandir(package / folder) as engine:
+            for entry in sorted((e for e in engine if e.name.endswith((".py", ".json"))), key=lambda e: e.name):
+                stat = entry.stat()
+                parts.append(f"{folder}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
     hashes = FileHashes(folder / "file-hashes.json")
     parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
     combination = "\0".join(parts)

@@ -2,7 +2,9 @@
 
 The same reader runs over user claims and over stored statements, so both sides are compared in
 one vocabulary: entity ids instead of names, partial dates, figures with units, canonical terms,
-and polarity (whether the sentence asserts or denies its content).
+and the event frame (what the clause asserts: event type, stage, polarity, attitude, roles). A
+sentence is first split into clauses (`read_clauses`): "X signed with Y, and Z approved it" makes
+two claims, each decided on its own.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Container, NamedTuple
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .figures import Figure, find_figures
-from .text import (NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, direction, fold_phrases, is_negated, normalize, stem,
-                   tokens, words)
+from .frames.reader import Frame, Mention, read_frame
+from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, fold_phrases, normalize, stem, tokens, words
 
 MAX_CLAIM_CHARS = 10_000
 """Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
@@ -32,10 +34,8 @@ class ParsedClaim(NamedTuple):
     figures: tuple[Figure, ...]
     terms: tuple[str, ...]
     """Canonical content terms (stemmed, synonyms folded), without names, dates or figures."""
-    negated: bool
-    """The sentence asserts the opposite of its content words ("denied signing …")."""
-    direction: int = 0
-    """+1 the sentence reports a rise, -1 a fall, 0 neither."""
+    frame: Frame
+    """What the text asserts: event type and stage, polarity, attitude, roles."""
     names: tuple[str, ...] = ()
     """Capitalised words that are not a known entity ("Hangzhou", "Nokia"), case-folded: a
     statement that never mentions them cannot confirm the claim."""
@@ -55,6 +55,7 @@ def parse_claim(
     same_positions = len(normalized) == len(text)
     cased = same_positions and text != text.lower()
     name_starts = {w.start for w in word_spans if text[w.start].isupper()} if cased else None
+    kinds = entities.kinds
     entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary, name_starts)
                        if not m.capitals_only or (same_positions and text[m.start:m.end].isupper())]
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
@@ -79,8 +80,8 @@ def parse_claim(
         dates=tuple(dict.fromkeys(d.value for d in date_mentions)),
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
-        negated=is_negated(fold_phrases(normalized)),
-        direction=direction(normalized),
+        frame=read_frame(normalized, word_spans, [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place")
+                                                  for m in entity_mentions]),
         # positions in `text` cannot be trusted when normalisation moved characters
         names=_unknown_names(text, normalized, covered, entities, vocabulary) if same_positions else (),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
@@ -148,3 +149,62 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
         if folded not in names:
             names.append(folded)
     return tuple(names)
+
+
+class Clause(NamedTuple):
+    """One claim of a sentence: where it is, and what it says."""
+
+    start: int
+    end: int
+    """Its span in the sentence as given (0-based, end exclusive)."""
+    parsed: ParsedClaim
+    """It read on its own; a clause without an actor of its own is read after the subject of
+    the clause before ("Acme won approval and set up a venture": "Acme set up a venture")."""
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though)(?:\s+then)?\s+"
+    r"|\s+(?:but|while|whereas|although)\s+|\s+and(?:\s+then)?\s+|；|，(?:但|而|并且|并)?")
+
+
+def read_clauses(
+    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset()
+) -> list[Clause]:
+    """A sentence's claims: split where a conjunction or semicolon joins two parts that each
+    assert something, so "Acme signed with Globex, and the regulator approved it" is two
+    clauses, but "Acme and Globex signed" and "work on CDN and edge computing" are one."""
+    text = text[:MAX_CLAIM_CHARS]
+    cuts = list(_CLAUSE_BREAK.finditer(text)) if (" and " in text or ";" in text or "," in text
+                                                   or "；" in text or "，" in text) else ()
+    if not cuts:
+        return [Clause(0, len(text), parse_claim(text, entities, today, vocabulary))]
+    bounds = [0] + [p for cut in cuts for p in (cut.start(), cut.end())] + [len(text)]
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    clauses: list[Clause] = []
+    start, end = pieces[0]
+    current = parse_claim(text[start:end], entities, today, vocabulary)
+    for piece_start, piece_end in pieces[1:]:
+        own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary)
+        reading = own
+        if current.frame.asserts and not _has_actor(own, entities) and current.frame.predicate_at > 0:
+            subject = current.text[:current.frame.predicate_at]
+            reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary)
+        if current.frame.asserts and reading.frame.asserts and _has_event(reading):
+            clauses.append(Clause(start, end, current))
+            start, end, current = piece_start, piece_end, reading
+        else:  # not two claims: join the piece to the clause before and read them together
+            end = piece_end
+            current = parse_claim(text[start:end], entities, today, vocabulary)
+    clauses.append(Clause(start, end, current))
+    return clauses
+
+
+def _has_actor(parsed: ParsedClaim, entities: EntityIndex) -> bool:
+    return any(entities.kinds.get(e) != "place" for e in parsed.entities)
+
+
+def _has_event(parsed: ParsedClaim) -> bool:
+    """Whether a part says enough to be a claim of its own: an event stage, an attitude, or a
+    predicate with something to say it of."""
+    frame = parsed.frame
+    return frame.stage is not None or frame.attitude is not None or bool(parsed.terms and parsed.entities)

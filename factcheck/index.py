@@ -34,13 +34,14 @@ from pathlib import Path
 from typing import Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
-from .claims import ParsedClaim, parse_claim
+from .claims import ParsedClaim, parse_claim, read_clauses
 from .dates import PartialDate
 from .entities import EntityIndex
 from .errors import Location, Problem
 from .figures import Figure
+from .frames.reader import Frame
 from .memo import SizedMemo
-from .store import Citation, Entity, Source, Statement, Store
+from .store import Citation, Entity, Source, Statement, StatementEvent, Store
 from .text import normalize, stem, words
 
 T = TypeVar("T")
@@ -78,7 +79,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 7
+FORMAT = 8
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -86,10 +87,9 @@ class StatementFacts(NamedTuple):
     """What a statement asserts, in the same terms as a parsed claim."""
 
     statement: Statement
-    negated: bool
-    """Its text denies what its content words say ("X denied signing …")."""
-    direction: int
-    """+1 its text reports a rise, -1 a fall."""
+    frames: tuple[Frame, ...]
+    """What it asserts, one frame per clause; the first is its main event (its `event:` field
+    where it has one)."""
     parties: frozenset[str]
     involved: frozenset[str]
     """Parties, the speaker and every non-place entity its text names."""
@@ -430,24 +430,26 @@ def _facts_fields(facts: StatementFacts) -> tuple:
     """`StatementFacts` as plain tuples for marshal, like `Scoring`: every claim examines a few
     statements in full, and a pickle of these dataclasses loads three times slower."""
     s = facts.statement
+    event = None if s.event is None else (s.event.type, s.event.stage, s.event.attitude, s.event.negated)
     statement = (s.id, s.claim, s.verdict, s.parties,
                  tuple((c.source, c.quote, _location_fields(c.location)) for c in s.citations),
-                 s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location))
-    return (statement, facts.negated, facts.direction, *map(sorted, (facts.parties, facts.involved, facts.places)),
+                 s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location), event)
+    return (statement, tuple(map(tuple, facts.frames)), *map(sorted, (facts.parties, facts.involved, facts.places)),
             _dates_fields(facts.dates), _dates_fields(facts.text_dates), _figures_fields(facts.figures),
             *map(sorted, (facts.terms, facts.kind_terms)), facts.vocabulary)
 
 
 def _facts_from(blob: bytes) -> StatementFacts:
-    (statement, negated, direction, parties, involved, places, dates, text_dates, figures,
+    (statement, frames, parties, involved, places, dates, text_dates, figures,
      terms, kind_terms, vocabulary) = marshal.loads(blob)
     (identifier, claim, verdict, statement_parties, citations, deal, when, statement_places,
-     said_by, said_on, location) = statement
+     said_by, said_on, location, event) = statement
     return StatementFacts(
         Statement(identifier, claim, verdict, statement_parties,
                   tuple(Citation(source, quote, Location(*at)) for source, quote, at in citations),
-                  deal, when, statement_places, said_by, said_on, Location(*location)),
-        negated, direction, frozenset(parties), frozenset(involved), frozenset(places),
+                  deal, when, statement_places, said_by, said_on, Location(*location),
+                  None if event is None else StatementEvent(*event)),
+        tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved), frozenset(places),
         tuple(map(_date, dates)), tuple(map(_date, text_dates)), tuple(map(_figure, figures)),
         frozenset(terms), frozenset(kind_terms), vocabulary)
 
@@ -481,7 +483,8 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     """A statement's facts, read with the same reader as claims (but for relative dates: "last
     month" in a statement is not dated by the day the index happens to be built)."""
     text = statement_text(statement)
-    parsed = parse_claim(text, entities, None, vocabulary)
+    clauses = read_clauses(text, entities, None, vocabulary)
+    parsed = clauses[0].parsed if len(clauses) == 1 else parse_claim(text, entities, None, vocabulary)
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
@@ -494,12 +497,27 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     everything = " ".join([text, *(c.quote for c in statement.citations),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
     return StatementFacts(
-        statement=statement, negated=parsed.negated, direction=parsed.direction,
+        statement=statement, frames=statement_frames(statement, [c.parsed.frame for c in clauses]),
         parties=frozenset(statement.parties),
         involved=frozenset(involved), places=frozenset(places),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
         vocabulary=f" {' '.join(sorted(set(words(normalize(everything)))))} ")
+
+
+def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ...]:
+    """A statement's frames as read from its text, its `event:` field taking the place of what
+    was read for the main clause. What a statement says its source (`said_by`) said is the
+    source's: "said" by them where the text names no attitude, and theirs where it names no one."""
+    main = read[0]
+    event = statement.event
+    if event is not None:
+        main = main._replace(type=event.type, stage=event.stage, negated=event.negated,
+                             attitude=event.attitude or main.attitude, stage_words="")
+    frames = [main, *read[1:]]
+    if statement.said_by:
+        frames = [f._replace(attitude=f.attitude or "said", holder=f.holder or statement.said_by) for f in frames]
+    return tuple(frames)
 
 
 _BUILDING: tuple[Store, EntityIndex, frozenset[str]] | None = None

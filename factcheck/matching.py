@@ -1,9 +1,12 @@
-"""Deciding a claim: similarity, consistency, polarity, verdict.
+"""Deciding a claim: clauses, similarity, consistency, event frames, verdict.
 
-Similarity says whether a statement is about what the claim is about; consistency says whether
-the two could both be true in their particulars. A near miss (same words, one party, date, place
-or figure changed) is similar but inconsistent, so it is shown as related and never decides the
-verdict.
+A claim is read into clauses, each decided on its own. Similarity says whether a statement is
+about what a clause is about; consistency says whether the two could both be true in their
+particulars (parties, places, dates, figures, names); the event frames say whether what the
+statement records entails the clause, excludes it, or neither (`frames.decide`). A near miss
+(same words, one party, date, stage or event changed) is similar but does not decide, so it is
+shown as related with what differs. A claim is denied when any clause is, supported when every
+clause is, and unverified otherwise.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .claims import ParsedClaim, parse_claim
+from .claims import Clause, ParsedClaim, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
+from .frames.decide import Decision, decide
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
 
@@ -47,6 +51,24 @@ class Related(NamedTuple):
 
 
 @dataclass(frozen=True)
+class ClauseResult:
+    """The verdict on one clause of a claim."""
+
+    text: str
+    start: int
+    end: int
+    """Its span in the claim (0-based, end exclusive)."""
+    verdict: str
+    score: float
+    match: Statement | None
+    citations: tuple[tuple[Citation, Source], ...]
+    related: tuple[Related, ...]
+    reason: str | None = None
+    """Why it is unverified, when it is: "no claim to check", a question, or what differs from
+    the nearest statement."""
+
+
+@dataclass(frozen=True)
 class CheckResult:
     claim: str
     verdict: str
@@ -57,6 +79,15 @@ class CheckResult:
     candidates: tuple[tuple[str, float], ...] | None
     """The best `top` statements by similarity, when asked for (ranking evaluation)."""
     id: str | None = None
+    clauses: tuple[ClauseResult, ...] = ()
+    decided_by: int | None = None
+    """The clause whose verdict is the claim's when the clauses differ (the first denied one,
+    else the first unverified one); None when every clause has the claim's verdict."""
+    reason: str | None = None
+
+
+NO_CLAIM = "no claim to check"
+QUESTION = "a question asserts nothing"
 
 
 class QueryTerm(NamedTuple):
@@ -161,7 +192,7 @@ def similarity(query: Query, scoring: Scoring, unseen_idf: float) -> float:
 class Conflict(NamedTuple):
     """One particular of the claim that a statement contradicts."""
 
-    kind: str  # party | place | date | figure | name
+    kind: str  # party | place | date | figure | name, or from the frames: event | stage | role | who | attribution
     claim_value: object
     message: str
 
@@ -181,8 +212,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     kin = index.entities.kin
 
     actors = [e for e in claim.entities if kinds.get(e) != "place"]
-    for entity in actors:
-        if facts.involved.isdisjoint(kin(entity)):
+    for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
+        if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
@@ -209,7 +240,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
 
 def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate, ...]:
     """The statement's dates a claim's dates are compared with."""
-    if not claim.negated and facts.negated and facts.text_dates:
+    if claim.frame.attitude != "denied" and facts.frames[0].attitude == "denied" and facts.text_dates:
         return facts.text_dates  # a denial's own date does not date the denied event
     return facts.dates
 
@@ -251,14 +282,14 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
     return None
 
 
-def verdict_for(claim: ParsedClaim, facts: StatementFacts) -> str:
-    """A claim that says the same as a statement shares its verdict; one that says the opposite
-    ("did not", "denied …") gets the other one."""
-    same_polarity = claim.negated == facts.negated
-    if claim.direction and facts.direction and claim.direction != facts.direction:
-        same_polarity = not same_polarity  # "fell" where the statement says "rose"
-    true_statement = facts.statement.verdict == SUPPORTED
-    return SUPPORTED if same_polarity == true_statement else DENIED
+def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> Decision:
+    """What the statement's frames say of the claim's: the first that decides, else why the
+    main one does not."""
+    names, kin = index.entities.names, index.entities.kin
+    recorded_true = facts.statement.verdict == SUPPORTED
+    found = [decide(claim.frame, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
+             for frame in facts.frames]
+    return next((d for d in found if d.verdict is not None), found[0])
 
 
 def check(
@@ -270,54 +301,98 @@ def check(
     top: int = 0,
     claim_id: str | None = None,
 ) -> CheckResult:
-    claim = parse_claim(text, index.entities, today or date.today(), index.words)
+    clauses = read_clauses(text, index.entities, today or date.today(), index.words)
+    results = [_check_clause(clause, text, index, threshold, max(RETRIEVE, top)) for clause in clauses]
+    candidates = None
+    if top:
+        candidates = results[0][1][:top]
+    return _combine(text, [r for r, _ in results], candidates, claim_id)
+
+
+def _combine(text: str, clauses: list[ClauseResult], candidates: tuple[tuple[str, float], ...] | None,
+             claim_id: str | None) -> CheckResult:
+    """Denied if any clause is denied, supported only if every clause is, else unverified."""
+    verdicts = [c.verdict for c in clauses]
+    if DENIED in verdicts:
+        verdict, deciding = DENIED, verdicts.index(DENIED)
+    elif all(v == SUPPORTED for v in verdicts):
+        verdict, deciding = SUPPORTED, 0
+    else:
+        verdict, deciding = UNVERIFIED, verdicts.index(UNVERIFIED)
+    decider = clauses[deciding]
+    citations = decider.citations
+    if verdict == SUPPORTED and len(clauses) > 1:
+        citations = tuple(dict.fromkeys(c for clause in clauses for c in clause.citations))
+    return CheckResult(
+        text, verdict, decider.score if verdict != SUPPORTED else min(c.score for c in clauses), decider.match,
+        citations, decider.related, candidates, claim_id, tuple(clauses),
+        None if all(v == verdict for v in verdicts) else deciding, decider.reason)
+
+
+def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float,
+                  retrieve: int) -> tuple[ClauseResult, tuple[tuple[str, float], ...]]:
+    """One clause's verdict, and its ranked candidates (for --top)."""
+    claim = clause.parsed
     query = prepare(index, claim)
-    retrieved = index.retrieve([t.term for t in query.terms], max(RETRIEVE, top))
+    retrieved = index.retrieve([t.term for t in query.terms], retrieve)
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
-    # Candidates are examined in full (read from the index, checked for conflicts) only as far
-    # down the ranking as some decision needs: a large store has dozens of similar statements.
-    evaluated: list[tuple[float, StatementFacts, list[Conflict]]] = []
+    # Candidates are examined in full (read from the index, checked for conflicts and frames)
+    # only as far down the ranking as some decision needs: a large store has dozens of similar
+    # statements.
+    evaluated: list[tuple[float, StatementFacts, list[Conflict], str | None]] = []
 
-    def examined(count: int) -> list[tuple[float, StatementFacts, list[Conflict]]]:
+    def examined(count: int) -> list[tuple[float, StatementFacts, list[Conflict], str | None]]:
         while len(evaluated) < min(count, len(scored)):
             score, number = scored[len(evaluated)]
             facts = index.facts(number)
-            evaluated.append((score, facts, conflicts(index, claim, facts)))
+            problems = conflicts(index, claim, facts)
+            verdict = None
+            if not problems:
+                decided = decision(index, claim, facts)
+                verdict = decided.verdict
+                if verdict is None:
+                    problems = [Conflict(decided.kind, None, decided.reason)]
+            evaluated.append((score, facts, problems, verdict))
         return evaluated
 
     def reaching(bar: float) -> int:
         return sum(1 for score, _ in scored if score >= bar)
 
-    best: tuple[float, StatementFacts] | None = None
+    best: tuple[float, StatementFacts, str] | None = None
     closest_conflict = 0.0
     for position in range(reaching(threshold)):
         if scored[position][0] < closest_conflict - NEAR_MISS_MARGIN:
-            break  # this one and all below are too far under a conflicting one to decide
-        score, facts, problems = examined(position + 1)[position]
+            break  # this one and all below are too far under a near miss to decide
+        score, facts, problems, verdict = examined(position + 1)[position]
         if problems:
-            closest_conflict = max(closest_conflict, score)
+            if problems[0].kind != "attribution":  # a report of what was said is no near miss of the event
+                closest_conflict = max(closest_conflict, score)
         else:
-            best = (score, facts)
+            best = (score, facts, verdict)
             break
     if best is not None and (claim.dates or claim.figures):  # what contradicted_elsewhere looks for
-        close = [(f, p) for _, f, p in examined(reaching(threshold - NEAR_MISS_MARGIN))]
+        close = [(f, p) for _, f, p, _ in examined(reaching(threshold - NEAR_MISS_MARGIN))]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
         if blocker is not None:
-            evaluated[:] = [(s, f, [blocker] if f is best[1] else p) for s, f, p in evaluated]
+            evaluated[:] = [(s, f, [blocker] if f is best[1] else p, v) for s, f, p, v in evaluated]
             best = None
+    frame = claim.frame
+    reason = NO_CLAIM if not frame.asserts else QUESTION if frame.question else None
+    if reason is not None:
+        best = None  # nothing to decide: its nearest statements are still shown
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related
-    related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p in evaluated
+    related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p, _ in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    candidates = None
-    if top:
-        ids = {s.number: s.id for s in retrieved}
-        candidates = tuple((ids[n], s) for s, n in scored[:top])
+    ids = {s.number: s.id for s in retrieved}
+    ranked = tuple((ids[n], s) for s, n in scored)
+    own = text[clause.start:clause.end]
     if best is None:
         top_score = scored[0][0] if scored else 0.0
-        return CheckResult(text, UNVERIFIED, top_score, None, (), related, candidates, claim_id)
-    score, facts = best
+        if reason is None and related and related[0].conflicts:
+            reason = related[0].conflicts[0]
+        return ClauseResult(own, clause.start, clause.end, UNVERIFIED, top_score, None, (), related, reason), ranked
+    score, facts, verdict = best
     statement = facts.statement
     citations = tuple((c, index.sources[c.source]) for c in statement.citations)
-    return CheckResult(text, verdict_for(claim, facts), score, statement, citations,
-                       related, candidates, claim_id)
+    return ClauseResult(own, clause.start, clause.end, verdict, score, statement, citations, related), ranked

@@ -58,6 +58,19 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class StatementEvent:
+    """A statement's `event:` field: what it asserts, in the terms of the deal-event vocabulary
+    (`factcheck/frames/vocabulary.json`). Where a statement has none, its text is read instead."""
+
+    type: str | None = None
+    stage: str | None = None
+    attitude: str | None = None
+    """denied | confirmed | said: the statement reports what `said_by` said about the event."""
+    negated: bool = False
+    """The statement records that the event did not happen."""
+
+
+@dataclass(frozen=True)
 class Statement:
     id: str
     claim: str
@@ -70,6 +83,7 @@ class Statement:
     said_by: str | None = None
     said_on: str | None = None
     location: Location = field(default=Location(""), compare=False)
+    event: StatementEvent | None = None
 
 
 @dataclass(frozen=True)
@@ -294,7 +308,8 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
             statements.append(Statement(
                 raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
                 raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
-                raw.get("said_by"), raw.get("said_on"), location))
+                raw.get("said_by"), raw.get("said_on"), location,
+                StatementEvent(**raw["event"]) if raw.get("event") else None))
 
     for document in documents:
         for entity_id, raw in (document.data.get("entities") or {}).items():
@@ -312,9 +327,25 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                 if ref not in entities:
                     where = (*base, key) if i is None else (*base, key, i)
                     problems.append(Problem(here(document, where), f"unknown entity '{ref}' in {key}"))
+            problems += _event_problems(raw.get("event"), lambda key: here(document, (*base, "event", key)))
             for i, citation in enumerate(raw["citations"]):
                 if citation["source"] not in sources:
                     problems.append(Problem(here(document, (*base, "citations", i, "source")),
                                             f"unknown source '{citation['source']}'"))
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents))
     return store, problems
+
+
+def _event_problems(event: dict[str, Any] | None, where: Any) -> list[Problem]:
+    """An `event:` field's type and stage must be names of the vocabulary."""
+    if not event:
+        return []
+    from .frames.vocabulary import vocabulary  # only loading a store with events pays for it
+
+    known = vocabulary()
+    problems = []
+    for key, names in (("type", known.types), ("stage", known.stages)):
+        value = event.get(key)
+        if value is not None and value not in names:
+            problems.append(Problem(where(key), f"unknown event {key} '{value}' (one of: {', '.join(names)})"))
+    return problems

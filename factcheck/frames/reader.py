@@ -1,0 +1,281 @@
+"""Reading what a sentence asserts: clauses, and for each clause an event frame.
+
+A frame is the event a clause asserts (its type and stage: "agreed to buy" is an acquisition
+agreed, "won unconditional approval for the joint venture" a joint venture approved
+unconditionally), its polarity scoped to the clause, an attitude when the clause reports what
+someone said about the event ("X denied that …"), who acts on whom where the event is directed
+(who buys, who sells), and whether the clause is hedged, a question, or no claim at all. Claims
+and stored statements are read by the same functions, so both sides meet in one vocabulary
+(`vocabulary.json`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, NamedTuple, Sequence
+
+from ..text import Token, has_cjk, raw_stem
+from .vocabulary import EXACT_KINDS, MAX_FILLERS, Trigger, Vocabulary, vocabulary
+
+PRONOUNS = frozenset("it they we he she which who its their".split())
+_NOT_FINITE_BEFORE = frozenset("to will would can could may might should must shall the a an its their being be".split())
+_PREDICATE_KINDS = frozenset("type stage attitude speech negation predicate".split())
+
+
+class Frame(NamedTuple):
+    """What one clause asserts. Plain values only: frames are stored in the index as tuples."""
+
+    type: str | None = None
+    stage: str | None = None
+    negated: bool = False
+    """The clause asserts that its event did not happen ("did not approve")."""
+    attitude: str | None = None
+    """denied | confirmed | said: the clause reports what `holder` said about the event."""
+    holder: str | None = None
+    agents: tuple[str, ...] = ()
+    """Entity ids that act in a directed event (who buys, who sells, who fines)."""
+    patients: tuple[str, ...] = ()
+    """Entity ids acted on (what is bought, who is fined)."""
+    hedged: bool = False
+    question: bool = False
+    asserts: bool = True
+    """False for a fragment without a predicate ("Alibaba deal"): there is nothing to check."""
+    direction: int = 0
+    """+1 the clause reports a rise, -1 a fall."""
+    stage_words: str = ""
+    """The words that gave the stage, for messages ("planning to apply")."""
+    predicate_at: int = -1
+    """Where the clause's predicate starts (its first stage, attitude, speech or verb word):
+    what comes before is its subject, lent to a following clause that has none."""
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    """Character span in the normalized text."""
+    first: int
+    """Index of the first token (-1 for a substring hit)."""
+    last: int
+    trigger: Trigger
+
+
+class Mention(NamedTuple):
+    """An entity found in the text (the reader needs only where it is and whether it acts)."""
+
+    entity: str
+    start: int
+    end: int
+    is_place: bool
+
+
+def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | None = None) -> list[Hit]:
+    """Every trigger in the text, longest first where they overlap, in text order."""
+    vocab = vocab or vocabulary()
+    written = [t.text for t in spans]
+    stems = [raw_stem(word) for word in written]
+    hits: list[Hit] = []
+    taken: set[int] = set()
+    for index, first in enumerate(stems):
+        if index in taken:
+            continue
+        candidates = vocab.by_first_word.get(written[index], ()) + vocab.by_first_stem.get(first, ())
+        for phrase in sorted(candidates, key=lambda p: -len(p.stems)) if len(candidates) > 1 else candidates:
+            exact = phrase.trigger.kind in EXACT_KINDS
+            last = _match_rest(phrase.stems, written if exact else stems, spans, index, vocab.fillers)
+            if last is None:
+                continue
+            trigger = phrase.trigger
+            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab.fillers):
+                continue
+            hits.append(Hit(spans[index].start, spans[last].end, index, last, trigger))
+            taken.update(range(index, last + 1))
+            break
+    if not normalized.isascii() or "'" in normalized:
+        covered = [(h.start, h.end) for h in hits]
+        for text, trigger in vocab.substrings:
+            if text[0].isascii() and text[0].isalnum():
+                continue
+            start = normalized.find(text)
+            while start != -1:
+                end = start + len(text)
+                if not any(s < end and start < e for s, e in covered):
+                    hits.append(Hit(start, end, -1, -1, trigger))
+                    covered.append((start, end))
+                start = normalized.find(text, end)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[Token], index: int,
+                fillers: frozenset[str]) -> int | None:
+    """The index of the phrase's last token when the phrase starts at `index`, else None."""
+    position = index
+    for stem in wanted[1:]:
+        skipped = 0
+        position += 1
+        while position < len(stems) and stems[position] != stem and spans[position].text in fillers:
+            position += 1
+            skipped += 1
+            if skipped > MAX_FILLERS:
+                return None
+        if position >= len(stems) or stems[position] != stem:
+            return None
+    return position
+
+
+def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
+                    fillers: frozenset[str]) -> bool:
+    position = last + 1
+    while position < len(spans) and spans[position].text in fillers and position - last <= 3:
+        position += 1
+    return position < len(spans) and stems[position] in objects
+
+
+def _finite(spans: Sequence[Token], index: int, entity_ends: set[int]) -> bool:
+    """Whether the verb at `index` is a clause's finite verb ("acquired", "buys", "Acme and
+    Globex set up"), not an infinitive, a gerund or a noun ("to acquire", "the buyout")."""
+    word = spans[index].text
+    before = spans[index - 1].text if index else ""
+    if word.endswith("ing") or before in _NOT_FINITE_BEFORE:
+        return False
+    if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
+        return True
+    return index > 0 and (spans[index - 1].end in entity_ends or before in PRONOUNS)
+
+
+def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
+               vocab: Vocabulary | None = None) -> Frame:
+    """The frame of one clause. `spans` are its tokens, `mentions` its entities, both in
+    `normalized`'s positions."""
+    vocab = vocab or vocabulary()
+    hits = find_triggers(normalized, spans, vocab)
+    entity_ends = {m.end for m in mentions}
+    type_hit: Hit | None = None
+    stage: str | None = None
+    stage_hit: Hit | None = None
+    attitude: Hit | None = None
+    falsehood: Hit | None = None
+    speech: Hit | None = None
+    negations = rise = fall = 0
+    hedged = question = False
+    predicate = False
+    refinements: list[Trigger] = []
+    for hit in hits:
+        trigger = hit.trigger
+        kind = trigger.kind
+        if kind == "type":
+            if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
+                type_hit = hit
+            hit_stage = trigger.stage
+            if hit_stage is None and trigger.finite_stage and hit.first >= 0 and _finite(spans, hit.first, entity_ends):
+                hit_stage = trigger.finite_stage
+            if hit_stage and stage is None:
+                stage, stage_hit = hit_stage, hit
+        elif kind == "stage":
+            hit_stage = trigger.value
+            if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends)):
+                continue
+            if stage is None:
+                stage, stage_hit = hit_stage, hit
+        elif kind == "refinement":
+            refinements.append(trigger)
+        elif kind == "attitude":
+            attitude = attitude or hit
+        elif kind == "false":
+            falsehood = falsehood or hit
+        elif kind == "speech":
+            speech = speech or hit
+        elif kind == "negation":
+            negations += 1
+        elif kind == "hedge":
+            hedged = True
+        elif kind == "question":
+            question = True
+        elif kind == "rise":
+            rise += 1
+        elif kind == "fall":
+            fall += 1
+        elif kind == "predicate":
+            predicate = True
+    for refinement in refinements:
+        if stage is None or refinement.refines in vocab.implied.get(stage, ()):
+            if stage is None:
+                stage_hit = None
+            stage = refinement.value
+            break
+    if spans and spans[0].text in vocab.question_openers and not normalized.rstrip().endswith("."):
+        question = True
+    negated = negations % 2 == 1
+    holder: str | None = None
+    attitude_name: str | None = None
+    actors = [m for m in mentions if not m.is_place]
+    if attitude is not None:
+        attitude_name = attitude.trigger.value
+        holder = _nearest_before(actors, attitude.start)
+    elif falsehood is not None:
+        if speech is not None and speech.start < falsehood.start and _nearest_before(actors, speech.start):
+            attitude_name, holder = "denied", _nearest_before(actors, speech.start)
+        else:
+            negated = not negated  # "reports that X bought Y were false"
+    elif speech is not None:
+        speaker = _nearest_before(actors, speech.start)
+        if speaker is not None and (stage_hit is None or speech.start < stage_hit.start):
+            attitude_name, holder = "said", speaker
+    agents: tuple[str, ...] = ()
+    patients: tuple[str, ...] = ()
+    if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
+        agents, patients = _roles(type_hit, hits, actors, spans, holder, vocab.third_party)
+    asserts = (stage is not None or attitude_name is not None or predicate or negations > 0 or rise > 0 or fall > 0
+               or falsehood is not None or _has_verb_form(spans, entity_ends, hits))
+    predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
+                        and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
+    return Frame(
+        type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
+        attitude=attitude_name, holder=holder, agents=agents, patients=patients, hedged=hedged,
+        question=question, asserts=asserts, direction=(rise > 0) - (fall > 0),
+        stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
+        predicate_at=predicate_at,
+    )
+
+
+def _more_specific(candidate: str, current: str, vocab: Vocabulary) -> bool:
+    """A type that is not generic beats a generic one ("agreement to buy" is an acquisition)."""
+    generic = vocab.types[current].get("generic", False)
+    return generic and not vocab.types[candidate].get("generic", False)
+
+
+def _nearest_before(actors: Sequence[Mention], position: int) -> str | None:
+    before = [m for m in actors if m.end <= position]
+    return before[-1].entity if before else None
+
+
+def _roles(type_hit: Hit, hits: Sequence[Hit], actors: Sequence[Mention], spans: Sequence[Token],
+           holder: str | None, third_party: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Who acts and who is acted on in a directed event: the actors before its word act, those
+    after are acted on; "by" turns that round ("Globex was bought by Acme", "the purchase of
+    Globex by Acme"). An actor before an earlier stage that someone else decides is that stage's
+    ("the regulator approved Acme's purchase of Globex": the regulator buys nothing)."""
+    start = type_hit.start
+    earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
+        h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in third_party))),
+        default=-1)
+    by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
+    before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
+    if by is not None:
+        after_by = [m.entity for m in actors if m.start > by]
+        between = [m.entity for m in actors if type_hit.end <= m.start < by]
+        return tuple(dict.fromkeys(after_by)), tuple(dict.fromkeys(before + between))
+    after = [m.entity for m in actors if m.start >= type_hit.end]
+    return tuple(dict.fromkeys(before)), tuple(dict.fromkeys(after))
+
+
+def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit]) -> bool:
+    """A predicate the vocabulary does not name: a past form ("appointed") or a verb right
+    after its subject ("Acme owns …")."""
+    for index, token in enumerate(spans):
+        word = token.text
+        if len(word) > 4 and word.endswith("ed"):
+            return True
+        if (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+                and (spans[index - 1].end in entity_ends or spans[index - 1].text in PRONOUNS)):
+            return True
+    return any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits)

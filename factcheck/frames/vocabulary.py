@@ -1,0 +1,166 @@
+"""The deal-event vocabulary (`vocabulary.json`), compiled for the frame reader.
+
+The file is data: event types with their `is_a` parents, stages with what they imply and exclude,
+and the words that trigger each (English words matched on their stems, so "sign" covers "signs",
+"signed" and "signing"; Chinese words matched as substrings). This module turns it into lookup
+tables once per process; nothing here knows a particular word.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..text import has_cjk, normalize, raw_stem, words
+
+VOCABULARY_PATH = Path(__file__).with_name("vocabulary.json")
+MAX_FILLERS = 2
+"""Filler words ("the", "its") allowed between the words of a multi-word trigger: "walked away
+from the deal", "gave up on its bid"."""
+
+
+class Trigger(NamedTuple):
+    """One entry of the vocabulary that a word or phrase of a text can set off."""
+
+    kind: str
+    """type | stage | refinement | attitude | false | speech | negation | hedge | question |
+    rise | fall | predicate"""
+    value: str | None = None
+    """The type, stage, attitude or refined stage it stands for."""
+    stage: str | None = None
+    """For a type word: the stage it asserts in any form ("bought": completed)."""
+    finite_stage: str | None = None
+    """For a verb: the stage it asserts as a clause's finite verb ("acquired", "buys"), not as an
+    infinitive ("to acquire") or a gerund."""
+    objects: frozenset[str] = frozenset()
+    """Stems one of which must follow (fillers skipped): "rejected the bid" blocks, "rejected the
+    report" does not."""
+    refines: str | None = None
+    """For a refinement: the stage it makes more precise."""
+
+
+class Phrase(NamedTuple):
+    stems: tuple[str, ...]
+    """The words to match: stems, or the words as written for `EXACT_KINDS`."""
+    trigger: Trigger
+
+
+EXACT_KINDS = frozenset("false speech negation hedge question predicate".split())
+"""Triggers matched as written, not by stem: "reportedly" is a hedge, "reports" is not."""
+
+
+class Vocabulary(NamedTuple):
+    types: dict[str, dict[str, Any]]
+    stages: dict[str, dict[str, Any]]
+    by_first_stem: dict[str, tuple[Phrase, ...]]
+    """English phrases by the stem of their first word, longest first."""
+    by_first_word: dict[str, tuple[Phrase, ...]]
+    """The same for `EXACT_KINDS`, by the first word as written."""
+    substrings: tuple[tuple[str, Trigger], ...]
+    """Chinese words and other non-word triggers ("n't"), longest first."""
+    fillers: frozenset[str]
+    question_openers: frozenset[str]
+    ancestors: dict[str, tuple[str, ...]]
+    """Each type with its `is_a` chain, itself first."""
+    implied: dict[str, frozenset[str]]
+    """Each stage with every stage it implies, itself included."""
+    excluded: frozenset[tuple[str, str]]
+    """Pairs of stages that cannot both hold, closed under implication, both orders."""
+    third_party: frozenset[str]
+    """Stages someone other than the deal's parties decides (a regulator approves, a court
+    blocks): who comes before such a word is not a party acting in the deal."""
+
+
+def stems_of(phrase: str) -> tuple[str, ...]:
+    return tuple(raw_stem(word) for word in words(normalize(phrase)))
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(words(normalize(phrase)))
+
+
+def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
+    """Every (phrase, trigger) pair the file defines."""
+    found: list[tuple[str, Trigger]] = []
+    for entry in data["triggers"]:
+        kind = "type" if "type" in entry else "stage"
+        value = entry.get("type") or entry.get("stage")
+        stage = entry.get("stage") if kind == "type" else None
+        objects = frozenset(s for word in entry.get("object", ()) for s in stems_of(word)[:1])
+        for phrase in entry.get("words", ()):
+            own = value if kind == "type" else entry["stage"]
+            found.append((phrase, Trigger(kind, own, stage, None, objects)))
+        for phrase in entry.get("verbs", ()):
+            found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects)))
+    for refinement in data["refinements"]:
+        for phrase in refinement["words"]:
+            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"])))
+    for attitude, phrases in data["attitudes"].items():
+        found += [(phrase, Trigger("attitude", attitude)) for phrase in phrases]
+    for direction, phrases in data["directions"].items():
+        found += [(phrase, Trigger(direction)) for phrase in phrases]
+    for kind, key in (("false", "false_markers"), ("speech", "speech_verbs"), ("negation", "negations"),
+                      ("hedge", "hedges"), ("question", "question_marks"), ("predicate", "predicates")):
+        found += [(phrase, Trigger(kind)) for phrase in data[key]]
+    return found
+
+
+def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
+    by_stem: dict[str, list[Phrase]] = {}
+    by_word: dict[str, list[Phrase]] = {}
+    substrings: list[tuple[str, Trigger]] = []
+    for phrase, trigger in _entries(data):
+        if has_cjk(phrase) or not phrase[:1].isalnum():
+            substrings.append((phrase, trigger))
+        elif trigger.kind in EXACT_KINDS:
+            written = words_of(phrase)
+            by_word.setdefault(written[0], []).append(Phrase(written, trigger))
+        else:
+            stems = stems_of(phrase)
+            by_stem.setdefault(stems[0], []).append(Phrase(stems, trigger))
+    types, stages = data["types"], data["stages"]
+    ancestors: dict[str, tuple[str, ...]] = {}
+    for name in types:
+        chain = [name]
+        while types[chain[-1]].get("is_a"):
+            chain.append(types[chain[-1]]["is_a"])
+        ancestors[name] = tuple(chain)
+    implied: dict[str, frozenset[str]] = {}
+    for name in stages:
+        seen, todo = {name}, [name]
+        while todo:
+            for other in stages[todo.pop()].get("implies", ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        implied[name] = frozenset(seen)
+    base = {(a, b) for a, b in data["excludes"]} | {(b, a) for a, b in data["excludes"]}
+    excluded = frozenset((a, b) for a in stages for b in stages
+                         if any((x, y) in base for x in implied[a] for y in implied[b]))
+    return Vocabulary(
+        types=types, stages=stages,
+        by_first_stem=_longest_first(by_stem),
+        by_first_word=_longest_first(by_word),
+        substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
+        fillers=frozenset(data["fillers"]),
+        question_openers=frozenset(data["question_openers"]),
+        ancestors=ancestors, implied=implied, excluded=excluded,
+        third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
+    )
+
+
+def _longest_first(phrases: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
+    return {first: tuple(sorted(group, key=lambda p: -len(p.stems))) for first, group in phrases.items()}
+
+
+def read_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The package's vocabulary, compiled on first use."""
+    return compile_vocabulary(read_vocabulary())
