@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 from yaml.composer import ComposerError
+from yaml.parser import ParserError
 from yaml.reader import ReaderError
+from yaml.scanner import ScannerError
 
 from .errors import StoreError, line_column
 
@@ -66,13 +68,18 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         node = _compose(text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        checked = getattr(exc, "checked", None)  # set for scanner and parser errors
+        too_deep = checked and mark and _nesting_refused_before(text, path, mark.index, *checked)
+        if too_deep:
+            raise too_deep from None
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise StoreError(f"invalid YAML: {message}", path, line, column) from None
     except ReaderError as exc:  # a character YAML forbids, e.g. a control character
         line, column = _text_position(text, exc.position, bytes_offset=exc.encoding != "unicode")
-        raise StoreError(f"invalid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
-                         path, line, column) from None
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        kind = "a control character" if code < 0x20 or 0x7F <= code <= 0x9F else "not a character"
+        raise StoreError(f"invalid YAML: character U+{code:04X} is not allowed ({kind})", path, line, column) from None
     except UnicodeEncodeError as exc:  # a lone surrogate: only possible in text not read from a file
         line, column = _text_position(text, exc.start)
         raise StoreError("invalid YAML: not valid Unicode (a lone surrogate)", path, line, column) from None
@@ -83,6 +90,29 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         builder = _Builder(document)
         document.data = builder.build(node, (), 0)
     return document
+
+
+def _nesting_refused_before(text: str, path: str, offset: int, depth: int, checked: int) -> StoreError | None:
+    """The depth refusal, if the text before a scanner or parser error at `offset` already nests
+    deeper than MAX_DEPTH.
+
+    The scanner reads ahead of the events the composer has seen (up to a thousand characters while
+    a `[` or `{` could still start a key), so in `[[[[…` the library's own nesting limit, or any
+    error in that window, can stop the parse before the composer reaches level MAX_DEPTH + 1.
+    Composing the text up to the error reports the first problem in reading order, whatever the
+    library's limits and wording; an error the cut itself causes lies past any nesting before it.
+    The composer had checked the text up to `checked`, at `depth` levels; each further level
+    takes a character, so most syntax errors are reported without reading the text again.
+    """
+    if depth + offset - checked <= MAX_DEPTH:
+        return None
+    try:
+        _compose(text[:offset], path)
+    except StoreError as exc:
+        return exc
+    except (yaml.YAMLError, UnicodeEncodeError):
+        pass
+    return None
 
 
 def _text_position(text: str, offset: int, bytes_offset: bool = False) -> tuple[int, int]:
@@ -108,13 +138,14 @@ def _compose(text: str, path: str) -> yaml.Node | None:
     get_event, resolve = loader.get_event, loader.resolve
     implicit = loader.yaml_implicit_resolvers
     scalar_node, sequence_node, mapping_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    stack: list[list[Any]] = []  # [collection node, pending mapping key], outermost first
+    event: yaml.Event | None = None
     try:
-        get_event()  # stream start
+        event = get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
             return None
-        get_event()  # document start
+        event = get_event()  # document start
         anchors: dict[str, yaml.Node] = {}
-        stack: list[list[Any]] = []  # [collection node, pending mapping key], outermost first
         root: yaml.Node | None = None
         while root is None:
             event = get_event()
@@ -172,6 +203,9 @@ def _compose(text: str, path: str) -> yaml.Node | None:
             raise ComposerError("expected a single document in the stream", root.start_mark,
                                 "but found another document", event.start_mark)
         return root
+    except (ScannerError, ParserError) as exc:  # for _nesting_refused_before
+        exc.checked = (len(stack), event.end_mark.index if event is not None else 0)
+        raise
     finally:
         loader.dispose()
 

@@ -236,27 +236,54 @@ def validate(runner: CliRunner, *stores: Path) -> Result:
     return runner.invoke(cli, ["validate", *(a for s in stores for a in ("--store", str(s)))])
 
 
+def problem_lines(result: Result, command: list[str]) -> list[str]:
+    """validate lists problems on standard output, every other command on standard error."""
+    return (result.stdout if command == ["validate"] else result.stderr).splitlines()
+
+
+@pytest.mark.parametrize("text, line, column", [
+    pytest.param("version: 1\nstatements:\n  - id: x\n   claim: [\n", 4, 4, id="bad-indentation"),
+    pytest.param("version: 1\nstatements: [\n", 3, 1, id="unclosed-flow-sequence"),
+    pytest.param("version: 1\nstatements: {a: 1, b}: c\n", 2, 24, id="text-after-a-flow-mapping"),
+    pytest.param('version: 1\nstatements: ["a\n', 3, 1, id="unclosed-quote"),
+])
+def test_invalid_yaml_is_one_line_at_or_before_the_problem(runner, tmp_path: Path, text: str, line: int,
+                                                           column: int) -> None:
+    """The parser's own description follows 'invalid YAML: ' (its wording differs between PyYAML's
+    C and Python parsers and between releases): the contract is the line, its position and the
+    exit status."""
+    path = store_file(tmp_path, text.encode("utf-8"))
+    for command in (["validate"], ["check", "Acme bought Initech"]):
+        result = runner.invoke(cli, [*command, "--store", str(path)])
+        assert result.exit_code == 2
+        assert_no_traceback(result)
+        [problem] = problem_lines(result, command)
+        found = re.fullmatch(re.escape(str(path)) + r":(\d+):(\d+): invalid YAML: \S.*", problem)
+        assert found, problem
+        assert (1, 1) <= (int(found[1]), int(found[2])) <= (line, column), problem
+
+
 @pytest.mark.parametrize("text, line, column, message", [
-    ("version: 1\nstatements:\n  - id: x\n   claim: [\n", 4, 4,
-     "invalid YAML: while parsing a block collection did not find expected '-' indicator"),
     ('version: 1\nstatements: []\nentities:\n  acme: {name: "Acme\x07", kind: company}\n', 4, 21,
-     "invalid YAML: character U+0007 is not allowed (control characters are not allowed)"),
+     "invalid YAML: character U+0007 is not allowed (a control character)"),
     ("version: 1\nstatements: []\n# café \x1b[2J\n", 3, 8,  # columns count characters, not bytes
-     "invalid YAML: character U+001B is not allowed (control characters are not allowed)"),
+     "invalid YAML: character U+001B is not allowed (a control character)"),
+    ("version: 1\nstatements: []\n# \ufffe\n", 3, 3, "invalid YAML: character U+FFFE is not allowed (not a character)"),
     ("version: 1\nstatements: [*nowhere]\n", 2, 14, "invalid YAML: found undefined alias 'nowhere'"),
     ("version: &v 1\nstatements: &v []\n", 2, 13,
      "invalid YAML: found duplicate anchor 'v'; first occurrence second occurrence"),
     ("version: 1\n---\nversion: 1\n", 2, 1,
      "invalid YAML: expected a single document in the stream but found another document"),
 ])
-def test_invalid_yaml_is_one_line_with_its_line_and_column(runner, tmp_path: Path, text: str, line: int,
+def test_yaml_the_project_words_itself_is_reported_exactly(runner, tmp_path: Path, text: str, line: int,
                                                            column: int, message: str) -> None:
+    """Characters YAML forbids, aliases, anchors and documents are checked by factcheck's own
+    loader, in its own words."""
     path = store_file(tmp_path, text.encode("utf-8"))
     for command in (["validate"], ["check", "Acme bought Initech"]):
         result = runner.invoke(cli, [*command, "--store", str(path)])
         assert result.exit_code == 2
-        problems = result.stdout if command == ["validate"] else result.stderr
-        assert problems.splitlines()[0] == f"{path}:{line}:{column}: {message}"
+        assert problem_lines(result, command) == [f"{path}:{line}:{column}: {message}"]
         assert_no_traceback(result)
 
 
@@ -413,15 +440,20 @@ def test_a_store_of_aliases_is_still_a_store(runner, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, position", [
-    ("[" * 1_000_000, "1:66"),
-    ("{a: " * 200_000, "1:261"),
-    ("- " * 200_000, "1:131"),
-    ("".join(" " * i + "a:\n" for i in range(10_000)), "66:66"),
-    ("a: " + "[{b: " * 100_000, "1:164"),
+    pytest.param("[" * 1_000_000, "1:66", id="flow-sequences-1MB"),
+    pytest.param("{a: " * 200_000, "1:261", id="flow-mappings"),
+    pytest.param("- " * 200_000, "1:131", id="block-sequences-on-one-line"),
+    pytest.param("".join(" " * i + "a:\n" for i in range(10_000)), "66:66", id="block-mappings"),
+    pytest.param("a: " + "[{b: " * 100_000, "1:164", id="mixed"),
+    # a syntax error within the scanner's read-ahead, after the nesting went too deep
+    pytest.param("[" * 70 + "@", "1:66", id="flow-then-bad-character"),
+    pytest.param("[" * 60 + "\n" + "[" * 2_000, "2:6", id="flow-over-two-lines"),
 ])
 def test_deep_nesting_is_refused_quickly(tmp_path: Path, text: str, position: str) -> None:
     """In a separate process: PyYAML's C composer used to crash the interpreter at this depth,
-    and libyaml's scanner slows down quadratically with flow nesting."""
+    and libyaml's scanner slows down quadratically with flow nesting. Whichever layer stops the
+    text first (the loader's depth guard, a parser's own nesting limit, an error further on), the
+    refusal is the project's, at the level that went too deep."""
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
     started = time.monotonic()
@@ -430,11 +462,35 @@ def test_deep_nesting_is_refused_quickly(tmp_path: Path, text: str, position: st
     assert time.monotonic() - started < 30
     assert done.returncode == 2, done.stderr
     assert done.stdout == f"{path}:{position}: refused: nested deeper than {MAX_DEPTH} levels\n"
+    assert "Traceback" not in done.stderr
 
 
 def test_nesting_up_to_the_limit_is_read() -> None:
     text = "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
     assert parse_yaml(text, "ok.yaml").data is not None
+
+
+@pytest.mark.parametrize("parser", ["libyaml", "python"])
+@pytest.mark.parametrize("text, position", [
+    pytest.param("[" * 100_000, (1, 66), id="flow"),
+    pytest.param("[" * 70 + "@", (1, 66), id="flow-then-bad-character"),
+    pytest.param("a: " + "{b: " * 2_000, (1, 260), id="flow-mappings"),
+])
+def test_the_depth_refusal_does_not_depend_on_the_parser(monkeypatch: pytest.MonkeyPatch, parser: str, text: str,
+                                                         position: tuple[int, int]) -> None:
+    """PyYAML's Python parser has no nesting limit of its own and says other things than libyaml,
+    whose limit and wording change between releases: the refusal is the same with either."""
+    import yaml
+
+    from factcheck import yaml_loader
+
+    if parser == "python":
+        monkeypatch.setattr(yaml_loader, "_Loader", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml")
+    error = refused_within(lambda: parse_yaml(text, "deep.yaml"))
+    assert error.message == f"refused: nested deeper than {MAX_DEPTH} levels"
+    assert (error.location.line, error.location.column) == position
 
 
 def test_a_100_megabyte_store_file_is_refused_with_its_limit(runner, tmp_path: Path) -> None:
