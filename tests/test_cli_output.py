@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import click.testing
 import pytest
 from click.testing import CliRunner
 
@@ -41,13 +43,38 @@ def odd_store(tmp_path: Path) -> Path:
     return write_store(tmp_path, ODD_STORE)
 
 
-def test_search_at_a_terminal_shows_store_text_as_written(runner: CliRunner, odd_store: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+class _Terminal:
+    """A stream that says it is a terminal and otherwise is the stream it wraps."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def isatty(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class TerminalRunner(CliRunner):
+    """A runner whose standard output claims to be a terminal (through `isolation`, click's public
+    hook, not the private class of the stream it captures into)."""
+
+    @contextlib.contextmanager
+    def isolation(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        with super().isolation(*args, **kwargs) as streams:
+            captured, sys.stdout = sys.stdout, _Terminal(sys.stdout)
+            try:
+                yield streams
+            finally:
+                sys.stdout = captured
+
+
+def test_search_at_a_terminal_shows_store_text_as_written(odd_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The table is drawn only when standard output is a terminal (FORCE_COLOR does not ask for
     it): the runner's output stream claims to be one."""
-    monkeypatch.setattr(click.testing._NamedTextIOWrapper, "isatty", lambda self: True)
     monkeypatch.setenv("COLUMNS", "400")
-    result = runner.invoke(cli, ["search", "--store", str(odd_store), "--party", "acme", "--party", "initech"])
+    result = TerminalRunner().invoke(cli, ["search", "--store", str(odd_store), "--party", "acme", "--party", "initech"])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert "verdict" in result.stdout.splitlines()[0]  # the table, not tab-separated lines
