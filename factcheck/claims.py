@@ -127,7 +127,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
     """Proper names the store does not know, by the writer's capitals.
 
     Skipped: words already read as an entity, date or figure; headline-style text (too many
-    capitals to tell); acronyms of three letters or fewer (CEO, JV, US); demonyms ("Chinese");
+    capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS); demonyms ("Chinese");
     words of known entities' names; and the first word when it is an ordinary word of the
     store's vocabulary ("Regulators did not …").
 
@@ -142,7 +142,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
         if match.start() in covered:
             continue
         if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS or entities.is_name_word(folded)
-                or (word.isupper() and len(word) <= 3) or folded.endswith(("ese", "ian", "ish"))):
+                or (word.isupper() and len(word) <= 4) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary:
             continue
@@ -186,9 +186,13 @@ def read_clauses(
     for piece_start, piece_end in pieces[1:]:
         own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary)
         reading = own
-        if current.frame.asserts and not _has_actor(own, entities) and current.frame.predicate_at > 0:
-            subject = current.text[:current.frame.predicate_at]
-            reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary)
+        if current.frame.asserts and (own.frame.refers_back or not _has_actor(own, entities)):
+            if own.frame.predicate_at == 0 and current.frame.predicate_at > 0:  # "… and set up a venture"
+                subject = current.text[:current.frame.predicate_at]
+                reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary)
+            else:  # "… and the news sent both companies' shares higher": the same actors
+                lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
+                reading = reading._replace(entities=reading.entities + tuple(lent))
         if current.frame.asserts and reading.frame.asserts and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import click
 
+from . import __version__
 from .errors import FactcheckError, InputError, StoreError
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def load(stores: tuple[Path, ...]):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="factcheck")
+@click.version_option(__version__, prog_name="factcheck")  # not looked up by distribution name
 def cli() -> None:
     """Check claims about corporate deals against a curated store of sourced statements."""
 
@@ -190,7 +191,10 @@ def validate(stores: tuple[Path, ...]) -> None:
     except StoreError as exc:
         raise store_error(exc) from None
     if store is not None:
+        from .index import event_warnings
+
         problems.extend(citation_problems(store))
+        problems.extend(event_warnings(store))
     for problem in problems:
         click.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
@@ -275,7 +279,7 @@ def _interactive() -> bool:
 
 def _date_span(value: str) -> tuple[date, date]:
     """First and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; BadParameter for anything else."""
-    from .search import date_span
+    from .dates import date_span
 
     try:
         return date_span(value)

@@ -520,6 +520,27 @@ def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ..
     return tuple(frames)
 
 
+def event_warnings(store: Store) -> list[Problem]:
+    """Statements whose `event:` field says another type or stage than their text reads as:
+    either the field or the wording is wrong, or the vocabulary lacks the words (a warning,
+    since the field is what counts)."""
+    entities = EntityIndex(store.entities.values())
+    vocabulary = store_words(store)
+    warnings = []
+    for statement in store.statements:
+        event = statement.event
+        if event is None:
+            continue
+        read = read_clauses(statement_text(statement), entities, None, vocabulary)[0].parsed.frame
+        differ = [f"{key} {field or '-'} where the text reads {text or '-'}"
+                  for key, field, text in (("type", event.type, read.type), ("stage", event.stage, read.stage))
+                  if field != text]
+        if differ:
+            warnings.append(Problem(statement.location, f"event field of '{statement.id}' says " + "; ".join(differ),
+                                    "warning"))
+    return warnings
+
+
 _BUILDING: tuple[Store, EntityIndex, frozenset[str]] | None = None
 """The store being built, inherited by forked build workers instead of being sent to them."""
 

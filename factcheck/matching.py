@@ -86,6 +86,9 @@ class CheckResult:
     reason: str | None = None
 
 
+NO_NEAR_MISS = frozenset({"attribution", "weaker"})
+"""Differences that make a statement no near miss of a clause: a report of what was said is
+not the event, and a statement that records less of the same event contradicts nothing."""
 NO_CLAIM = "no claim to check"
 QUESTION = "a question asserts nothing"
 
@@ -366,7 +369,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
             break  # this one and all below are too far under a near miss to decide
         score, facts, problems, verdict = examined(position + 1)[position]
         if problems:
-            if problems[0].kind != "attribution":  # a report of what was said is no near miss of the event
+            if problems[0].kind not in NO_NEAR_MISS:
                 closest_conflict = max(closest_conflict, score)
         else:
             best = (score, facts, verdict)

@@ -23,7 +23,8 @@ class Decision(NamedTuple):
     verdict: str | None
     """supported | denied, or None: the statement does not decide the clause."""
     kind: str = ""
-    """When undecided, what differs: event | stage | role | who | attribution."""
+    """When undecided, what differs: event | stage | role | who | attribution, or weaker (the
+    statement records less of the same event: no near miss)."""
     reason: str = ""
 
 
@@ -40,15 +41,16 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             return Decision(None, "attribution",
                             "the claim reports a denial, the statement records the event itself")
         opposite_attitudes = claim.attitude != statement.attitude
-    elif claim.attitude is not None and statement.attitude is None:
-        return Decision(None, "attribution",
-                        f"the claim reports what {name(claim.holder) if claim.holder else 'someone'} said, "
-                        "the statement records the event itself")
     if claim.holder and statement.holder and not related(claim.holder, statement.holder):
         return Decision(None, "who", f"the claim says {name(claim.holder)}, the statement {name(statement.holder)}")
 
     types = vocab.types
     ancestors = vocab.ancestors
+    if claim.type and statement.type and claim.type != statement.type and (
+            vocab.converse.get(statement.type) == claim.type or vocab.converse.get(claim.type) == statement.type):
+        # one event seen from the other side: a sale to Acme is Acme's purchase
+        statement = statement._replace(type=claim.type, agents=statement.counterparts,
+                                       counterparts=statement.agents)
     ct, st = claim.type, statement.type
     type_forward = ct is None or (st is not None and ct in ancestors[st])
     type_backward = st is None or (ct is not None and st in ancestors[ct])
@@ -63,10 +65,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     forward = type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
-    # A false statement denies a clause its own event would make true. Of the type, only that
-    # the two are one kind of event is asked: "inked a pact with Y on 2 May" is the rumoured
-    # "cooperation agreement with Y on 2 May" in other words, pinned by its particulars.
-    backward = not excluded and (ss is None or (cs is not None and ss in implied[cs]))
+    # A false statement denies a clause its own event would make true. Of the type and the
+    # stage, only that the two are one kind of event is asked: "had a pact with Y on 2 May" is
+    # the rumoured "signed a cooperation agreement with Y on 2 May", pinned by its particulars.
+    backward = not excluded and (ss is None or cs is None or ss in implied[cs])
     if opposite_attitudes:
         excluded, forward, backward = forward or backward, False, False
 
@@ -81,23 +83,33 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     return _difference(claim, statement, statement_positive, vocab)
 
 
+ROLE_NAMES = ("acting", "acted on", "on the other side")
+
+
 def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str]) -> str:
-    """Who acts and who is acted on, turned round: "Globex bought Acme" against "Acme bought
-    Globex"."""
+    """An actor in another role than the statement gives it: "Globex bought Acme" against
+    "Acme bought Globex", "Acme bought Globex" against "Globex sold a unit to Acme"."""
     if claim.type != statement.type:
         return ""
-    for mine, theirs_same, theirs_other in ((claim.agents, statement.agents, statement.patients),
-                                            (claim.patients, statement.patients, statement.agents)):
-        swapped = [e for e in mine if e in theirs_other and e not in theirs_same]
-        if swapped:
-            acting = ", ".join(name(e) for e in statement.agents) or "another party"
-            return f"the claim has {', '.join(map(name, swapped))} acting where the statement has {acting}"
+    mine = (claim.agents, claim.patients, claim.counterparts)
+    theirs = (statement.agents, statement.patients, statement.counterparts)
+    for role, entities in enumerate(mine):
+        for entity in entities:
+            if entity in theirs[role]:
+                continue
+            other = next((r for r, found in enumerate(theirs) if entity in found), None)
+            if other is not None:
+                return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
+                        f"the statement has it {ROLE_NAMES[other]}")
     return ""
 
 
 def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab: Vocabulary) -> Decision:
     """Why a consistent-looking statement does not decide: the nearest words for the user."""
     stages, types = vocab.stages, vocab.types
+    if claim.stage and (statement.stage is None or statement.stage in vocab.implied[claim.stage]):
+        return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
+                                        f"the statement only {stages[statement.stage]['label'] if statement.stage else 'the event'}")
     if claim.stage != statement.stage and claim.stage is not None:
         said = (f"{stages[statement.stage]['label']} ({statement.stage_words})" if statement.stage and statement.stage_words
                 else stages[statement.stage]["label"] if statement.stage else "no stage")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable, NamedTuple, Sequence
 
 from ..text import Token, has_cjk, raw_stem
-from .vocabulary import EXACT_KINDS, MAX_FILLERS, Trigger, Vocabulary, vocabulary
+from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
 
 PRONOUNS = frozenset("it they we he she which who its their".split())
 _NOT_FINITE_BEFORE = frozenset("to will would can could may might should must shall the a an its their being be".split())
@@ -35,6 +35,9 @@ class Frame(NamedTuple):
     """Entity ids that act in a directed event (who buys, who sells, who fines)."""
     patients: tuple[str, ...] = ()
     """Entity ids acted on (what is bought, who is fined)."""
+    counterparts: tuple[str, ...] = ()
+    """Entity ids on the other side of a directed deal: whom it is bought from or sold to,
+    whose asset it is ("Acme bought Globex's unit": Globex)."""
     hedged: bool = False
     question: bool = False
     asserts: bool = True
@@ -43,6 +46,9 @@ class Frame(NamedTuple):
     """+1 the clause reports a rise, -1 a fall."""
     stage_words: str = ""
     """The words that gave the stage, for messages ("planning to apply")."""
+    refers_back: bool = False
+    """It names its event by reference ("it", "the deal", "both companies"): the actors of the
+    clause before are its actors too."""
     predicate_at: int = -1
     """Where the clause's predicate starts (its first stage, attitude, speech or verb word):
     what comes before is its subject, lent to a following clause that has none."""
@@ -67,8 +73,11 @@ class Mention(NamedTuple):
     is_place: bool
 
 
-def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | None = None) -> list[Hit]:
-    """Every trigger in the text, longest first where they overlap, in text order."""
+def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | None = None,
+                  names: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+    """Every trigger in the text, longest first where they overlap, in text order. `names` are
+    the spans of entity names, which a trigger's object may stand after ("denied Acme's
+    request")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
     stems = [raw_stem(word) for word in written]
@@ -79,13 +88,14 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             continue
         candidates = vocab.by_first_word.get(written[index], ()) + vocab.by_first_stem.get(first, ())
         for phrase in sorted(candidates, key=lambda p: -len(p.stems)) if len(candidates) > 1 else candidates:
-            exact = phrase.trigger.kind in EXACT_KINDS
-            last = _match_rest(phrase.stems, written if exact else stems, spans, index, vocab.fillers)
+            trigger = phrase.trigger
+            last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
             if last is None:
                 continue
-            trigger = phrase.trigger
-            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab.fillers):
+            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names):
                 continue
+            if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
+                continue  # "foreign-invested", "state-owned": part of an adjective
             hits.append(Hit(spans[index].start, spans[last].end, index, last, trigger))
             taken.update(range(index, last + 1))
             break
@@ -123,11 +133,28 @@ def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[T
 
 
 def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
-                    fillers: frozenset[str]) -> bool:
-    position = last + 1
-    while position < len(spans) and spans[position].text in fillers and position - last <= 3:
-        position += 1
-    return position < len(spans) and stems[position] in objects
+                    vocab: Vocabulary, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether one of the next three words, fillers, numbers and names skipped, is one of
+    `objects`, before any clause boundary: "rejected the bid", "refused Acme's interim
+    injunction", "rejected the 13 firms' applications"; not "denied reports that it signed a
+    deal"."""
+    words_seen = 0
+    for position in range(last + 1, min(len(spans), last + 12)):
+        token = spans[position]
+        if token.text in vocab.boundaries:
+            return False
+        if any(start <= token.start < end for start, end in names):
+            if ENTITY_OBJECT in objects:
+                return True
+            continue
+        if token.text in vocab.fillers or token.text.isdigit():
+            continue
+        if stems[position] in objects:
+            return True
+        words_seen += 1
+        if words_seen == 3:
+            return False
+    return False
 
 
 def _finite(spans: Sequence[Token], index: int, entity_ends: set[int]) -> bool:
@@ -147,16 +174,17 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     """The frame of one clause. `spans` are its tokens, `mentions` its entities, both in
     `normalized`'s positions."""
     vocab = vocab or vocabulary()
-    hits = find_triggers(normalized, spans, vocab)
+    hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions])
     entity_ends = {m.end for m in mentions}
     type_hit: Hit | None = None
     stage: str | None = None
     stage_hit: Hit | None = None
+    noun_stage: Hit | None = None
     attitude: Hit | None = None
     falsehood: Hit | None = None
     speech: Hit | None = None
     negations = rise = fall = 0
-    hedged = question = False
+    hedged = question = refers_back = False
     predicate = False
     refinements: list[Trigger] = []
     for hit in hits:
@@ -171,11 +199,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if hit_stage and stage is None:
                 stage, stage_hit = hit_stage, hit
         elif kind == "stage":
-            hit_stage = trigger.value
             if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends)):
                 continue
-            if stage is None:
-                stage, stage_hit = hit_stage, hit
+            if trigger.noun:
+                if noun_stage is None and not _in_background(spans, hit.first, vocab.background):
+                    noun_stage = hit
+            elif stage is None:
+                stage, stage_hit = trigger.value, hit
         elif kind == "refinement":
             refinements.append(trigger)
         elif kind == "attitude":
@@ -196,6 +226,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             fall += 1
         elif kind == "predicate":
             predicate = True
+        elif kind == "anaphor":
+            refers_back = True
+    if stage is None and noun_stage is not None:
+        stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
         if stage is None or refinement.refines in vocab.implied.get(stage, ()):
             if stage is None:
@@ -220,21 +254,26 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         speaker = _nearest_before(actors, speech.start)
         if speaker is not None and (stage_hit is None or speech.start < stage_hit.start):
             attitude_name, holder = "said", speaker
-    agents: tuple[str, ...] = ()
-    patients: tuple[str, ...] = ()
+    roles: tuple[tuple[str, ...], ...] = ((), (), ())
     if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
-        agents, patients = _roles(type_hit, hits, actors, spans, holder, vocab.third_party)
-    asserts = (stage is not None or attitude_name is not None or predicate or negations > 0 or rise > 0 or fall > 0
-               or falsehood is not None or _has_verb_form(spans, entity_ends, hits))
+        roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab.third_party)
+    asserts = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
+               or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
+               or _has_verb_form(spans, entity_ends, hits))
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
-        attitude=attitude_name, holder=holder, agents=agents, patients=patients, hedged=hedged,
+        attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
+        hedged=hedged,
         question=question, asserts=asserts, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
-        predicate_at=predicate_at,
+        refers_back=refers_back, predicate_at=predicate_at,
     )
+
+
+def _in_background(spans: Sequence[Token], index: int, background: frozenset[str]) -> bool:
+    return index > 0 and any(t.text in background for t in spans[max(0, index - 4):index])
 
 
 def _more_specific(candidate: str, current: str, vocab: Vocabulary) -> bool:
@@ -248,24 +287,34 @@ def _nearest_before(actors: Sequence[Mention], position: int) -> str | None:
     return before[-1].entity if before else None
 
 
-def _roles(type_hit: Hit, hits: Sequence[Hit], actors: Sequence[Mention], spans: Sequence[Token],
-           holder: str | None, third_party: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Who acts and who is acted on in a directed event: the actors before its word act, those
-    after are acted on; "by" turns that round ("Globex was bought by Acme", "the purchase of
-    Globex by Acme"). An actor before an earlier stage that someone else decides is that stage's
-    ("the regulator approved Acme's purchase of Globex": the regulator buys nothing)."""
+def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence[Mention],
+           spans: Sequence[Token], holder: str | None,
+           third_party: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Who acts, who is acted on, and who is on the other side in a directed event.
+
+    The actors before its word act, those after are acted on; "by" turns that round ("Globex
+    was bought by Acme", "the purchase of Globex by Acme"); after the word, "to"/"from" and a
+    possessive mark the other side ("sold its unit to Acme", "bought Globex's unit"). An actor
+    before an earlier stage that someone else decides is that stage's ("the regulator approved
+    Acme's purchase of Globex": the regulator buys nothing)."""
     start = type_hit.start
     earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
         h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in third_party))),
         default=-1)
-    by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
+    marker = {t.end: t.text for t in spans}
     before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
+    after = [m for m in actors if m.start >= type_hit.end]
+    by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
     if by is not None:
-        after_by = [m.entity for m in actors if m.start > by]
-        between = [m.entity for m in actors if type_hit.end <= m.start < by]
-        return tuple(dict.fromkeys(after_by)), tuple(dict.fromkeys(before + between))
-    after = [m.entity for m in actors if m.start >= type_hit.end]
-    return tuple(dict.fromkeys(before)), tuple(dict.fromkeys(after))
+        agents = [m.entity for m in after if m.start > by]
+        after = [m for m in after if m.start < by]
+    else:
+        agents = before
+        before = []
+    other = [m.entity for m in after if normalized[m.end:m.end + 2] == "  "
+             or marker.get(normalized.rfind(" ", 0, m.start), "") in ("to", "from")]
+    acted_on = before + [m.entity for m in after if m.entity not in other]
+    return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
 
 
 def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit]) -> bool:
@@ -275,7 +324,8 @@ def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable
         word = token.text
         if len(word) > 4 and word.endswith("ed"):
             return True
+        before = spans[index - 1].text if index else ""
         if (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
-                and (spans[index - 1].end in entity_ends or spans[index - 1].text in PRONOUNS)):
+                and (spans[index - 1].end in entity_ends or before in PRONOUNS or before.endswith("ly"))):
             return True
     return any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits)

@@ -26,7 +26,7 @@ class Trigger(NamedTuple):
 
     kind: str
     """type | stage | refinement | attitude | false | speech | negation | hedge | question |
-    rise | fall | predicate"""
+    rise | fall | predicate | anaphor"""
     value: str | None = None
     """The type, stage, attitude or refined stage it stands for."""
     stage: str | None = None
@@ -39,16 +39,22 @@ class Trigger(NamedTuple):
     report" does not."""
     refines: str | None = None
     """For a refinement: the stage it makes more precise."""
+    noun: bool = False
+    """A stage named by a noun ("approval", "talks"): it gives the clause's stage only when no
+    verb does ("the talks were terminated" is a termination)."""
+    as_written: bool = False
+    """Matched as written, not by stem: "reportedly" is a hedge and "reports" is not;
+    "terminated" ends a deal and "terminal" does not."""
 
 
 class Phrase(NamedTuple):
     stems: tuple[str, ...]
-    """The words to match: stems, or the words as written for `EXACT_KINDS`."""
+    """The words to match: stems, or the words themselves for a trigger matched as written."""
     trigger: Trigger
 
 
-EXACT_KINDS = frozenset("false speech negation hedge question predicate".split())
-"""Triggers matched as written, not by stem: "reportedly" is a hedge, "reports" is not."""
+EXACT_KINDS = frozenset("false speech negation hedge question predicate anaphor".split())
+"""Kinds of trigger always matched as written (see `Trigger.as_written`)."""
 
 
 class Vocabulary(NamedTuple):
@@ -62,12 +68,20 @@ class Vocabulary(NamedTuple):
     """Chinese words and other non-word triggers ("n't"), longest first."""
     fillers: frozenset[str]
     question_openers: frozenset[str]
+    boundaries: frozenset[str]
+    """Words where a trigger's object is no longer looked for ("denied reports that it signed
+    a deal": the deal is not what was denied)."""
+    background: frozenset[str]
+    """Words after which a stage noun is background, not what the clause asserts ("shares rose
+    after the approval")."""
     ancestors: dict[str, tuple[str, ...]]
     """Each type with its `is_a` chain, itself first."""
     implied: dict[str, frozenset[str]]
     """Each stage with every stage it implies, itself included."""
     excluded: frozenset[tuple[str, str]]
     """Pairs of stages that cannot both hold, closed under implication, both orders."""
+    converse: dict[str, str]
+    """Types that are one event seen from the other side: a sale to X is X's purchase."""
     third_party: frozenset[str]
     """Stages someone other than the deal's parties decides (a regulator approves, a court
     blocks): who comes before such a word is not a party acting in the deal."""
@@ -81,6 +95,14 @@ def words_of(phrase: str) -> tuple[str, ...]:
     return tuple(words(normalize(phrase)))
 
 
+ENTITY_OBJECT = "@entity"
+"""In an object list: a name of the store's entities counts as the object ("sold Globex")."""
+
+
+def _objects(entry: dict[str, Any]) -> frozenset[str]:
+    return frozenset(word if word == ENTITY_OBJECT else stems_of(word)[0] for word in entry.get("object", ()))
+
+
 def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
     """Every (phrase, trigger) pair the file defines."""
     found: list[tuple[str, Trigger]] = []
@@ -88,22 +110,27 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         kind = "type" if "type" in entry else "stage"
         value = entry.get("type") or entry.get("stage")
         stage = entry.get("stage") if kind == "type" else None
-        objects = frozenset(s for word in entry.get("object", ()) for s in stems_of(word)[:1])
+        objects = _objects(entry)
+        as_written = entry.get("as_written", False)
         for phrase in entry.get("words", ()):
             own = value if kind == "type" else entry["stage"]
-            found.append((phrase, Trigger(kind, own, stage, None, objects)))
+            found.append((phrase, Trigger(kind, own, stage, None, objects, as_written=as_written)))
+        for phrase in entry.get("nouns", ()):  # as written: "approval" is a noun, "approved" is not
+            found.append((phrase, Trigger(kind, value, noun=True, as_written=True)))
         for phrase in entry.get("verbs", ()):
             found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects)))
     for refinement in data["refinements"]:
         for phrase in refinement["words"]:
             found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"])))
-    for attitude, phrases in data["attitudes"].items():
-        found += [(phrase, Trigger("attitude", attitude)) for phrase in phrases]
+    for attitude, entries in data["attitudes"].items():
+        for entry in entries:
+            found += [(phrase, Trigger("attitude", attitude, objects=_objects(entry))) for phrase in entry["words"]]
     for direction, phrases in data["directions"].items():
         found += [(phrase, Trigger(direction)) for phrase in phrases]
     for kind, key in (("false", "false_markers"), ("speech", "speech_verbs"), ("negation", "negations"),
-                      ("hedge", "hedges"), ("question", "question_marks"), ("predicate", "predicates")):
-        found += [(phrase, Trigger(kind)) for phrase in data[key]]
+                      ("hedge", "hedges"), ("question", "question_marks"), ("predicate", "predicates"),
+                      ("anaphor", "anaphors")):
+        found += [(phrase, Trigger(kind, as_written=True)) for phrase in data[key]]
     return found
 
 
@@ -114,7 +141,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     for phrase, trigger in _entries(data):
         if has_cjk(phrase) or not phrase[:1].isalnum():
             substrings.append((phrase, trigger))
-        elif trigger.kind in EXACT_KINDS:
+        elif trigger.as_written:
             written = words_of(phrase)
             by_word.setdefault(written[0], []).append(Phrase(written, trigger))
         else:
@@ -146,7 +173,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
         fillers=frozenset(data["fillers"]),
         question_openers=frozenset(data["question_openers"]),
+        background=frozenset(data["background_markers"]),
+        boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
+        converse={name: kind["converse"] for name, kind in types.items() if kind.get("converse")},
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
     )
 
