@@ -35,12 +35,16 @@ _NAMED_MONTH_PATTERNS = [
 _YEAR_PATTERNS = [
     ("-", re.compile(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])\b(?!-)")),
     ("", re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}\b(?![,.]?\d|\s*(?:%|percent|per cent))")),
+    ("年", re.compile(rf"(?<!\d){_YEAR}年")),  # "2019年" with no month (then "月" reads it)
 ]
 """Tried in this order (longest readings first), each only when the text has the character it
 needs. Every written date has a digit, and the middle group a month's name: a sentence without
 them skips those patterns (most have neither)."""
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+_STORE_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+"""The store's and the command line's form: YYYY-MM-DD, YYYY-MM or YYYY."""
 
 _RELATIVE = re.compile(
     r"\b(?:yesterday|today|tomorrow|(?:last|this|next|past)\s+(?:week|month|year|monday|tuesday|"
@@ -91,6 +95,27 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     except ValueError:
         return False
     return True
+
+
+def date_span(text: str) -> tuple[date, date]:
+    """First and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ValueError for anything else,
+    a day that does not exist ("2021-02-30") or a year Python's dates cannot hold ("0000")."""
+    import calendar
+
+    match = _STORE_DATE.match(text.strip())
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if day:
+            only = date(year, month, day)  # type: ignore[arg-type]
+            return only, only
+        if month:
+            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+            return date(year, month, 1), date(year, month, last)  # type: ignore[arg-type]
+        return date(year, 1, 1), date(year, 12, 31)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:

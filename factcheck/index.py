@@ -483,8 +483,8 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     """A statement's facts, read with the same reader as claims (but for relative dates: "last
     month" in a statement is not dated by the day the index happens to be built)."""
     text = statement_text(statement)
-    clauses = read_clauses(text, entities, None, vocabulary)
-    parsed = clauses[0].parsed if len(clauses) == 1 else parse_claim(text, entities, None, vocabulary)
+    parsed = parse_claim(text, entities, None, vocabulary)
+    clauses = read_clauses(statement.claim, entities, None, vocabulary)  # the deal label asserts nothing
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
@@ -531,7 +531,7 @@ def event_warnings(store: Store) -> list[Problem]:
         event = statement.event
         if event is None:
             continue
-        read = read_clauses(statement_text(statement), entities, None, vocabulary)[0].parsed.frame
+        read = read_clauses(statement.claim, entities, None, vocabulary)[0].parsed.frame
         differ = [f"{key} {field or '-'} where the text reads {text or '-'}"
                   for key, field, text in (("type", event.type, read.type), ("stage", event.stage, read.stage))
                   if field != text]

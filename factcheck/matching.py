@@ -218,6 +218,9 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
+    mine, theirs = claim.frame.subject, facts.frames[0].subject
+    if mine and theirs and mine != theirs and theirs not in claim.entities and mine in kin(theirs):
+        found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
             if facts.places.isdisjoint(kin(place)):

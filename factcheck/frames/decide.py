@@ -56,7 +56,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
-    role = _swapped_roles(claim, statement, name)
+    role = _swapped_roles(claim, statement, name, vocab)
     if role:
         return Decision(None, "role", role)
 
@@ -86,10 +86,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
 ROLE_NAMES = ("acting", "acted on", "on the other side")
 
 
-def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str]) -> str:
+def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], vocab: Vocabulary) -> str:
     """An actor in another role than the statement gives it: "Globex bought Acme" against
     "Acme bought Globex", "Acme bought Globex" against "Globex sold a unit to Acme"."""
-    if claim.type != statement.type:
+    ct, st = claim.type, statement.type
+    if ct is None or st is None or (ct not in vocab.ancestors[st] and st not in vocab.ancestors[ct]):
         return ""
     mine = (claim.agents, claim.patients, claim.counterparts)
     theirs = (statement.agents, statement.patients, statement.counterparts)

@@ -46,6 +46,9 @@ class Frame(NamedTuple):
     """+1 the clause reports a rise, -1 a fall."""
     stage_words: str = ""
     """The words that gave the stage, for messages ("planning to apply")."""
+    subject: str | None = None
+    """The actor the clause is about: the first named before its predicate, a possessor
+    skipped ("Acme's unit Globex signed": Globex)."""
     refers_back: bool = False
     """It names its event by reference ("it", "the deal", "both companies"): the actors of the
     clause before are its actors too."""
@@ -262,13 +265,15 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                or _has_verb_form(spans, entity_ends, hits))
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
+    subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
+                    and normalized[m.end:m.end + 2] != "  "), None)
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
         attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
         hedged=hedged,
         question=question, asserts=asserts, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
-        refers_back=refers_back, predicate_at=predicate_at,
+        subject=subject, refers_back=refers_back, predicate_at=predicate_at,
     )
 
 
