@@ -176,6 +176,11 @@ def read_clauses(
     text = text[:MAX_CLAIM_CHARS]
     cuts = list(_CLAUSE_BREAK.finditer(text)) if (" and " in text or ";" in text or "," in text
                                                    or "；" in text or "，" in text) else ()
+    if cuts:  # never inside a name: "the National Development and Reform Commission"
+        normalized = normalize(text)
+        if len(normalized) == len(text):
+            names = [(m.start, m.end) for m in entities.find(normalized, None, vocabulary)]
+            cuts = [c for c in cuts if not any(start < c.start() < end for start, end in names)]
     if not cuts:
         return [Clause(0, len(text), parse_claim(text, entities, today, vocabulary))]
     bounds = [0] + [p for cut in cuts for p in (cut.start(), cut.end())] + [len(text)]
@@ -193,7 +198,7 @@ def read_clauses(
             else:  # "… and the news sent both companies' shares higher": the same actors
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
-        if current.frame.asserts and reading.frame.asserts and _has_event(reading):
+        if current.frame.asserts and reading.frame.asserts and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading
         else:  # not two claims: join the piece to the clause before and read them together

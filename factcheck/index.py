@@ -31,7 +31,7 @@ from bisect import bisect_left
 from itertools import compress, repeat
 from operator import add, itemgetter, neg, truediv
 from pathlib import Path
-from typing import Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
 from .claims import ParsedClaim, parse_claim, read_clauses
@@ -208,9 +208,18 @@ class StoreIndex:
         self._bitmaps: SizedMemo[str, int] = SizedMemo(MEMOISED_BITMAP_BYTES)
         self._lengths: list[tuple[float, int]] | None = None
         self._facts_cache: SizedMemo[int, StatementFacts] = SizedMemo(MEMOISED_FACTS)
+        self.rebuild: Callable[[Exception], StoreIndex] | None = None
+        """For an index read from the cache: builds it again from the store when reading this
+        file fails (set by `cache.load_index`; see `cache.recovering`)."""
 
     def close(self) -> None:
         self._db.close()
+
+    def adopt(self, other: StoreIndex) -> None:
+        """Become `other`, an index built afresh in place of this one, for everyone who holds
+        this object; what was read from this one's file is dropped with it."""
+        self._db.close()
+        vars(self).update(vars(other))
 
     def reopened(self) -> StoreIndex:
         """The same index file on a connection of its own, sharing what is already loaded: for
@@ -506,15 +515,19 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
 
 
 def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ...]:
-    """A statement's frames as read from its text, its `event:` field taking the place of what
-    was read for the main clause. What a statement says its source (`said_by`) said is the
-    source's: "said" by them where the text names no attitude, and theirs where it names no one."""
+    """A statement's frames as read from its text, its `event:` field first where it has one
+    (what was read for the main clause comes last then). What a statement says its source
+    (`said_by`) said is the source's: "said" by them where the text names no attitude, and
+    theirs where it names no one."""
     main = read[0]
     event = statement.event
-    if event is not None:
-        main = main._replace(type=event.type, stage=event.stage, negated=event.negated,
-                             attitude=event.attitude or main.attitude, stage_words="")
     frames = [main, *read[1:]]
+    if event is not None:
+        declared = main._replace(type=event.type, stage=event.stage,
+                                 negated=main.negated if event.negated is None else event.negated,
+                                 attitude=event.attitude or main.attitude, stage_words="")
+        # what the text reads stays, last: a claim in the statement's own words reads as they do
+        frames = [declared, *read[1:]] + ([main] if declared != main else [])
     if statement.said_by:
         frames = [f._replace(attitude=f.attitude or "said", holder=f.holder or statement.said_by) for f in frames]
     return tuple(frames)
@@ -522,8 +535,9 @@ def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ..
 
 def event_warnings(store: Store) -> list[Problem]:
     """Statements whose `event:` field says another type or stage than their text reads as:
-    either the field or the wording is wrong, or the vocabulary lacks the words (a warning,
-    since the field is what counts)."""
+    either the field or the wording is wrong, or the vocabulary reads the words wrongly (a
+    warning, since the field is what counts; a field where the text reads nothing is no
+    disagreement)."""
     entities = EntityIndex(store.entities.values())
     vocabulary = store_words(store)
     warnings = []
@@ -534,7 +548,7 @@ def event_warnings(store: Store) -> list[Problem]:
         read = read_clauses(statement.claim, entities, None, vocabulary)[0].parsed.frame
         differ = [f"{key} {field or '-'} where the text reads {text or '-'}"
                   for key, field, text in (("type", event.type, read.type), ("stage", event.stage, read.stage))
-                  if field != text]
+                  if text is not None and field != text]  # the field may say more than the words
         if differ:
             warnings.append(Problem(statement.location, f"event field of '{statement.id}' says " + "; ".join(differ),
                                     "warning"))
@@ -561,13 +575,15 @@ def _read_all(store: Store, entities: EntityIndex, vocabulary: frozenset[str]) -
             yield read_statement(statement, store, entities, vocabulary)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+
+    from .workers import start_worker
 
     step = 1_000
     _BUILDING = (store, entities, vocabulary)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
+        # Leaving the block (done, or Ctrl-C and SIGTERM unwinding) terminates the workers.
+        with multiprocessing.get_context("fork").Pool(workers, start_worker, (os.getpid(),)) as pool:
+            for chunk in pool.imap(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
                 yield from chunk
     finally:
         _BUILDING = None

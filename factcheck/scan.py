@@ -9,12 +9,14 @@ claims it makes: `check` weighs it whole, as a reader would.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 from .article import Sentence, decode, is_markdown, read_sentences
+from .bounded import MiB, read_file, read_stream
 from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 from .index import StoreIndex
@@ -23,6 +25,8 @@ from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, raw_stem, tokens
 
 STDIN = "<stdin>"
 """The name standard input goes by in findings and errors."""
+MAX_ARTICLE_BYTES = 32 * MiB
+"""An article larger than this is refused: a long report is a few megabytes."""
 DEAL_GROUPS = frozenset({"agreement", "sign", "cooper", "approv", "licenc", "jv", "acquir", "invest", "ban"})
 """Synonym groups of text.py that only deal reporting uses (not "company", "open", "launch" …)."""
 AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike", "struck", "conclud"})
@@ -118,14 +122,22 @@ def scan_file(
 ) -> FileReport:
     """Read and check one article; raises InputError when it cannot be read as UTF-8 text."""
     name = str(path)
+    return scan_text(read_article(name), name, index, markdown=is_markdown(name), threshold=threshold, today=today)
+
+
+def read_article(name: str) -> str:
+    """The decoded text of an article file, or of standard input for "-" (named STDIN in
+    errors); InputError when it cannot be read as UTF-8 text of at most MAX_ARTICLE_BYTES.
+    A pipe is read like a file (`scan <(git show HEAD:draft.md)`); a device is refused."""
+    shown = STDIN if name == "-" else name
     try:
-        data = path.read_bytes()
+        data = read_stream(sys.stdin.buffer, MAX_ARTICLE_BYTES) if name == "-" else \
+            read_file(name, MAX_ARTICLE_BYTES, pipes=True)
     except IsADirectoryError:
-        raise InputError("is a directory; give the article files", name) from None
+        raise InputError("is a directory; give the article files", shown) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
-    return scan_text(decode(data, name), name, index, markdown=is_markdown(name),
-                     threshold=threshold, today=today)
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    return decode(data, shown)
 
 
 def summarize(reports: Iterable[FileReport], errors: int = 0) -> ScanSummary:
@@ -140,5 +152,11 @@ def summarize(reports: Iterable[FileReport], errors: int = 0) -> ScanSummary:
 
 
 def _finding(path: str, sentence: Sentence, result: CheckResult) -> Finding:
-    return Finding(path, sentence.line, sentence.column, sentence.end_line, sentence.end_column,
-                   sentence.text, result)
+    """A sentence's finding, at the clause that decided it where the sentence's clauses differ
+    and the text in the file is the sentence as read (one line, no markup in between)."""
+    column, end_column = sentence.column, sentence.end_column
+    as_written = sentence.line == sentence.end_line and end_column - column == len(sentence.text)
+    if result.decided_by is not None and as_written:
+        clause = result.clauses[result.decided_by]
+        column, end_column = sentence.column + clause.start, sentence.column + clause.end
+    return Finding(path, sentence.line, column, sentence.end_line, end_column, sentence.text, result)

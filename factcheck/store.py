@@ -13,8 +13,10 @@ import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from .bounded import file_kind, read_file
+from .dates import date_span
 from .errors import Location, Problem, StoreError, line_column
 
 if TYPE_CHECKING:
@@ -66,8 +68,8 @@ class StatementEvent:
     stage: str | None = None
     attitude: str | None = None
     """denied | confirmed | said: the statement reports what `said_by` said about the event."""
-    negated: bool = False
-    """The statement records that the event did not happen."""
+    negated: bool | None = None
+    """The statement records that the event did not happen (None: as its text says)."""
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,14 @@ def default_store_paths() -> list[Path]:
     configured = os.environ.get(STORE_ENV, "").strip()
     if configured:
         return [Path(part) for part in configured.split(os.pathsep) if part]
+    return [shipped_store()]
+
+
+def shipped_store() -> Path:
+    """The store that comes with factcheck: `data/claims.yaml`, citing documents in `seeds/`."""
     package = Path(__file__).resolve().parent
     installed = package / "_store" / "data" / "claims.yaml"  # laid out by the wheel build
-    return [installed if installed.exists() else package.parent / "data" / "claims.yaml"]
+    return installed if installed.exists() else package.parent / "data" / "claims.yaml"
 
 
 def store_files(paths: Iterable[Path]) -> list[Path]:
@@ -122,8 +129,11 @@ def store_files(paths: Iterable[Path]) -> list[Path]:
                     raise StoreError(f"links outside the store folder (to {file.resolve()}); not read "
                                      "(name the file itself with --store to use it)", str(file))
             files.extend(found)
-        elif path.exists():
+        elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise StoreError(f"not a regular file ({file_kind(path.stat().st_mode)}); a store is YAML files",
+                             str(path))
         else:
             raise StoreError("store file not found", str(path))
     return files
@@ -139,7 +149,7 @@ def read_yaml_file(path: Path) -> YamlDocument:
             raise StoreError(
                 f"store file is {size / 2**20:.0f} MiB; the limit is {MAX_STORE_FILE_BYTES // 2**20} MiB"
                 " (split it into several files in a folder)", str(path))
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_STORE_FILE_BYTES)  # bounded even if it grows, or is not a file
     except OSError as exc:
         raise StoreError(f"cannot read store file: {exc.strerror or exc}", str(path)) from None
     try:
@@ -229,11 +239,21 @@ def _schema_message(error: Any) -> str:
 
 def read_store(paths: Sequence[Path]) -> tuple[Store | None, list[Problem]]:
     """Load a store and report every problem found. The Store is None if any is an error."""
+    return read_store_files(store_files(paths))
+
+
+def read_store_files(files: Sequence[Path], texts: Mapping[Path, str] | None = None,
+                     ) -> tuple[Store | None, list[Problem]]:
+    """`read_store` of these store files, where `texts` gives the content of some of them as a
+    write would leave them: that text is read instead of the file (which need not exist yet), and
+    every problem names the file, never a temporary copy of it."""
+    from .yaml_loader import parse_yaml
+
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
-    for path in store_files(paths):
+    for path in files:
         try:
-            document = read_yaml_file(path)
+            document = parse_yaml(texts[path], str(path)) if texts and path in texts else read_yaml_file(path)
         except StoreError as exc:
             problems.extend(exc.problems)
             continue
@@ -309,9 +329,11 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                 raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
                 raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
                 raw.get("said_by"), raw.get("said_on"), location,
-                StatementEvent(**raw["event"]) if raw.get("event") else None))
+                None if raw.get("event") is None else StatementEvent(**raw["event"])))
 
     for document in documents:
+        for source_id, raw in (document.data.get("sources") or {}).items():
+            problems += _calendar_problems(raw, ("published",), ("sources", source_id), document)
         for entity_id, raw in (document.data.get("entities") or {}).items():
             parent = raw.get("parent")
             if parent is not None and parent not in entities:
@@ -328,12 +350,29 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                     where = (*base, key) if i is None else (*base, key, i)
                     problems.append(Problem(here(document, where), f"unknown entity '{ref}' in {key}"))
             problems += _event_problems(raw.get("event"), lambda key: here(document, (*base, "event", key)))
+            problems += _calendar_problems(raw, ("date", "said_on"), base, document)
             for i, citation in enumerate(raw["citations"]):
                 if citation["source"] not in sources:
                     problems.append(Problem(here(document, (*base, "citations", i, "source")),
                                             f"unknown source '{citation['source']}'"))
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents))
     return store, problems
+
+
+def _calendar_problems(raw: dict[str, Any], keys: Sequence[str], base: tuple[Any, ...],
+                       document: YamlDocument) -> list[Problem]:
+    """Dates of the right form that name no day ("2021-02-30", year 0000): the schema checks only
+    the form, and every later use of a date (search filters, comparisons) needs a real one."""
+    problems = []
+    for key in keys:
+        value = raw.get(key)
+        if isinstance(value, str):
+            try:
+                date_span(value)
+            except ValueError:
+                problems.append(Problem(Location(document.path, *document.position((*base, key))),
+                                        f"{_dotted([*base, key])}: {value!r} is not a date that exists"))
+    return problems
 
 
 def _event_problems(event: dict[str, Any] | None, where: Any) -> list[Problem]:

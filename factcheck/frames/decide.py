@@ -65,10 +65,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     forward = type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
-    # A false statement denies a clause its own event would make true. Of the type and the
-    # stage, only that the two are one kind of event is asked: "had a pact with Y on 2 May" is
-    # the rumoured "signed a cooperation agreement with Y on 2 May", pinned by its particulars.
-    backward = not excluded and (ss is None or cs is None or ss in implied[cs])
+    # A false statement denies a clause its own event would make true. Of the type, only that
+    # the two are one kind of event is asked, and a clause that names no stage asserts the
+    # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
+    # agreement with Y on 2 May", pinned by its particulars.
+    backward = not excluded and (ss is None or (ss in implied[cs] if cs else not recorded_true))
     if opposite_attitudes:
         excluded, forward, backward = forward or backward, False, False
 

@@ -18,6 +18,9 @@ from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabul
 
 PRONOUNS = frozenset("it they we he she which who its their".split())
 _NOT_FINITE_BEFORE = frozenset("to will would can could may might should must shall the a an its their being be".split())
+SENTENCE_WORDS = 7
+"""Text this long is a sentence with a predicate the vocabulary does not know, not a fragment
+("Airbus China VAS approval news" is one)."""
 _PREDICATE_KINDS = frozenset("type stage attitude speech negation predicate".split())
 
 
@@ -245,6 +248,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     holder: str | None = None
     attitude_name: str | None = None
     actors = [m for m in mentions if not m.is_place]
+    if falsehood is not None and attitude is not None and falsehood.start < attitude.start:
+        negated = not negated  # "it is false that Acme denied …"
+        falsehood = None
     if attitude is not None:
         attitude_name = attitude.trigger.value
         holder = _nearest_before(actors, attitude.start)
@@ -262,7 +268,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab.third_party)
     asserts = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
-               or _has_verb_form(spans, entity_ends, hits))
+               or len(spans) >= SENTENCE_WORDS or _has_verb_form(spans, entity_ends, hits))
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)

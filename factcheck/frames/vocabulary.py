@@ -26,7 +26,8 @@ class Trigger(NamedTuple):
 
     kind: str
     """type | stage | refinement | attitude | false | speech | negation | hedge | question |
-    rise | fall | predicate | anaphor"""
+    rise | fall | predicate | anaphor | nothing (words that look like a trigger but are not
+    one: "foreign investment" as a policy area, "traffic fines" as a service)"""
     value: str | None = None
     """The type, stage, attitude or refined stage it stands for."""
     stage: str | None = None
@@ -53,7 +54,7 @@ class Phrase(NamedTuple):
     trigger: Trigger
 
 
-EXACT_KINDS = frozenset("false speech negation hedge question predicate anaphor".split())
+EXACT_KINDS = frozenset("false speech negation hedge question predicate anaphor nothing".split())
 """Kinds of trigger always matched as written (see `Trigger.as_written`)."""
 
 
@@ -129,7 +130,7 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         found += [(phrase, Trigger(direction)) for phrase in phrases]
     for kind, key in (("false", "false_markers"), ("speech", "speech_verbs"), ("negation", "negations"),
                       ("hedge", "hedges"), ("question", "question_marks"), ("predicate", "predicates"),
-                      ("anaphor", "anaphors")):
+                      ("anaphor", "anaphors"), ("nothing", "not_triggers")):
         found += [(phrase, Trigger(kind, as_written=True)) for phrase in data[key]]
     return found
 

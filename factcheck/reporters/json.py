@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, Any
 
-from ..matching import CheckResult
+from ..matching import CheckResult, ClauseResult
 from ..store import Citation, Source, Statement
 
 
@@ -28,32 +29,49 @@ def match_dict(statement: Statement | None) -> dict[str, Any] | None:
             "date": statement.date, "parties": list(statement.parties)}
 
 
+def clause_dict(clause: ClauseResult) -> dict[str, Any]:
+    """One clause: where it is in the claim, its verdict and what decided it; `conflicts` says
+    what differs from the nearest statement when nothing did."""
+    conflicts = [clause.reason] if clause.reason else []
+    if clause.match is None and clause.related:
+        conflicts = list(dict.fromkeys(conflicts + list(clause.related[0].conflicts)))
+    return {"text": clause.text, "start": clause.start, "end": clause.end, "verdict": clause.verdict,
+            "score": clause.score, "match": match_dict(clause.match),
+            "citations": [citation_dict(c, s) for c, s in clause.citations], "conflicts": conflicts}
+
+
 def result_dict(result: CheckResult) -> dict[str, Any]:
     data: dict[str, Any] = {} if result.id is None else {"id": result.id}
     data |= {
         "claim": result.claim,
         "verdict": result.verdict,
         "score": result.score,
+        "reason": result.reason,
         "match": match_dict(result.match),
         "citations": [citation_dict(c, s) for c, s in result.citations],
         "related": [{"id": r.statement.id, "claim": r.statement.claim, "score": r.score,
                      "conflicts": list(r.conflicts)} for r in result.related],
+        "clauses": [clause_dict(c) for c in result.clauses],
     }
     if result.candidates is not None:  # asked for with --top
         data["candidates"] = [{"id": i, "score": s} for i, s in result.candidates]
     return data
 
 
-_LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-"""Characters JSON leaves raw but that many readers take for line ends (Python's splitlines,
-JavaScript before ES2019): escaped, so one JSON Lines record is always one line for everybody."""
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters JSON leaves raw but that act on whoever reads the output: C1 controls (some
+terminals take \\x9b for an escape sequence), the bidirectional overrides and isolates that
+reorder what surrounds them (what text output shows escaped), and the line separators many
+readers take for line ends (Python's splitlines, JavaScript before ES2019). Written as \\u
+escapes, which every JSON reader decodes to the same text, so one JSON Lines record is always
+one line and a terminal shows the output as it is."""
 
 
 def dumps(data: Any, **options: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, **options)
-    if text.isascii() or not any(separator in text for separator in "\x85\u2028\u2029"):
-        return text  # translate (or a regular expression) would cost a step per character
-    return text.translate(_LINE_SEPARATORS)
+    if text.isascii() and "\x7f" not in text:
+        return text  # the common case: json itself escapes the C0 controls
+    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class JsonReporter:

@@ -25,6 +25,12 @@ class TextReporter:
         label: list[Segment] = [(f"{result.id}: ", "")] if result.id else []
         lines: list[list[Segment]] = [[*label, (result.verdict.upper(), verdict_style(result.verdict)),
                                        (" ", ""), (f"(score {result.score:.0f})", "dim"), ("  " + result.claim, "")]]
+        if result.decided_by is not None:
+            clause = result.clauses[result.decided_by]
+            lines.append([("  ", ""), ("Decided by", "bold"), (f" “{clause.text}” ", ""),
+                          (f"({clause.verdict}; clause {result.decided_by + 1} of {len(result.clauses)})", "dim")])
+        if result.reason and result.match is None:
+            lines.append([("  ", ""), ("Why", "bold"), (f"  {result.reason}", "yellow")])
         if result.match:
             m = result.match
             when = f", {m.date}" if m.date else ""
