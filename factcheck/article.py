@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import sentencex
 from markdown_it import MarkdownIt
@@ -121,7 +121,8 @@ class _Reader:
         self.line_starts = [0]
         for line in self.lines[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.blocks: list[tuple[str, list[int], list[int]]] = []
+        self.found: list[tuple[str, int, int, int, int]] = []
+        """Each sentence's text, line, column, end line and end column, in file order."""
         self.directives: list[tuple[str, int, int]] = []
         """(kind, start offset, end offset) of each review comment outside code."""
 
@@ -268,7 +269,7 @@ class _Reader:
             elif kind == "image":
                 at = locate("![")
                 cursor = _after_link_label(content, _matching(content, at + 1, "[", "]"))
-        self.blocks.append(("".join(prose), starts, ends))
+        self._add_block("".join(prose), starts, ends)
 
     # -- plain text ---------------------------------------------------------------------------
 
@@ -279,29 +280,30 @@ class _Reader:
         masked = DIRECTIVE.sub(lambda m: " " * len(m.group()), self.text)
         for paragraph in _PARAGRAPH.finditer(masked):
             start = paragraph.start()
-            positions = list(range(start, paragraph.end()))
-            self.blocks.append((paragraph.group(), positions, [p + 1 for p in positions]))
+            self._add_block(paragraph.group(), range(start, paragraph.end()), range(start + 1, paragraph.end() + 1))
 
     # -- sentences ----------------------------------------------------------------------------
 
+    def _add_block(self, prose: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        """The sentences of one block of prose (`starts` and `ends`: each character's place in
+        the file), found as soon as the block is read, so that its positions, one per
+        character, are freed with it: a long article is never held that way whole."""
+        for boundary in sentencex.get_sentence_boundaries(LANGUAGE, prose):
+            begin, end = boundary["start_index"], boundary["end_index"]
+            while begin < end and prose[begin].isspace():
+                begin += 1
+            while end > begin and prose[end - 1].isspace():
+                end -= 1
+            text = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(prose[begin:end].split()))
+            if _WORD.search(text):
+                self.found.append((text, *self._position(starts[begin]), *self._position(ends[end - 1])))
+
     def sentences(self) -> list[Sentence]:
+        """Every sentence, marked ignored once all review comments are known."""
         silenced = self._silenced_lines()
-        found: list[Sentence] = []
-        for prose, starts, ends in self.blocks:
-            for boundary in sentencex.get_sentence_boundaries(LANGUAGE, prose):
-                begin, end = boundary["start_index"], boundary["end_index"]
-                while begin < end and prose[begin].isspace():
-                    begin += 1
-                while end > begin and prose[end - 1].isspace():
-                    end -= 1
-                text = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(prose[begin:end].split()))
-                if not _WORD.search(text):
-                    continue
-                line, column = self._position(starts[begin])
-                end_line, end_column = self._position(ends[end - 1])
-                ignored = any(n in silenced for n in range(line, end_line + 1))
-                found.append(Sentence(text, line, column, end_line, end_column, ignored))
-        return found
+        return [Sentence(text, line, column, end_line, end_column,
+                         any(n in silenced for n in range(line, end_line + 1)))
+                for text, line, column, end_line, end_column in self.found]
 
     def _position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_starts, offset) - 1

@@ -2,17 +2,19 @@
 
 A write goes to a temporary file in the same folder (so the final rename stays on one file
 system), is flushed and fsync'd, then renamed over the original with `os.replace`, and the folder
-is fsync'd so the rename itself survives a power cut. Writers to one file take its lock first
-(`<file>.lock`, through `filelock`), so two of them never work from the same old text.
+is fsync'd so the rename itself survives a power cut. Writers take the locks of every file of
+the store first (`<file>.lock`, through `filelock`), so two of them never work from the same old
+text, nor validate against files another is changing.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from contextlib import contextmanager
+import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .errors import WriteError
 
@@ -44,22 +46,31 @@ def check_writable(path: Path) -> None:
 
 
 @contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the writers' lock of `path` (the lock is released if the process dies)."""
+def locked(paths: Iterable[Path], written: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the writers' locks of all `paths` (the files of a store, resolved) at once: a write
+    validates the whole store, so no file of it may change meanwhile. Locks are taken in one
+    order (sorted), so two writers never wait for each other crosswise, and `timeout` covers
+    them all; errors name `written`, the file being written. A file in a folder this user cannot
+    write is not locked (this user's writers cannot change it either). Locks are released if the
+    process dies."""
     from filelock import FileLock, Timeout  # imported here: only write commands pay for it
 
-    lock = FileLock(lock_path(path), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise WriteError(f"locked by another writer (waited {timeout:g} s for {lock.lock_file})",
-                         str(path)) from None
-    except OSError as exc:
-        raise WriteError(f"cannot create lock file {lock.lock_file}: {exc.strerror or exc}", str(path)) from None
-    try:
+    deadline = time.monotonic() + timeout
+    with ExitStack() as held:
+        for path in sorted(set(paths)):
+            if path.exists() and not os.access(path.parent, os.W_OK):
+                continue
+            lock = FileLock(lock_path(path), timeout=max(0.0, deadline - time.monotonic()))
+            try:
+                lock.acquire()
+            except Timeout:
+                raise WriteError(f"locked by another writer (waited {timeout:g} s for {lock.lock_file})",
+                                 str(written)) from None
+            except OSError as exc:
+                raise WriteError(f"cannot create lock file {lock.lock_file}: {exc.strerror or exc}",
+                                 str(written)) from None
+            held.callback(lock.release)
         yield
-    finally:
-        lock.release()
 
 
 def remove_leftovers(path: Path) -> None:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import gc
 import itertools
-import signal
+import os
 from collections import deque
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
+from .cache import recovering
 from .errors import InputError
 from .index import StoreIndex, fork_workers
 from .inputs import ClaimInput
 from .matching import CheckResult, check
+from .workers import start_worker
 
 SERIAL_LEAD = 50
 """Claims checked before workers are started: a tenth of a second of work, several times what
@@ -67,8 +69,10 @@ def _serial(items: Iterable[ClaimInput | InputError], index: StoreIndex, setting
 
 
 def _check(item: ClaimInput, index: StoreIndex, settings: Settings) -> CheckResult:
-    return check(item.text, index, threshold=settings.threshold, today=settings.today,
-                 top=settings.top, claim_id=item.id)
+    """The claim checked; a cached index that cannot be read is rebuilt and the claim checked
+    again (see `cache.recovering`)."""
+    return recovering(index, lambda: check(item.text, index, threshold=settings.threshold, today=settings.today,
+                                           top=settings.top, claim_id=item.id))
 
 
 def _usable_workers(index: StoreIndex) -> int:
@@ -79,9 +83,17 @@ def _usable_workers(index: StoreIndex) -> int:
 _WORKER: tuple[StoreIndex, Settings, Callable[[CheckResult], object]] | None = None
 
 
-def _start_worker(index: StoreIndex, settings: Settings, render: Callable[[CheckResult], object]) -> None:
+class _Unchecked(NamedTuple):
+    """A claim a worker could not check: its connection to the index failed to read it. The
+    parent checks it again, rebuilding the index if it fails there too."""
+
+    item: ClaimInput
+
+
+def _start_worker(parent: int, index: StoreIndex, settings: Settings,
+                  render: Callable[[CheckResult], object]) -> None:
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
+    start_worker(parent)
     # Checking and rendering leave no reference cycles (tests/test_batch.py watches this), so
     # reference counting frees everything and the cyclic collector only costs time: about 5% of
     # a worker's, walking the memoised records again and again.
@@ -93,7 +105,10 @@ def _work(item: ClaimInput | None) -> object:
     if item is None:
         return None
     index, settings, render = _WORKER  # type: ignore[misc]
-    return render(_check(item, index, settings))
+    try:
+        return render(_check(item, index, settings))
+    except Exception:  # noqa: BLE001 - a worker cannot rebuild the index; the parent can
+        return _Unchecked(item)
 
 
 def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, settings: Settings,
@@ -113,6 +128,11 @@ def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, setti
                 yield item
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, _start_worker, (index, settings, render)) as pool:
+    with context.Pool(workers, _start_worker, (os.getpid(), index, settings, render)) as pool:
         for rendered in pool.imap(_work, tasks(), chunksize=CHUNK):
-            yield errors.popleft() if rendered is None else rendered  # type: ignore[misc]
+            if rendered is None:
+                yield errors.popleft()
+            elif isinstance(rendered, _Unchecked):
+                yield render(_check(rendered.item, index, settings))
+            else:
+                yield rendered  # type: ignore[misc]

@@ -4,7 +4,12 @@ Parsing YAML, validating it and reading every statement costs far more than answ
 so the index built from the store (`index.build_index`, an SQLite file) is kept under a key made
 of the store files' contents and the engine's own files. Any change to either gives a new key,
 so a verdict is never computed from a stale index. A missing, read-only or corrupt cache only
-costs speed: the index is then built in memory as if there were no cache.
+costs speed: the index is then built in memory as if there were no cache. An index file that
+fails to read later, in the middle of a run, is rebuilt from the store (`recovering`).
+
+A build writes a temporary file renamed into place. An interrupted build removes it; one killed
+outright leaves it, and the next build removes it once it is an hour old and its process (the
+pid in its name) is gone.
 """
 
 from __future__ import annotations
@@ -14,11 +19,15 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from . import __version__
+from .bounded import MiB, read_file
+from .errors import FactcheckError
 from .index import StoreIndex, build_index, open_index
-from .store import default_store_paths, load_store, store_files
+from .store import Store, default_store_paths, load_store, store_files
+
+T = TypeVar("T")
 
 CACHE_ENV = "FACTCHECK_CACHE"
 """Set to a folder to use it instead of $XDG_CACHE_HOME/factcheck; to "off" to disable."""
@@ -36,6 +45,10 @@ def cache_folder() -> Path | None:
 
 REMEMBERED_KEYS = 200
 """Index keys kept (the newest): one per store and engine version in use."""
+MAX_RECORD_BYTES = 16 * MiB
+"""A file-hash record larger than this is not ours (it holds a few hundred entries): ignored."""
+STALE_SECONDS = 3600
+"""A temporary file untouched this long, whose process is gone, is a dead build's."""
 RACY_NS = 2_000_000_000
 """A file written less than this long before it was hashed may change again without its
 timestamp moving (file systems keep coarse clocks): its hash is not remembered (git's "racily
@@ -52,11 +65,11 @@ def index_key(files: Sequence[Path], folder: Path) -> str:
     index built by another)."""
     parts = [__version__]
     package = Path(__file__).resolve().parent
-    for folder in ENGINE_FOLDERS:
-        with os.scandir(package / folder) as engine:
+    for part in ENGINE_FOLDERS:
+        with os.scandir(package / part) as engine:
             for entry in sorted((e for e in engine if e.name.endswith((".py", ".json"))), key=lambda e: e.name):
                 stat = entry.stat()
-                parts.append(f"{folder}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+                parts.append(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
     hashes = FileHashes(folder / "file-hashes.json")
     parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
     combination = "\0".join(parts)
@@ -86,7 +99,7 @@ class FileHashes:
         self.keys: dict[str, str] = {}
         self.changed = False
         try:
-            loaded = json.loads(record.read_text(encoding="utf-8"))
+            loaded = json.loads(read_file(record, MAX_RECORD_BYTES))
             if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
                 self.files, self.keys = loaded["files"], loaded["keys"]
         except (OSError, ValueError, AttributeError):
@@ -101,7 +114,8 @@ class FileHashes:
         import hashlib
 
         started = time.time_ns()
-        content = hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as handle:  # read in blocks: a store file can be large
+            content = hashlib.file_digest(handle, "sha256").hexdigest()
         if started - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
             self.files[str(path)] = [*identity, content]
             self.changed = True
@@ -116,9 +130,10 @@ class FileHashes:
         _write_replacing(self.record, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
-def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
+def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object] | None = None) -> StoreIndex:
     """The index of the store at `paths` (default store if None), from the cache when valid.
 
+    A cached index that cannot be read is discarded and built again, with a line to `warn`.
     Raises StoreError exactly as `load_store` does when the store has to be read.
     """
     files = store_files(list(paths) if paths else default_store_paths())
@@ -127,17 +142,79 @@ def load_index(paths: Sequence[Path] | None = None) -> StoreIndex:
         cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
-    if cached is not None and cached.exists():
-        try:
-            return open_index(cached)
-        except Exception:  # noqa: BLE001 - unreadable, truncated or foreign: rebuilt below
-            pass
-    store = load_store(files)
+    if cached is None or not cached.is_file():
+        return _built(cached, load_store(files))
+    try:
+        index = open_index(cached)
+    except Exception as failure:  # noqa: BLE001 - unreadable or truncated: built again
+        return _rebuilt(cached, files, failure, warn)
+    index.rebuild = lambda failure: _rebuilt(cached, files, failure, warn)
+    return index
+
+
+def recovering(index: StoreIndex, action: Callable[[], T]) -> T:
+    """`action()`, which reads `index`. A cached index file can be damaged anywhere (a bad disk,
+    a truncated copy) and most of it is only read when a claim needs it, so any failure to read
+    it, at open or later, only costs speed: the file is discarded, the index built again from
+    the store (once; `index` becomes the new one for all who hold it) and `action` runs again.
+    Errors of the input itself (FactcheckError) are not the index's and pass through."""
+    try:
+        return action()
+    except FactcheckError:
+        raise
+    except Exception as failure:
+        if index.rebuild is None:
+            raise
+        index.adopt(index.rebuild(failure))
+        return action()
+
+
+def _rebuilt(cached: Path, files: Sequence[Path], failure: Exception,
+             warn: Callable[[str], object] | None) -> StoreIndex:
+    if warn is not None:
+        warn(f"{cached}: warning: the cached index could not be read ({type(failure).__name__}); "
+             "built it again from the store")
+    try:
+        cached.unlink(missing_ok=True)
+    except OSError:
+        pass  # replaced below if the folder can be written; else the index is built in memory
+    return _built(cached, load_store(files))
+
+
+def _built(cached: Path | None, store: Store) -> StoreIndex:
+    """The index of `store`, written to `cached` when the cache folder allows it."""
     if cached is not None:
+        _remove_stale_temporaries(cached.parent)
         built = _build_into(cached, store)
         if built is not None:
             return built
     return build_index(store)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files of builds killed before they could clean up (see the module's notes)."""
+    now = time.time()
+    try:
+        temporaries = list(folder.glob(".*.tmp"))
+    except OSError:
+        return
+    for temporary in temporaries:
+        pid = temporary.name.rsplit(".", 2)[-2]
+        try:
+            if pid.isdigit() and now - temporary.stat().st_mtime > STALE_SECONDS and not _running(int(pid)):
+                temporary.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
 
 
 def _build_into(path: Path, store) -> StoreIndex | None:
@@ -152,7 +229,8 @@ def _build_into(path: Path, store) -> StoreIndex | None:
 def _write_replacing(path: Path, write: Callable[[Path], object]) -> bool:
     """Write through a temporary file renamed into place: readers never see half a file, and
     concurrent writers just replace each other's identical result. False when the cache folder
-    cannot be written, which only costs speed."""
+    cannot be written, which only costs speed. The temporary file is removed whatever happens,
+    Ctrl-C and SIGTERM included."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,8 +239,9 @@ def _write_replacing(path: Path, write: Callable[[Path], object]) -> bool:
         os.replace(temporary, path)
         return True
     except (OSError, sqlite3.Error):
+        return False
+    finally:
         try:
-            temporary.unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)  # nothing left to remove after the rename
         except OSError:
             pass
-        return False

@@ -39,8 +39,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .bounded import MiB
+from .errors import InputError, line_column
 from .ids import ID_PATTERN, PROPOSE_ID, slug
+from .inputs import lone_surrogate
 from .store import Citation, Entity, Source, Statement, Store
 
 SCHEMA = "https://schema.org"
@@ -163,6 +165,10 @@ class Imported:
     unmapped: tuple[Unmapped, ...]
 
 
+MAX_IMPORT_BYTES = 256 * MiB
+"""A ClaimReview file larger than this is refused: four times what one store file may hold."""
+
+
 class Unmappable(ValueError):
     """A review that cannot become a statement; the message says why."""
 
@@ -170,13 +176,18 @@ class Unmappable(ValueError):
 def read_json(raw: bytes, name: str) -> Any:
     """Parsed JSON, or InputError with the line and column of the first fault."""
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", name) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", name, exc.lineno, exc.colno) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply", name) from None
+    lone = lone_surrogate(text) if "\\u" in text else None
+    if lone:
+        raise InputError(lone.message, name, *line_column(text, lone.offset))
+    return data
 
 
 def from_json_ld(data: Any, name: str = "<input>") -> Imported:

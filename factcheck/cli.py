@@ -2,12 +2,14 @@
 
 Only this module knows about exit codes and terminal wording: 0 clean, 1 when a verdict listed in
 `--fail-on` was found, 2 for usage, store and input errors (one `file:line:col: message` line
-each, never a traceback).
+each, never a traceback), 130 after Ctrl-C and 128 + the signal's number after SIGTERM or
+SIGHUP (quietly, with temporary files removed and worker processes stopped).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -67,12 +69,31 @@ store_option = click.option(
     help="Store file or folder of YAML files (repeatable). Default: $FACTCHECK_STORE, else the shipped store.")
 
 
+ALLOWED_DOCUMENTS = "factcheck.allowed_documents"
+"""Where the context keeps the folders given with --allow-documents."""
+
+
+def _allow_documents(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> None:
+    ctx.meta[ALLOWED_DOCUMENTS] = tuple(folder.resolve() for folder in value)
+
+
+allow_documents_option = click.option(
+    "--allow-documents", multiple=True, metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path),
+    expose_value=False, callback=_allow_documents,
+    help="Also read archived documents from FOLDER (repeatable). By default a store reads them only from its "
+         "folder or, through document_root, its git repository (outside one, the current folder).")
+
+
+def allowed_documents() -> tuple[Path, ...]:
+    return click.get_current_context().meta.get(ALLOWED_DOCUMENTS, ())
+
+
 def load_index(stores: tuple[Path, ...]):
     """The store's index (from the cache when it is current); store warnings on stderr."""
     from .cache import load_index as cached_index
 
     try:
-        index = cached_index(list(stores) or None)
+        index = cached_index(list(stores) or None, warn=lambda line: click.echo(line, err=True))
     except StoreError as exc:
         raise store_error(exc) from None
     for warning in index.head.warnings:
@@ -178,6 +199,7 @@ def _with_progress(items: Iterator, enabled: bool) -> Iterator:
 
 @cli.command()
 @store_option
+@allow_documents_option
 def validate(stores: tuple[Path, ...]) -> None:
     """Check a store: schema, ids, references, documents and quotes.
 
@@ -193,7 +215,7 @@ def validate(stores: tuple[Path, ...]) -> None:
     if store is not None:
         from .index import event_warnings
 
-        problems.extend(citation_problems(store))
+        problems.extend(citation_problems(store, allowed_documents()))
         problems.extend(event_warnings(store))
     for problem in problems:
         click.echo(str(problem))
@@ -230,10 +252,11 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
     ... `<!-- factcheck: enable -->` a block. Exit status 1 when a verdict in --fail-on is found,
     2 when a file cannot be read (the others are still scanned).
     """
-    from .article import decode
+    from .article import is_markdown
+    from .cache import recovering
     from .matching import DEFAULT_THRESHOLD
     from .reporters.scan import SCAN_REPORTERS, summary_line
-    from .scan import STDIN, scan_file, scan_text, summarize
+    from .scan import STDIN, read_article, scan_text, summarize
 
     if files.count("-") > 1:
         raise click.UsageError("'-' (standard input) can be given once")
@@ -245,11 +268,10 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
     reports = []
     errors = 0
     for name in files:
+        shown = STDIN if name == "-" else name
         try:
-            if name == "-":
-                report = scan_text(decode(sys.stdin.buffer.read(), STDIN), STDIN, index, **settings)
-            else:
-                report = scan_file(Path(name), index, **settings)
+            text = read_article(name)
+            report = recovering(index, lambda: scan_text(text, shown, index, markdown=is_markdown(shown), **settings))
         except InputError as exc:
             click.echo(str(exc), err=True)
             reporter.error(exc)
@@ -320,6 +342,7 @@ def _write_options(command):  # noqa: ANN001, ANN202 - a click decorator
         click.option("--lock-timeout", type=click.FloatRange(0), default=LOCK_TIMEOUT, show_default=True,
                      metavar="SECONDS",
                      help="Seconds to wait while another writer has the store file."),
+        allow_documents_option,
     ]
     for option in reversed(options):
         command = option(command)
@@ -342,15 +365,19 @@ def _write_target(stores: tuple[Path, ...], into: Path | None) -> tuple[list[Pat
 
 
 def _apply(stores: tuple[Path, ...], into: Path | None, changes, *, dry_run: bool, lock_timeout: float,  # noqa: ANN001
-           force: bool = False, partial: bool = False, new_file: str | None = None):
-    """Write `changes` through the editor; library refusals become exit status 2 lines."""
+           force: bool = False, partial: bool = False, new_file: str | None = None,
+           document_root: str | None = None):
+    """Write `changes` through the editor; library refusals become exit status 2 lines.
+    `document_root`, given on the command line for a new file, is where its documents may be."""
     from .editing import NEW_FILE, apply_changes
     from .errors import EditError, WriteError
 
     paths, target = _write_target(stores, into)
+    allowed = allowed_documents() + (((target.parent / document_root).resolve(),) if document_root else ())
     try:
         outcome = apply_changes(paths, target, changes, partial=partial, force=force, dry_run=dry_run,
-                                lock_timeout=lock_timeout, new_file=new_file or NEW_FILE)
+                                lock_timeout=lock_timeout, new_file=new_file or NEW_FILE,
+                                allowed_documents=allowed)
     except StoreError as exc:
         raise store_error(exc) from None
     except EditError as exc:
@@ -565,17 +592,21 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
     Text is a table at a terminal and tab-separated lines (score, id, verdict, date, claim) when
     piped.
     """
+    from .cache import recovering
     from .errors import InputError
     from .reporters.json import dumps
     from .search import Filters, hit_dict, resolve_entity, resolve_source, search as find
 
     index = load_index(stores)
-    try:
+    def found() -> list:
         filters = Filters(tuple(resolve_entity(index.entity_records, p) for p in parties), frozenset(verdicts),
                           since, until, tuple(resolve_source(index.sources, s) for s in sources))
+        return find(index, " ".join(query), filters, limit)
+
+    try:
+        hits = recovering(index, found)
     except InputError as exc:
         raise CliError([str(exc)]) from None
-    hits = find(index, " ".join(query), filters, limit)
     if output_format == "json":
         click.echo(dumps([hit_dict(h) for h in hits], indent=2))
     elif output_format == "jsonl":
@@ -682,13 +713,15 @@ def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Pa
     mapped, or whose statement would not pass `factcheck validate`, are reported and left out
     (exit status 1); the rest is written.
     """
-    from .claimreview import from_json_ld, read_json
+    from .bounded import read_file, read_stream
+    from .claimreview import MAX_IMPORT_BYTES, from_json_ld, read_json
     from .editing import Changes, new_file_text
     from .errors import InputError
 
     name = "<stdin>" if str(file) == "-" else str(file)
     try:
-        raw = sys.stdin.buffer.read() if name == "<stdin>" else file.read_bytes()
+        raw = read_stream(sys.stdin.buffer, MAX_IMPORT_BYTES) if name == "<stdin>" else \
+            read_file(file, MAX_IMPORT_BYTES, pipes=True)
     except OSError as exc:
         raise CliError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
     try:
@@ -702,7 +735,8 @@ def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Pa
         click.echo(f"{where}: not imported: {unmapped.reason}", err=True)
     changes = Changes(imported.entities, imported.sources, imported.statements)
     outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force,
-                     partial=True, new_file=new_file_text(document_root)) if changes else None
+                     partial=True, new_file=new_file_text(document_root), document_root=document_root) \
+        if changes else None
     for rejected in outcome.rejected if outcome else ():
         label = f" ({rejected.statement.id})" if rejected.statement.id else ""
         click.echo(f"{name}: item {imported.items[rejected.position]}{label}: not imported: "
@@ -716,8 +750,24 @@ def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Pa
         sys.exit(EXIT_FINDINGS)
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program is, so that it unwinds as after Ctrl-C:
+    temporary files are removed and worker processes stopped on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
-    """Entry point: also turns a closed pipe and Ctrl-C into quiet, conventional exits."""
+    """Entry point: also turns a closed pipe, Ctrl-C and SIGTERM into quiet, conventional exits."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) == signal.SIG_DFL:  # not when started with it ignored (nohup)
+            signal.signal(signum, _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -729,6 +779,8 @@ def main() -> None:
         sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as exc:
+        sys.exit(128 + exc.signum)
     except BrokenPipeError:
         # Python's documented recipe: point stdout at devnull so the interpreter's final flush
         # does not raise again, then exit quietly like other Unix tools.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import NamedTuple
 
 _MONTHS = {
@@ -157,21 +157,29 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
     if today is not None:
         for m in _RELATIVE.finditer(normalized):
             if not any(m.start() < end and start < m.end() for start, end in taken):
-                value = _relative(m.group(), today)
+                try:
+                    value = _relative(m.group(), today)
+                except OverflowError:  # "yesterday" of 1 January of year 1: before any date
+                    impossible.append((m.start(), m.end()))
+                    continue
                 if value is not None:
                     found.append(DateMention(value, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start), impossible
 
 
 def _relative(expression: str, today: date) -> PartialDate | None:
-    """A relative expression, at the precision it implies ("last month" is a month)."""
+    """A relative expression, at the precision it implies ("last month" is a month); None when
+    dateparser cannot place it, OverflowError when it falls outside years 1 to 9999."""
     if expression in ("today", "yesterday", "tomorrow"):
         day = today + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[expression])
         return PartialDate(day.year, day.month, day.day)
     unit = expression.split()[-1]
     if unit in ("year", "years") and expression.split()[0] in ("last", "this", "next", "past"):
         offset = {"last": -1, "past": -1, "this": 0, "next": 1}[expression.split()[0]]
-        return PartialDate(today.year + offset)
+        year = today.year + offset
+        if not MINYEAR <= year <= MAXYEAR:
+            raise OverflowError(f"year {year} is out of range")
+        return PartialDate(year)
     from datetime import datetime
 
     import dateparser  # imported only here: about 0.1 s to import, 0.2 s for the first parse

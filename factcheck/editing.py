@@ -16,9 +16,10 @@ import difflib
 import io
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 import yaml
 from ruamel.yaml import YAML
@@ -28,10 +29,12 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, remove_leftovers, stage
+from .bounded import read_file
 from .errors import EditError, Location, NearDuplicateError, Problem, WriteError
 from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
-from .store import Entity, Source, Statement, Store, load_store, read_store, store_files
+from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store, read_store_files,
+                    store_files)
 from .yaml_loader import parse_yaml
 
 if TYPE_CHECKING:
@@ -109,20 +112,22 @@ def apply_changes(
     dry_run: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
     new_file: str = NEW_FILE,
+    allowed_documents: Sequence[Path] = (),
 ) -> Outcome:
     """Add `changes` to `target`, one file of the store made of `paths`.
 
     All or nothing unless `partial`: then statements that cannot be added (taken id, near
     duplicate, or a validation error of their own) are left out and reported, with the entities
     and sources only they needed, and the rest is written. `new_file` is the text a missing
-    target starts from. Raises EditError, NearDuplicateError, StoreError or WriteError, always
-    before the file is touched.
+    target starts from; `allowed_documents`, folders documents may be read from besides the
+    store's own (see `sources.document_root`). Raises EditError, NearDuplicateError, StoreError
+    or WriteError, always before the file is touched.
     """
     check_writable(target)
     real = target.resolve()
-    with locked(real, lock_timeout):
-        remove_leftovers(real)
-        files = store_file_list(paths, target)
+    with _locked_store(paths, target, lock_timeout) as files:
+        for file in files:
+            remove_leftovers(file.resolve())
         old_text, bom, newline = _read(target, new_file)
         store = load_store([f for f in files if f.exists()])  # empty for a first file
         statements, rejected = _screen_statements(store, changes.statements, partial, force)
@@ -136,23 +141,33 @@ def apply_changes(
             if not kept:
                 return Outcome(target, kept, tuple(rejected), "", dry_run)
             text = edit_text(old_text, kept, target)
-            data = (bom + text.replace("\n", newline)).encode("utf-8")
-            temp = stage(real, data)
-            try:
-                errors = [p for p in _validate(files, target, temp) if p.severity == "error"]
-                if errors and partial:
-                    kept, positions, rejected = _drop_failing(text, errors, kept, positions, rejected, target)
-                    continue
-                if errors:
-                    raise EditError("nothing written: the store would not be valid", tuple(errors))
-                diff = "".join(difflib.unified_diff(
-                    old_text.splitlines(keepends=True), text.splitlines(keepends=True),
-                    f"{target} (now)", f"{target} (new)"))
-                if not dry_run:
-                    commit(temp, real)
-                return Outcome(target, kept, tuple(rejected), diff, dry_run)
-            finally:
-                temp.unlink(missing_ok=True)
+            errors = [p for p in _validate(files, target, text, allowed_documents) if p.severity == "error"]
+            if errors and partial:
+                kept, positions, rejected = _drop_failing(text, errors, kept, positions, rejected, target)
+                continue
+            if errors:
+                raise EditError("nothing written: the store would not be valid", tuple(errors))
+            diff = "".join(difflib.unified_diff(
+                old_text.splitlines(keepends=True), text.splitlines(keepends=True),
+                f"{target} (now)", f"{target} (new)"))
+            if not dry_run:
+                commit(stage(real, (bom + text.replace("\n", newline)).encode("utf-8")), real)
+            return Outcome(target, kept, tuple(rejected), diff, dry_run)
+
+
+@contextmanager
+def _locked_store(paths: Sequence[Path], target: Path, timeout: float) -> Iterator[list[Path]]:
+    """The store's files once `target` is written (target itself among them, as given), with
+    every one locked. A file that appears while the locks are taken (a new file of a folder
+    store) must be locked too: then all are taken again."""
+    files = store_file_list(paths, target)
+    while True:
+        with locked([f.resolve() for f in files], target, timeout):
+            now = store_file_list(paths, target)
+            if {f.resolve() for f in now} <= {f.resolve() for f in files}:
+                yield [target if _same(f, target) else f for f in now]
+                return
+        files = now
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -164,7 +179,7 @@ def _read(path: Path, new_file: str) -> tuple[str, str, str]:
     if not path.exists():
         return new_file, "", "\n"
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_STORE_FILE_BYTES)
     except OSError as exc:
         raise WriteError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     try:
@@ -236,14 +251,13 @@ def _screen_records(existing: dict[str, Any], records: Sequence[Any], kind: str,
     return tuple(new.values())
 
 
-def _validate(files: list[Path], target: Path, temp: Path) -> list[Problem]:
-    """`factcheck validate` on the store with `temp` in place of `target`, positions in `target`."""
-    swapped = [temp if _same(f, target) else f for f in files]
-    store, problems = read_store(swapped)
+def _validate(files: list[Path], target: Path, text: str, allowed_documents: Sequence[Path]) -> list[Problem]:
+    """`factcheck validate` on the store with `text` as `target`'s content (nothing is written
+    before it passes, so no message can name a temporary file)."""
+    store, problems = read_store_files(files, {target: text})
     if store is not None:
-        problems.extend(citation_problems(store))
-    return [replace(p, location=replace(p.location, path=str(target))) if p.location.path == str(temp) else p
-            for p in problems]
+        problems.extend(citation_problems(store, allowed_documents))
+    return problems
 
 
 def _prune(kept: Changes, asked: Changes) -> Changes:

@@ -6,6 +6,7 @@ turns them into one `file:line:col: message` line and exit status 2.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,9 +36,20 @@ def line_column(text: str | bytes, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on rather than shows: control characters (escape sequences, bells,
+backspaces) and the bidirectional overrides and isolates that reorder what surrounds them."""
+
+
+def printable(text: str) -> str:
+    """Characters that would act on the terminal shown as escapes (`\\x1b`, `\\u202e`)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def one_line(message: str) -> str:
-    """A message as one output line: a store's YAML keys or a file name may hold line breaks."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
+    """A message as one output line, shown as written: a store's YAML keys or a file name may
+    hold line breaks and escape sequences."""
+    return printable(message).replace("\n", "\\n")
 
 
 class StoreError(FactcheckError):

@@ -7,10 +7,12 @@ the rest of a batch from being checked.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from typing import BinaryIO, Iterator, NamedTuple
 
+from .bounded import MiB, size_text
 from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 
@@ -21,8 +23,20 @@ class ClaimInput(NamedTuple):
     line: int = 0
 
 
+MAX_LINE_BYTES = 4 * MiB
+"""A line longer than this is an error for that line, and is skipped without being held: a
+claim is at most MAX_CLAIM_CHARS characters, and a stream without line ends (`/dev/zero`) must
+not fill memory."""
+
+
 def read_claims(stream: BinaryIO, name: str = "<stdin>") -> Iterator[ClaimInput | InputError]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), start=1):
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(MiB)) and not rest.endswith(b"\n"):
+                pass
+            yield InputError(f"line is longer than {size_text(MAX_LINE_BYTES)}, the limit (one claim per line)",
+                             name, number, 1)
+            continue
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM is no column
         try:
@@ -72,4 +86,39 @@ def _json_claim(line: str, name: str, number: int, indent: int = 0) -> ClaimInpu
     if not isinstance(claim, str) or _blank(claim):
         return InputError("JSON object has no \"claim\" string", name, number, 1)
     identifier = data.get("id")
+    lone = lone_surrogate(line) if "\\u" in line else None
+    if lone:
+        return InputError(lone.message, name, number, indent + lone.offset + 1)
     return claim_input(claim.strip(), None if identifier is None else str(identifier), name, number)
+
+
+
+class LoneSurrogate(NamedTuple):
+    code: int
+    offset: int
+    """Where its escape starts in the JSON text."""
+
+    @property
+    def message(self) -> str:
+        return f"invalid JSON: \\u{self.code:04x} is half of a UTF-16 surrogate pair, not a character"
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)")
+
+
+def lone_surrogate(text: str) -> LoneSurrogate | None:
+    """The first escape of valid JSON text that decodes to half a surrogate pair (`"\\ud800"`
+    alone), or None. Such a string is not Unicode: no output could encode it, so the input is
+    refused where it is rather than failing wherever the text is written."""
+    pending: LoneSurrogate | None = None  # a high surrogate waiting for its low half
+    for match in _ESCAPE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else 0
+        if pending:
+            if not (0xDC00 <= code <= 0xDFFF and match.start() == pending.offset + 6):
+                return pending
+            pending = None
+        elif 0xD800 <= code <= 0xDBFF:
+            pending = LoneSurrogate(code, match.start())
+        elif 0xDC00 <= code <= 0xDFFF:
+            return LoneSurrogate(code, match.start())
+    return pending

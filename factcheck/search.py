@@ -8,20 +8,17 @@ event date and cited source.
 
 from __future__ import annotations
 
-import calendar
 import difflib
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
 from .claims import parse_claim
+from .dates import date_span
 from .errors import InputError
 from .index import StoreIndex, claim_terms
 from .matching import prepare, similarity
 from .store import Entity, Source, Statement, Store
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -41,24 +38,6 @@ class Hit:
     statement: Statement
     score: float | None
     """Similarity to the query (0-100); None when there was no query."""
-
-
-def date_span(text: str) -> tuple[date, date]:
-    """First and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; ValueError for anything else."""
-    match = _DATE.match(text.strip())
-    try:
-        if not match:
-            raise ValueError
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if day:
-            only = date(year, month, day)  # type: ignore[arg-type]
-            return only, only
-        if month:
-            last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
-            return date(year, month, 1), date(year, month, last)  # type: ignore[arg-type]
-        return date(year, 1, 1), date(year, 12, 31)  # type: ignore[arg-type]
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 def resolve_entity(entities: Mapping[str, Entity], text: str) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
+from .bounded import MiB, read_file
 from .errors import Problem, line_column
-from .store import Source, Store
+from .store import Source, Store, shipped_store
 
 # Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
 # broken Windows-1252/UTF-8 round trip leaves in place of ’ and “ ”.
@@ -56,9 +58,15 @@ def find_quote(document: str, quote: str) -> QuoteMatch | None:
     return QuoteMatch(*line_column(document, offsets[found]))
 
 
+MAX_DOCUMENT_BYTES = 16 * MiB
+"""An archived document larger than this is refused: an article's text is a few hundred
+kilobytes, and quotes are looked for in a normalised copy many times the document's size."""
+
+
 def read_document(path: Path) -> str:
-    """A document's text; OSError and UnicodeDecodeError are left to the caller to report."""
-    return path.read_text(encoding="utf-8-sig")
+    """A document's text; OSError (not a regular file, too large …) and UnicodeDecodeError are
+    left to the caller to report."""
+    return read_file(path, MAX_DOCUMENT_BYTES).decode("utf-8-sig")
 
 
 def _shown(path: object) -> str:
@@ -67,29 +75,63 @@ def _shown(path: object) -> str:
     return text if text.isprintable() else repr(text)[1:-1]
 
 
-def _outside_document_root(source: Source) -> bool:
-    """Whether a document, once symlinks and '..' are followed, leaves the folder its path is
-    relative to (document_root): a store must not make `validate` read, and quote-match, files
-    from elsewhere on the machine. Absolute document paths name their place openly and are kept."""
-    written = Path(source.document)
-    if written.is_absolute() or not written.parts or len(source.document_path.parents) < len(written.parts):
-        return False
-    root = source.document_path.parents[len(written.parts) - 1]  # document_path is root / document
+@dataclass(frozen=True)
+class DocumentRoot:
+    """The folder a store file's documents must resolve inside, and how messages name it."""
+
+    folder: Path
+    described: str
+
+
+def document_root(store_file: Path) -> DocumentRoot:
+    """Where a store file may read documents from. A store is untrusted input (CI validates the
+    stores of pull requests), so its own `document_root` and paths can point up from its folder
+    only as far as the git repository it is in or, outside one, the current folder (when that
+    holds the store): the shipped layout, `data/claims.yaml` citing `seeds/`. Only the user
+    widens that, on the command line (`--allow-documents`)."""
+    folder = store_file.parent.resolve()
+    shipped = shipped_store().parent.parent  # holds data/ and seeds/
+    if folder == shipped / "data":
+        return DocumentRoot(shipped, "the shipped store's folder")
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return DocumentRoot(candidate, "the store's git repository")
+    here = Path.cwd().resolve()
+    if folder.is_relative_to(here):
+        return DocumentRoot(here, "the current folder")
+    return DocumentRoot(folder, "the store's folder")
+
+
+def _refusal(source: Source, roots: dict[str, DocumentRoot], allowed: Sequence[Path]) -> str | None:
+    """Why a source's document must not be read, or None: an absolute path, or one that, once
+    symlinks and '..' are followed, leaves every folder documents may be read from."""
+    if Path(source.document).is_absolute():
+        return "is an absolute path; write it relative to the store's document_root"
+    root = roots.get(source.location.path)
+    if root is None:
+        root = roots[source.location.path] = document_root(Path(source.location.path))
     try:
-        return not source.document_path.resolve().is_relative_to(root.resolve())
+        resolved = source.document_path.resolve()
     except (OSError, RuntimeError, ValueError):  # a symlink loop or a NUL byte: reading reports it
-        return False
+        return None
+    if any(resolved.is_relative_to(folder) for folder in (root.folder, *allowed)):
+        return None
+    return f"is outside {root.described} (through a symlink or '..'); not read without --allow-documents"
 
 
-def citation_problems(store: Store) -> list[Problem]:
-    """Missing or unreadable documents and quotes that are not in their document."""
+def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Problem]:
+    """Missing, unreadable or out-of-bounds documents, and quotes that are not in their document.
+
+    `allowed`: folders (resolved) the user lets documents be read from besides each store
+    file's `document_root` (see there)."""
     problems: list[Problem] = []
     texts: dict[str, str | None] = {}
+    roots: dict[str, DocumentRoot] = {}
     for source in store.sources.values():
-        if _outside_document_root(source):
+        refusal = _refusal(source, roots, allowed)
+        if refusal:
             texts[source.id] = None
-            problems.append(Problem(source.location, f"document of source '{source.id}' is outside the store's "
-                                                     f"document root (a symlink or '..'); not read"))
+            problems.append(Problem(source.location, f"document of source '{source.id}' {refusal}"))
             continue
         try:
             texts[source.id] = read_document(source.document_path)

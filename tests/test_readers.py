@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.article import decode
 from factcheck.entities import EntityIndex, Spellings
-from factcheck.errors import InputError, StoreError, line_column
+from factcheck.errors import InputError, Location, StoreError, line_column
 from factcheck.figures import find_figures
 from factcheck.sources import citation_problems
 from factcheck.store import Entity, Source, Store
@@ -117,7 +117,8 @@ def test_unreadable_documents_keep_their_messages(tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
 
     def source(name: str) -> Source:
-        return Source(name, "t", "p", "2020-01-01", "https://example.com", name, tmp_path / name)
+        return Source(name, "t", "p", "2020-01-01", "https://example.com", name, tmp_path / name,
+                      location=Location(str(tmp_path / "store.yaml")))  # documents are read beside it
 
     names = ["latin1.txt", "missing.txt", "folder", "nul\x00.txt"]
     store = Store({}, {name: source(name) for name in names}, (), ())

@@ -578,8 +578,11 @@ def test_a_store_file_symlinked_from_outside_the_store_folder_is_refused(runner,
     assert "outside" in result.stdout + result.stderr
 
 
-def test_a_document_symlinked_outside_the_document_root_is_refused(runner, tmp_path: Path) -> None:
-    """validate would otherwise read, and quote-match, any file the store's author points it at."""
+def test_a_document_symlinked_outside_the_document_root_is_refused(runner, tmp_path: Path, monkeypatch) -> None:
+    """validate would otherwise read, and quote-match, any file the store's author points it at.
+    Outside a git repository and the current folder, documents stay in the store's folder."""
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     secret = tmp_path / "secret.txt"
     secret.write_text("Acme and Globex set up a joint venture in Springfield. Acme denied reports that it agreed "
                       "to buy Initech for $2 billion.\n", encoding="utf-8")
@@ -590,16 +593,20 @@ def test_a_document_symlinked_outside_the_document_root_is_refused(runner, tmp_p
     result = validate(runner, path)
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [f"{path}:10:12: document of source 'gazette' is outside the store's "
-                                          "document root (a symlink or '..'); not read"]
+                                          "folder (through a symlink or '..'); not read without --allow-documents"]
     escaping = write_store(tmp_path / "other", MINI_STORE.replace("document: docs/gazette.txt",
                                                                   "document: ../../secret.txt"))
     assert validate(runner, escaping).stdout.splitlines() == [
-        f"{escaping}:10:12: document of source 'gazette' is outside the store's document root (a symlink or '..'); "
-        "not read"]
+        f"{escaping}:10:12: document of source 'gazette' is outside the store's folder (through a symlink or '..'); "
+        "not read without --allow-documents"]
+    allowed = runner.invoke(cli, ["validate", "--store", str(path), "--allow-documents", str(tmp_path)])
+    assert (allowed.exit_code, allowed.stdout) == (0, ""), allowed.output
 
 
-def test_documents_may_sit_anywhere_under_the_document_root(runner, tmp_path: Path) -> None:
-    """document_root may point up, and symlinks may stay inside it: the shipped store's layout."""
+def test_documents_may_sit_anywhere_under_the_document_root(runner, tmp_path: Path, monkeypatch) -> None:
+    """document_root may point up, and symlinks may stay inside it: the shipped store's layout,
+    run from the folder that holds it (or anywhere in its git repository)."""
+    monkeypatch.chdir(tmp_path)
     store = tmp_path / "data"
     store.mkdir()
     (tmp_path / "seeds").mkdir()

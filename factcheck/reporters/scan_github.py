@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..matching import DENIED, UNVERIFIED
 from ..scan import STDIN, FileReport, Finding, ScanSummary
 from .scan import explanation, repository_path, shown, worst_first
@@ -23,7 +23,9 @@ COMMANDS = {DENIED: "error", UNVERIFIED: "warning"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """As GitHub reads it back, after control characters are shown as text output shows them
+    (`printable`): a store's or article's escape sequences never reach a log or annotation."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

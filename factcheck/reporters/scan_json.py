@@ -5,13 +5,12 @@ Findings reuse the `check` contract for their match and citations, so one consum
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import IO, Any
 
 from ..errors import InputError
 from ..scan import FileReport, Finding, ScanSummary
-from .json import citation_dict, match_dict
+from .json import citation_dict, dumps, match_dict
 from .scan import shown
 
 
@@ -50,5 +49,4 @@ class ScanJsonReporter:
 
     def finish(self, summary: ScanSummary) -> None:
         data = {"files": self.files, "findings": self.findings, "summary": asdict(summary)}
-        json.dump(data, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(dumps(data, indent=2) + "\n")

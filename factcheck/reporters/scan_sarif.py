@@ -10,7 +10,6 @@ above it changes.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
@@ -20,7 +19,7 @@ from .. import __version__
 from ..errors import InputError, Location
 from ..matching import DENIED, SUPPORTED, UNVERIFIED
 from ..scan import STDIN, FileReport, Finding, ScanSummary
-from .json import citation_dict, match_dict
+from .json import citation_dict, dumps, match_dict
 from .scan import explanation, repository_path, shown
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -81,9 +80,7 @@ class SarifReporter:
             "results": self.results,
             "properties": {"summary": asdict(summary)},
         }
-        json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.out,
-                  ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n")
 
     @staticmethod
     def _result(finding: Finding) -> dict[str, Any]:

@@ -9,21 +9,13 @@ FORCE_COLOR asks for rich's output even when piped.
 from __future__ import annotations
 
 import os
-import re
 from typing import IO, Callable, Sequence
+
+from ..errors import printable
 
 Segment = tuple[str, str]
 """Text and a rich style ("" for none; "link URL" makes a hyperlink)."""
 LineWriter = Callable[[Sequence[Segment]], None]
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters a terminal acts on rather than shows: control characters (escape sequences, bells,
-backspaces) and the bidirectional overrides and isolates that reorder what surrounds them."""
-
-
-def printable(text: str) -> str:
-    """Characters that would act on the terminal shown as escapes (`\\x1b`, `\\u202e`)."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def line_writer(out: IO[str], wrap: bool = True) -> LineWriter:
