@@ -42,6 +42,20 @@ statements:
     citations: [{source: gazette, quote: "Acme denied reports that it agreed to buy Initech for $2 billion"}]
 """
 
+RECORDED_DENIAL = """\
+  - id: acme-initech-2021-03-denial
+    claim: Acme denied reports that it agreed to buy Initech for $2 billion
+    verdict: supported
+    parties: [acme, initech]
+    deal: denial
+    date: 2021-03
+    said_by: acme
+    citations: [{source: gazette, quote: "Acme denied reports that it agreed to buy Initech for $2 billion"}]
+"""
+"""The rumour's denial as a statement of its own, as the store format records denials: what
+"Acme denied …" is checked against (the rumour statement records the event as false, not who
+denied it)."""
+
 MINI_DOCUMENT = """\
 Acme and Globex set up a joint venture in Springfield, the companies said on Thursday.
 Acme denied reports that it agreed to buy Initech for $2 billion.
@@ -60,6 +74,11 @@ def write_store(folder: Path, text: str = MINI_STORE, name: str = "store.yaml") 
 @pytest.fixture
 def mini_store(tmp_path: Path) -> Path:
     return write_store(tmp_path)
+
+
+@pytest.fixture
+def mini_store_with_denial(tmp_path: Path) -> Path:
+    return write_store(tmp_path, MINI_STORE + RECORDED_DENIAL)
 
 
 @pytest.fixture(scope="session")

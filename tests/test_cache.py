@@ -30,7 +30,7 @@ def test_index_is_cached_and_reused(cache: Path, mini_store: Path) -> None:
 
 
 def test_changed_store_never_gives_a_stale_verdict(cache: Path, mini_store: Path) -> None:
-    claim = "Acme bought Initech for $2bn"
+    claim = "Acme agreed to buy Initech for $2bn"
     assert check(claim, load_index([mini_store])).verdict == "denied"
     text = mini_store.read_text(encoding="utf-8").replace(
         "    verdict: denied\n    parties: [acme, initech]", "    verdict: supported\n    parties: [acme, initech]")

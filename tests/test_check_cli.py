@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.cli import cli
 
-JSON_FIELDS = {"claim", "verdict", "score", "match", "citations", "related"}
+JSON_FIELDS = {"claim", "verdict", "score", "reason", "match", "citations", "related", "clauses"}
 CITATION_FIELDS = {"source", "title", "publisher", "published", "url", "document", "quote"}
 
 
@@ -41,9 +41,19 @@ def test_denied_claim_fails_by_default(runner, mini_store: Path) -> None:
     assert json.loads(result.stdout)["verdict"] == "denied"
 
 
-def test_asserting_a_recorded_denial_is_supported(runner, mini_store: Path) -> None:
+def test_asserting_a_recorded_denial_is_supported(runner, mini_store_with_denial: Path) -> None:
+    result = check(runner, mini_store_with_denial, "--format", "json", "Acme denied agreeing to buy Initech")
+    data = json.loads(result.stdout)
+    assert (data["verdict"], data["match"]["id"]) == ("supported", "acme-initech-2021-03-denial")
+
+
+def test_a_denial_is_not_the_rumour_itself(runner, mini_store: Path) -> None:
+    """The rumour statement records the event as false, not who denied it: "Initech denied …"
+    must not pass on the strength of it."""
     result = check(runner, mini_store, "--format", "json", "Acme denied agreeing to buy Initech")
-    assert json.loads(result.stdout)["verdict"] == "supported"
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "unverified"
+    assert data["reason"] == "attribution: the claim reports a denial, the statement records the event itself"
 
 
 @pytest.mark.parametrize("claim, conflict", [

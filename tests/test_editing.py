@@ -139,7 +139,7 @@ def test_a_change_that_would_not_validate_is_refused_byte_for_byte(
 
 def test_near_duplicate_is_shown_and_not_added_unless_forced(runner: CliRunner, mini_store: Path) -> None:
     before = mini_store.read_bytes()
-    args = ["add", "--claim", "Acme denied it had agreed to buy Initech for $2 billion", "--verdict", "supported",
+    args = ["add", "--claim", "Acme had agreed to buy Initech for $2 billion", "--verdict", "supported",
             "--party", "acme", "--party", "initech", "--source", "gazette",
             "--quote", "Acme denied reports that it agreed to buy Initech for $2 billion"]
     result = invoke(runner, mini_store, *args)
@@ -147,9 +147,9 @@ def test_near_duplicate_is_shown_and_not_added_unless_forced(runner: CliRunner, 
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{mini_store}:20:5: warning: the new statement nearly duplicates "
                                "'acme-initech-2021-03-acquisition' (similarity ")
-    assert lines[0].endswith("; check gives the new claim: supported)")
+    assert lines[0].endswith("; check gives the new claim: denied)")
     assert lines[1:] == ["  stored: Acme agreed to buy Initech for $2 billion (denied)",
-                         "  new:    Acme denied it had agreed to buy Initech for $2 billion",
+                         "  new:    Acme had agreed to buy Initech for $2 billion",
                          "not added (--force adds it anyway)"]
     assert mini_store.read_bytes() == before
     forced = invoke(runner, mini_store, *args, "--force")

@@ -101,16 +101,18 @@ def test_entities_by_name_alias_typo_and_chinese_name(text: str, expected: list[
     assert list(parse_claim(text, ENTITIES).entities) == expected
 
 
-@pytest.mark.parametrize("text, negated", [
-    ("China Telecom denied signing a deal", True),
-    ("China Telecom did not sign a deal", True),
-    ("China Telecom didn't sign a deal", True),
-    ("Reports of a deal are false", True),
-    ("China Telecom signed a deal", False),
-    ("The venture was approved with no conditions", False),
+@pytest.mark.parametrize("text, negated, attitude", [
+    ("China Telecom denied signing a deal", False, "denied"),  # a report of a denial, not a negation
+    ("China Telecom did not sign a deal", True, None),
+    ("China Telecom didn't sign a deal", True, None),
+    ("Reports of a deal are false", True, None),
+    ("China Telecom signed a deal", False, None),
+    ("The venture was approved with no conditions", False, None),
+    ("It is false that China Telecom denied signing a deal", True, "denied"),
 ])
-def test_polarity(text: str, negated: bool) -> None:
-    assert parse_claim(text, ENTITIES).negated is negated
+def test_polarity(text: str, negated: bool, attitude: str | None) -> None:
+    frame = parse_claim(text, ENTITIES).frame
+    assert (frame.negated, frame.attitude) == (negated, attitude)
 
 
 def test_a_lowercase_word_is_no_misspelt_name_when_the_writer_uses_capitals() -> None:

@@ -90,15 +90,15 @@ def test_denied_rumour_fails_with_its_place_and_the_denial(runner: CliRunner, mi
                              "3 skipped, 0 ignored\n")
 
 
-def test_true_sentences_pass(runner: CliRunner, mini_store: Path, tmp_path: Path) -> None:
+def test_true_sentences_pass(runner: CliRunner, mini_store_with_denial: Path, tmp_path: Path) -> None:
     draft = write(tmp_path, "true.md", TRUE_DRAFT)
-    result = scan(runner, mini_store, str(draft))
+    result = scan(runner, mini_store_with_denial, str(draft))
     assert (result.exit_code, result.stdout) == (0, "")
-    shown = scan(runner, mini_store, "--format", "json", "--show", "supported,unverified", str(draft))
+    shown = scan(runner, mini_store_with_denial, "--format", "json", "--show", "supported,unverified", str(draft))
     assert shown.exit_code == 0
     findings = json.loads(shown.stdout)["findings"]
     assert [(f["line"], f["verdict"], f["match"]["id"]) for f in findings] == [
-        (3, "supported", "acme-globex-2021-03-jv"), (4, "supported", "acme-initech-2021-03-acquisition")]
+        (3, "supported", "acme-globex-2021-03-jv"), (4, "supported", "acme-initech-2021-03-denial")]
 
 
 def test_code_and_unrelated_prose_are_not_checked(runner: CliRunner, mini_store: Path, tmp_path: Path) -> None:

@@ -19,9 +19,10 @@ def validate(runner, path: Path):
 
 
 def test_shipped_store_validates_clean(runner) -> None:
+    """No error; the only warnings are event fields that say what the text reader cannot read."""
     result = runner.invoke(cli, ["validate"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == ""
+    assert all(": warning: event field of '" in line for line in result.stdout.splitlines())
     assert result.stderr.startswith("valid: ")
 
 

@@ -108,8 +108,6 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     if not normalized.isascii() or "'" in normalized:
         covered = [(h.start, h.end) for h in hits]
         for text, trigger in vocab.substrings:
-            if text[0].isascii() and text[0].isalnum():
-                continue
             start = normalized.find(text)
             while start != -1:
                 end = start + len(text)
@@ -147,8 +145,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     words_seen = 0
     for position in range(last + 1, min(len(spans), last + 12)):
         token = spans[position]
-        if token.text in vocab.boundaries:
-            return False
+        if token.text in vocab.boundaries or token.text.endswith("ing"):
+            return False  # "denied signing a deal": what is denied is the signing
         if any(start <= token.start < end for start, end in names):
             if ENTITY_OBJECT in objects:
                 return True

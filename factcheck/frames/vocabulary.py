@@ -140,7 +140,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     by_word: dict[str, list[Phrase]] = {}
     substrings: list[tuple[str, Trigger]] = []
     for phrase, trigger in _entries(data):
-        if has_cjk(phrase) or not phrase[:1].isalnum():
+        if has_cjk(phrase) or not phrase[:1].isalnum() or "'" in phrase:  # no spaces, a mark, inside a word
             substrings.append((phrase, trigger))
         elif trigger.as_written:
             written = words_of(phrase)
