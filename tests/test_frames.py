@@ -204,12 +204,7 @@ KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers"
          "background_markers", "clause_boundaries", "not_triggers"]
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param(kind, marks=pytest.mark.xfail(
-        strict=True, reason="'brush off' is listed in both 'denied' attitude entries (with and without an "
-                            "object list), so the second listing can never be the one that matches"))
-    if kind == "attitude" else kind
-    for kind in KINDS])
+@pytest.mark.parametrize("kind", KINDS)
 def test_no_trigger_phrase_is_listed_twice_for_one_kind(data: dict[str, Any], kind: str) -> None:
     phrases = _phrases_by_kind(data)[kind]
     counts = Counter(" ".join(p.casefold().split()) for p in phrases)
@@ -222,8 +217,6 @@ def test_every_kind_of_phrase_is_covered_by_the_duplicate_check(data: dict[str, 
     assert listed <= set(KINDS)
 
 
-@pytest.mark.xfail(strict=True, reason="'permission' is listed twice in the object list of the blocked "
-                                       "trigger (reject, refuse, deny …)")
 def test_object_lists_have_no_repeats(data: dict[str, Any]) -> None:
     entries = data["triggers"] + [e for entries in data["attitudes"].values() for e in entries]
     repeated = [(entry.get("type") or entry.get("stage") or "attitude", word)
@@ -349,10 +342,6 @@ def frame_of(index: StoreIndex, text: str) -> Frame:
 DEFAULTS = {"negated": False, "attitude": None, "holder": None, "hedged": False, "question": False, "asserts": True}
 """What a plain assertion reads as; each case below says where it differs."""
 
-AUTHORITY = pytest.mark.xfail(
-    strict=True, reason="'Authority' in the regulator's name stems like 'authorize' (both 'author'), so the name "
-                        "reads as an approval and its stage beats the clause's own verb")
-
 READINGS = [
     pytest.param("Acme agreed to buy Globex",
                  {"type": "acquisition", "stage": "agreed", "agents": ("acme",), "patients": ("globex",)},
@@ -360,18 +349,15 @@ READINGS = [
     pytest.param("Acme completed its purchase of Globex", {"type": "acquisition", "stage": "completed"},
                  id="completed purchase"),
     pytest.param("Acme walked away from the Globex deal", {"stage": "abandoned"}, id="walked away"),
-    pytest.param("The Trade Authority blocked the merger", {"stage": "blocked"}, id="regulator blocked",
-                 marks=AUTHORITY),
+    pytest.param("The Trade Authority blocked the merger", {"stage": "blocked"}, id="regulator blocked"),
     pytest.param("The regulator blocked Acme's takeover of Globex",
                  {"type": "acquisition", "stage": "blocked", "agents": ("acme",), "patients": ("globex",)},
                  id="unnamed regulator blocked, roles kept"),
     pytest.param("The Trade Authority blocked Acme's takeover of Globex",
                  {"type": "acquisition", "stage": "blocked", "agents": ("acme",), "patients": ("globex",)},
-                 id="named regulator blocked, roles kept", marks=AUTHORITY),
+                 id="named regulator blocked, roles kept"),
     pytest.param("The regulator blocked the merger", {"type": "merger", "stage": "blocked"},
-                 id="blocked the merger: type", marks=pytest.mark.xfail(
-                     strict=True, reason="'the merger' is taken whole as an anaphor, so the clause loses its "
-                                         "event type (read as None, which any statement's type then matches)")),
+                 id="blocked the merger: type"),
     pytest.param("The Trade Authority cleared the deal subject to conditions", {"stage": "approved-conditionally"},
                  id="cleared with conditions"),
     pytest.param("Acme won unconditional approval for its purchase of Globex",
@@ -379,9 +365,7 @@ READINGS = [
     pytest.param("Acme won unconditional approval for its purchase of Globex",
                  {"type": "acquisition", "stage": "approved-unconditionally", "agents": ("acme",),
                   "patients": ("globex",)},
-                 id="unconditional approval: buyer", marks=pytest.mark.xfail(
-                     strict=True, reason="actors before a third-party stage word are dropped from the roles, "
-                                         "even when the stage is a noun the buyer won; 'its' is not resolved")),
+                 id="unconditional approval: buyer"),
     pytest.param("Acme is planning to apply for a licence", {"type": "licence", "stage": "planned"},
                  id="planning to apply"),
     pytest.param("The court denied Acme's request for an injunction", {"type": "injunction", "stage": "blocked"},
@@ -431,8 +415,6 @@ def test_chinese_alias_is_what_the_chinese_claim_names(index: StoreIndex) -> Non
     assert parse_claim("艾克米收购Globex", index.entities, None, index.words).entities[0] == "acme"
 
 
-@pytest.mark.xfail(strict=True, reason="'Authority' in an entity's name reads as the approval trigger "
-                                       "'authorize': the bare name is a sentence with a stage")
 def test_a_name_alone_asserts_nothing(index: StoreIndex) -> None:
     frame = frame_of(index, "Trade Authority")
     assert (frame.stage, frame.asserts) == (None, False)
@@ -509,8 +491,8 @@ def test_statements_decide_their_own_words(index: StoreIndex, claim: str, expect
 
 
 @pytest.mark.parametrize("claim", [
-    pytest.param("The Trade Authority approved Acme's takeover of Globex", marks=AUTHORITY),
-    pytest.param("The Trade Authority cleared Acme's takeover of Globex", marks=AUTHORITY),
+    "The Trade Authority approved Acme's takeover of Globex",
+    "The Trade Authority cleared Acme's takeover of Globex",
     "The Trade Authority did not block Acme's takeover of Globex",
 ])
 def test_a_claim_against_a_recorded_block_is_denied(index: StoreIndex, claim: str) -> None:
@@ -553,8 +535,6 @@ def test_a_blocked_takeover_does_not_support_its_completion(index: StoreIndex) -
     assert verdict_of(index, "Acme acquired Globex") != "supported"
 
 
-@pytest.mark.xfail(strict=True, reason="the recorded statement reads as 'approved' ('Authority' in the regulator's "
-                                       "name), so the completed claim is a near miss instead of denied")
 def test_a_blocked_takeover_denies_its_completion(index: StoreIndex) -> None:
     assert verdict_of(index, "Acme acquired Globex") == "denied"
 

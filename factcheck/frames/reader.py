@@ -17,9 +17,10 @@ from ..text import Token, has_cjk, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
 
 PRONOUNS = frozenset("it they we he she which who its their".split())
+PASSIVE_MARKERS = frozenset("was were is are been being be".split())
 _NOT_FINITE_BEFORE = frozenset("to will would can could may might should must shall the a an its their being be".split())
-SENTENCE_WORDS = 7
-"""Text this long is a sentence with a predicate the vocabulary does not know, not a fragment
+SENTENCE_WORDS = 6
+"""Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
 ("Airbus China VAS approval news" is one)."""
 _PREDICATE_KINDS = frozenset("type stage attitude speech negation predicate".split())
 
@@ -89,8 +90,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     stems = [raw_stem(word) for word in written]
     hits: list[Hit] = []
     taken: set[int] = set()
+    inside_names = {i for i, t in enumerate(spans) if any(start <= t.start < end for start, end in names)}
     for index, first in enumerate(stems):
-        if index in taken:
+        if index in taken or index in inside_names:  # "Trade Authority" authorises nothing
             continue
         candidates = vocab.by_first_word.get(written[index], ()) + vocab.by_first_stem.get(first, ())
         for phrase in sorted(candidates, key=lambda p: -len(p.stems)) if len(candidates) > 1 else candidates:
@@ -205,9 +207,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "stage":
             if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends)):
                 continue
+            if _in_background(spans, hit.first, vocab.background):
+                continue  # "paid the fee after walking away": the walking away is not what it asserts
             if trigger.noun:
-                if noun_stage is None and not _in_background(spans, hit.first, vocab.background):
-                    noun_stage = hit
+                noun_stage = noun_stage or hit
             elif stage is None:
                 stage, stage_hit = trigger.value, hit
         elif kind == "refinement":
@@ -219,7 +222,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "speech":
             speech = speech or hit
         elif kind == "negation":
-            negations += 1
+            if attitude is None or attitude.trigger.value != "denied":  # "denied …, saying there were no talks"
+                negations += 1
         elif kind == "hedge":
             hedged = True
         elif kind == "question":
@@ -230,8 +234,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             fall += 1
         elif kind == "predicate":
             predicate = True
-        elif kind == "anaphor":
-            refers_back = True
+    written = f" {' '.join(t.text for t in spans)} "
+    refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
@@ -266,7 +270,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab.third_party)
     asserts = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
-               or len(spans) >= SENTENCE_WORDS or _has_verb_form(spans, entity_ends, hits))
+               or _plain_words(spans, mentions) >= SENTENCE_WORDS or _has_verb_form(spans, entity_ends, hits))
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
@@ -279,6 +283,16 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_at=predicate_at,
     )
+
+
+def _passive(spans: Sequence[Token], index: int) -> bool:
+    """"Acme was cleared to buy": the cleared one is Acme, who acts in the purchase."""
+    return index > 0 and spans[index - 1].text in PASSIVE_MARKERS
+
+
+def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention]) -> int:
+    """Words that are neither names nor numbers: "Acme Corp, EUR 36.75 per share" has three."""
+    return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions))
 
 
 def _in_background(spans: Sequence[Token], index: int, background: frozenset[str]) -> bool:
@@ -308,10 +322,14 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     Acme's purchase of Globex": the regulator buys nothing)."""
     start = type_hit.start
     earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
-        h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in third_party))),
+        h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in third_party
+                                                     and not h.trigger.noun and not _passive(spans, h.first)))),
         default=-1)
     marker = {t.end: t.text for t in spans}
     before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
+    if earlier_stage >= 0 and any(t.text == "by" and earlier_stage <= t.start < start for t in spans):
+        # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
+        before = [m.entity for m in actors if m.end <= earlier_stage and m.entity != holder]
     after = [m for m in actors if m.start >= type_hit.end]
     by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
     if by is not None:

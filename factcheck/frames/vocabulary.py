@@ -26,7 +26,7 @@ class Trigger(NamedTuple):
 
     kind: str
     """type | stage | refinement | attitude | false | speech | negation | hedge | question |
-    rise | fall | predicate | anaphor | nothing (words that look like a trigger but are not
+    rise | fall | predicate | nothing (words that look like a trigger but are not
     one: "foreign investment" as a policy area, "traffic fines" as a service)"""
     value: str | None = None
     """The type, stage, attitude or refined stage it stands for."""
@@ -54,7 +54,7 @@ class Phrase(NamedTuple):
     trigger: Trigger
 
 
-EXACT_KINDS = frozenset("false speech negation hedge question predicate anaphor nothing".split())
+EXACT_KINDS = frozenset("false speech negation hedge question predicate nothing".split())
 """Kinds of trigger always matched as written (see `Trigger.as_written`)."""
 
 
@@ -69,6 +69,8 @@ class Vocabulary(NamedTuple):
     """Chinese words and other non-word triggers ("n't"), longest first."""
     fillers: frozenset[str]
     question_openers: frozenset[str]
+    anaphors: tuple[str, ...]
+    """Words that name an event or its actors by reference ("it", "the deal", "both companies")."""
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
@@ -130,7 +132,7 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         found += [(phrase, Trigger(direction)) for phrase in phrases]
     for kind, key in (("false", "false_markers"), ("speech", "speech_verbs"), ("negation", "negations"),
                       ("hedge", "hedges"), ("question", "question_marks"), ("predicate", "predicates"),
-                      ("anaphor", "anaphors"), ("nothing", "not_triggers")):
+                      ("nothing", "not_triggers")):
         found += [(phrase, Trigger(kind, as_written=True)) for phrase in data[key]]
     return found
 
@@ -174,6 +176,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
         fillers=frozenset(data["fillers"]),
         question_openers=frozenset(data["question_openers"]),
+        anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
