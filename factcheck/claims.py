@@ -74,18 +74,26 @@ def parse_claim(
         term = stem(word)
         if len(term) > 1 and term not in terms:
             terms.append(term)
+    frame = read_frame(normalized, word_spans, [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place")
+                                                for m in entity_mentions])
+    terms += event_terms(frame.type, frame.stage)
     return ParsedClaim(
         text=text,
         entities=tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),
         dates=tuple(dict.fromkeys(d.value for d in date_mentions)),
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
-        frame=read_frame(normalized, word_spans, [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place")
-                                                  for m in entity_mentions]),
+        frame=frame,
         # positions in `text` cannot be trusted when normalisation moved characters
         names=_unknown_names(text, normalized, covered, entities, vocabulary) if same_positions else (),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
     )
+
+
+def event_terms(event_type: str | None, stage: str | None) -> list[str]:
+    """An event's type and stage as terms (`~acquisition`, `~abandoned`): "walked away from its
+    bid" and "withdrew its offer" share no word but the same event, and should rank together."""
+    return [f"~{name}" for name in (event_type, stage) if name]
 
 
 _URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)\S+")

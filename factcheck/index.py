@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
-from .claims import ParsedClaim, parse_claim, read_clauses
+from .claims import ParsedClaim, event_terms, parse_claim, read_clauses
 from .dates import PartialDate
 from .entities import EntityIndex
 from .errors import Location, Problem
@@ -500,7 +500,9 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     if statement.said_by:
         involved.add(statement.said_by)
     own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
-    terms = set(parsed.terms) | {entity_term(e) for e in involved | places}
+    declared = statement.event
+    terms = (set(parsed.terms) | {entity_term(e) for e in involved | places}
+             | set(event_terms(declared.type, declared.stage) if declared else ()))
     kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
     names = [store.entities[e] for e in involved | places if e in store.entities]
     everything = " ".join([text, *(c.quote for c in statement.citations),
@@ -516,9 +518,9 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
 
 def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ...]:
     """A statement's frames as read from its text, its `event:` field first where it has one
-    (what was read for the main clause comes last then). What a statement says its source
-    (`said_by`) said is the source's: "said" by them where the text names no attitude, and
-    theirs where it names no one."""
+    (what was read for the main clause comes last then). Its main clause is what its source
+    (`said_by`) said: "said" by them where the text names no attitude, and theirs where it
+    names no one."""
     main = read[0]
     event = statement.event
     frames = [main, *read[1:]]
@@ -528,8 +530,9 @@ def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ..
                                  attitude=event.attitude or main.attitude, stage_words="")
         # what the text reads stays, last: a claim in the statement's own words reads as they do
         frames = [declared, *read[1:]] + ([main] if declared != main else [])
-    if statement.said_by:
-        frames = [f._replace(attitude=f.attitude or "said", holder=f.holder or statement.said_by) for f in frames]
+    if statement.said_by:  # what the source said is its main clause; the others are its own acts
+        main = frames[0]
+        frames[0] = main._replace(attitude=main.attitude or "said", holder=main.holder or statement.said_by)
     return tuple(frames)
 
 

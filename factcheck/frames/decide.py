@@ -71,8 +71,9 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     # agreement with Y on 2 May", pinned by its particulars.
     one_kind = st is None or (ct is not None and (type_forward or type_backward))
     backward = not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
-    if opposite_attitudes:
-        excluded, forward, backward = forward or backward, False, False
+    if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
+        same_event = (statement.type or statement.stage) is not None and (forward or backward)
+        excluded, forward, backward = same_event, False, False
 
     claim_positive = not claim.negated
     statement_positive = statement.negated != recorded_true
@@ -110,7 +111,8 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
 def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab: Vocabulary) -> Decision:
     """Why a consistent-looking statement does not decide: the nearest words for the user."""
     stages, types = vocab.stages, vocab.types
-    if claim.stage and (statement.stage is None or statement.stage in vocab.implied[claim.stage]):
+    if claim.stage and claim.stage != statement.stage and (
+            statement.stage is None or statement.stage in vocab.implied[claim.stage]):
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
                                         f"the statement only {stages[statement.stage]['label'] if statement.stage else 'the event'}")
     if claim.stage != statement.stage and claim.stage is not None:
@@ -122,4 +124,4 @@ def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab:
         return Decision(None, "event", f"the claim says {types[claim.type]['label']}, the statement {said}")
     if not statement_positive:
         return Decision(None, "stage", "the statement recorded as false says more than the claim")
-    return Decision(None, "stage", "the statement says less than the claim")
+    return Decision(None, "weaker", "the statement says less than the claim")
