@@ -514,9 +514,7 @@ def test_injunction(index: StoreIndex, claim: str, expected: str) -> None:
 @pytest.mark.parametrize("claim, expected", [
     ("Initech abandoned its bid for Globex", "denied"),
     ("Initech withdrew its bid for Globex", "denied"),
-    pytest.param("Initech walked away from its bid for Globex", "denied", marks=pytest.mark.xfail(
-        strict=True, reason="similarity counts words, not frames: 'walked away from' is read as abandoned, but its "
-                            "words are not the statement's, so the statement scores 41.7 < 50 and never decides")),
+    ("Initech walked away from its bid for Globex", "denied"),  # no shared verb: the event terms rank it
     ("Initech did not abandon its bid for Globex", "supported"),
 ])
 def test_a_recorded_false_report_decides_both_ways(index: StoreIndex, claim: str, expected: str) -> None:
