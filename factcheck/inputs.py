@@ -32,10 +32,10 @@ not fill memory."""
 def read_claims(stream: BinaryIO, name: str = "<stdin>") -> Iterator[ClaimInput | InputError]:
     for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), start=1):
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-            while (rest := stream.readline(MiB)) and not rest.endswith(b"\n"):
-                pass
             yield InputError(f"line is longer than {size_text(MAX_LINE_BYTES)}, the limit (one claim per line)",
                              name, number, 1)
+            while (rest := stream.readline(MiB)) and not rest.endswith(b"\n"):
+                pass  # the rest of the line, a mebibyte at a time
             continue
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM is no column
