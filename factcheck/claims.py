@@ -85,7 +85,8 @@ def parse_claim(
         terms=tuple(terms),
         frame=frame,
         # positions in `text` cannot be trusted when normalisation moved characters
-        names=_unknown_names(text, normalized, covered, entities, vocabulary) if same_positions else (),
+        names=(_unknown_names(text, normalized, covered, entities, vocabulary, {m.entity for m in entity_mentions})
+               if same_positions else ()),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
     )
 
@@ -131,15 +132,18 @@ _NOT_NAMES = frozenset(
 
 
 def _unknown_names(text: str, normalized: str, covered: set[int], entities: EntityIndex,
-                   vocabulary: Container[str]) -> tuple[str, ...]:
+                   vocabulary: Container[str], named: Container[str] = ()) -> tuple[str, ...]:
     """Proper names the store does not know, by the writer's capitals.
 
     Skipped: words already read as an entity, date or figure; headline-style text (too many
     capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS); demonyms ("Chinese");
-    words of known entities' names; and the first word when it is an ordinary word of the
+    words of known entities' names (but a word that only ever begins one entity's longer name:
+    "Airbus" alone is not "Airbus China"); and the first word when it is an ordinary word of the
     store's vocabulary ("Regulators did not …").
 
-    `normalized` must keep `text`'s positions (one character per character).
+    `normalized` must keep `text`'s positions (one character per character); `named` are the
+    entities the text names (a title beside its bearer's name is no other name: "US President
+    Donald Trump").
     """
     capitalised = list(_CAPITALISED.finditer(text))
     if not capitalised or len(capitalised) > 0.5 * len(re.findall(r"\w+", text)) + 1:
@@ -149,10 +153,12 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
         word, folded = match.group(), normalized[match.start():match.end()]
         if match.start() in covered:
             continue
-        if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS or entities.is_name_word(folded)
+        if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS
+                or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
                 or (word.isupper() and len(word) <= 4) or folded.endswith(("ese", "ian", "ish"))):
             continue
-        if match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary:
+        if (match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary
+                and entities.leads.get(folded, "") in ("", *named)):
             continue
         if folded not in names:
             names.append(folded)

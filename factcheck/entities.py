@@ -125,6 +125,16 @@ class EntityIndex:
                     if joined not in self.fuzzy_names:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
+        uses: dict[str, set[tuple[str, bool]]] = {}
+        for words, entity_id in self.by_tokens.items():
+            for position, word in enumerate(words):
+                uses.setdefault(word, set()).add((entity_id, position == 0 and len(words) > 1))
+        self.leads: dict[str, str] = {
+            word: next(iter(found))[0] for word, found in uses.items()
+            if len({e for e, _ in found}) == 1 and all(lead for _, lead in found)}
+        """Words that only ever begin one entity's longer name ("Airbus" of "Airbus China"): alone
+        they name someone else, most often the parent, so they count as an unknown name. Each
+        with the entity whose name it begins."""
         self.widest_from: dict[str, int] = {}
         """Words of the longest name starting with each word: an exact match that long cannot
         be the start of a longer misspelt name."""

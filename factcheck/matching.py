@@ -31,6 +31,11 @@ DEFAULT_THRESHOLD = 50.0
 PRECISION_BETA = 0.5
 """F-measure beta: below 1 weighs "everything the claim says is in the statement" above
 "everything the statement says is in the claim" (claims are often shorter than statements)."""
+EVENT_ALLOWANCE = 15.0
+"""How much less similar a statement may be and still decide a clause that names an event and
+an actor: its frame must then entail or exclude the clause's, with every particular
+consistent, so fewer shared words are needed ("walked away from its bid" against "withdrew
+its offer")."""
 NEAR_MISS_MARGIN = 10.0
 """A consistent statement cannot decide when a conflicting one is more similar by more than this:
 the claim is then a near miss of that one, not a vaguer restatement of the other."""
@@ -238,8 +243,9 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
-    for name in claim.names:
-        if f" {name} " not in facts.vocabulary:
+    leads = index.entities.leads
+    for name in claim.names:  # "Airbus" is in a statement about "Airbus China", but not as a name of its own
+        if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
 
@@ -367,7 +373,11 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
 
     best: tuple[float, StatementFacts, str] | None = None
     closest_conflict = 0.0
-    for position in range(reaching(threshold)):
+    frame = claim.frame
+    named_event = (frame.type or frame.stage) is not None and any(
+        index.entities.kinds.get(e) != "place" for e in claim.entities)
+    bar = threshold - EVENT_ALLOWANCE if named_event else threshold
+    for position in range(reaching(bar)):
         if scored[position][0] < closest_conflict - NEAR_MISS_MARGIN:
             break  # this one and all below are too far under a near miss to decide
         score, facts, problems, verdict = examined(position + 1)[position]
@@ -383,7 +393,6 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
         if blocker is not None:
             evaluated[:] = [(s, f, [blocker] if f is best[1] else p, v) for s, f, p, v in evaluated]
             best = None
-    frame = claim.frame
     reason = NO_CLAIM if not frame.asserts else QUESTION if frame.question else None
     if reason is not None:
         best = None  # nothing to decide: its nearest statements are still shown

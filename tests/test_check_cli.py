@@ -144,8 +144,12 @@ def test_top_adds_ranked_candidates(runner, mini_store: Path) -> None:
 
 
 def test_threshold_option_raises_the_bar(runner, mini_store: Path) -> None:
-    claim = "Acme and Globex formed a JV"
+    """The claim scores 80: a statement whose frame confirms its event decides from the
+    threshold less 15, so 90 still passes it and 99 does not."""
+    claim = "Acme and Globex have a joint venture"
     assert json.loads(check(runner, mini_store, "--format", "json", claim).stdout)["verdict"] == "supported"
+    lenient = check(runner, mini_store, "--format", "json", "--threshold", "90", claim)
+    assert json.loads(lenient.stdout)["verdict"] == "supported"
     strict = check(runner, mini_store, "--format", "json", "--threshold", "99", claim)
     assert json.loads(strict.stdout)["verdict"] == "unverified"
 
