@@ -9,7 +9,6 @@ tables once per process; nothing here knows a particular word.
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -194,7 +193,18 @@ def read_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, Any]:
         return json.load(file)
 
 
-@cache
+_compiled: list[Vocabulary] = []
+
+
 def vocabulary() -> Vocabulary:
-    """The package's vocabulary, compiled on first use."""
-    return compile_vocabulary(read_vocabulary())
+    """The package's vocabulary, compiled on first use (or as an index kept it)."""
+    if not _compiled:
+        _compiled.append(compile_vocabulary(read_vocabulary()))
+    return _compiled[0]
+
+
+def adopt_vocabulary(compiled: Vocabulary) -> None:
+    """Use a vocabulary compiled from the same file earlier, as an index keeps it in its head:
+    compiling it costs a check 10 ms of start-up, unpickling it well under one."""
+    if not _compiled:
+        _compiled.append(compiled)
