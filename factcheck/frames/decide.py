@@ -69,7 +69,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     # the two are one kind of event is asked, and a clause that names no stage asserts the
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
     # agreement with Y on 2 May", pinned by its particulars.
-    one_kind = st is None or (ct is not None and (type_forward or type_backward))
+    one_kind = ct == st or (ct is not None and st is not None and (type_forward or type_backward))
     backward = not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
         same_event = (statement.type or statement.stage) is not None and (forward or backward)
