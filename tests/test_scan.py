@@ -260,3 +260,19 @@ def test_domain_filter(sentence: str, checked: bool, mini_store: Path) -> None:
     assert about_domain(sentence, index) is checked
     report = scan_text(sentence, "a.md", index)
     assert (report.checked, report.skipped) == ((1, 0) if checked else (0, 1))
+
+
+def test_a_finding_points_at_the_clause_that_decided(runner: CliRunner, mini_store: Path, tmp_path: Path) -> None:
+    """One clause true, one the store records as false: the sentence is denied, and the finding's
+    columns are the false clause's, so a reviewer sees which half to fix."""
+    sentence = "Acme and Globex set up a joint venture in Springfield, and Acme bought Initech for $2 billion."
+    draft = write(tmp_path, "two.md", f"# Deals\n\n{sentence}\n")
+    result = scan(runner, mini_store, "--format", "json", str(draft))
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)["findings"]
+    start = sentence.index("Acme bought")
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, start + 1, len(sentence) + 1)
+    assert finding["verdict"] == "denied"
+    assert finding["match"]["id"] == "acme-initech-2021-03-acquisition"
+    text = scan(runner, mini_store, str(draft))
+    assert text.stdout.startswith(f"{draft}:3:{start + 1}: denied: {sentence}\n")
