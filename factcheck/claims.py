@@ -212,7 +212,7 @@ def read_clauses(
             else:  # "… and the news sent both companies' shares higher": the same actors
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
-        if current.frame.asserts and reading.frame.asserts and _has_event(current) and _has_event(reading):
+        if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading
         else:  # not two claims: join the piece to the clause before and read them together

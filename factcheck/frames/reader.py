@@ -46,6 +46,9 @@ class Frame(NamedTuple):
     question: bool = False
     asserts: bool = True
     """False for a fragment without a predicate ("Alibaba deal"): there is nothing to check."""
+    has_predicate: bool = True
+    """A verb the vocabulary or the word's form shows; a long text may assert without one, but
+    only a part with one is a clause of its own ("… from setting up a venture" is not)."""
     direction: int = 0
     """+1 the clause reports a rise, -1 a fall."""
     stage_words: str = ""
@@ -268,9 +271,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     roles: tuple[tuple[str, ...], ...] = ((), (), ())
     if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
         roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab.third_party)
-    asserts = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
-               or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
-               or _plain_words(spans, mentions) >= SENTENCE_WORDS or _has_verb_form(spans, entity_ends, hits))
+    has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
+                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
+                     or _has_verb_form(spans, entity_ends, hits))
+    asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
@@ -279,7 +283,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
         attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
         hedged=hedged,
-        question=question, asserts=asserts, direction=(rise > 0) - (fall > 0),
+        question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_at=predicate_at,
     )
