@@ -1,4 +1,4 @@
-"""Reading what a sentence asserts: clauses, and for each clause an event frame.
+"""Reading what a clause asserts: its event frame (`claims.read_clauses` splits sentences).
 
 A frame is the event a clause asserts (its type and stage: "agreed to buy" is an acquisition
 agreed, "won unconditional approval for the joint venture" a joint venture approved
@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Sequence
 
-from ..text import Token, has_cjk, raw_stem
+from ..text import Token, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
 
-PRONOUNS = frozenset("it they we he she which who its their".split())
-PASSIVE_MARKERS = frozenset("was were is are been being be".split())
-_NOT_FINITE_BEFORE = frozenset("to will would can could may might should must shall the a an its their being be".split())
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
 ("Airbus China VAS approval news" is one)."""
@@ -116,7 +113,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             start = normalized.find(text)
             while start != -1:
                 end = start + len(text)
-                if not any(s < end and start < e for s, e in covered):
+                if not any(s < end and start < e for s, e in (*covered, *names)):
                     hits.append(Hit(start, end, -1, -1, trigger))
                     covered.append((start, end))
                 start = normalized.find(text, end)
@@ -166,16 +163,16 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     return False
 
 
-def _finite(spans: Sequence[Token], index: int, entity_ends: set[int]) -> bool:
+def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vocabulary) -> bool:
     """Whether the verb at `index` is a clause's finite verb ("acquired", "buys", "Acme and
     Globex set up"), not an infinitive, a gerund or a noun ("to acquire", "the buyout")."""
     word = spans[index].text
     before = spans[index - 1].text if index else ""
-    if word.endswith("ing") or before in _NOT_FINITE_BEFORE:
+    if word.endswith("ing") or before in vocab.not_finite_after:
         return False
     if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
         return True
-    return index > 0 and (spans[index - 1].end in entity_ends or before in PRONOUNS)
+    return index > 0 and (spans[index - 1].end in entity_ends or before in vocab.pronouns)
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
@@ -203,12 +200,12 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
             hit_stage = trigger.stage
-            if hit_stage is None and trigger.finite_stage and hit.first >= 0 and _finite(spans, hit.first, entity_ends):
+            if hit_stage is None and trigger.finite_stage and hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab):
                 hit_stage = trigger.finite_stage
             if hit_stage and stage is None:
                 stage, stage_hit = hit_stage, hit
         elif kind == "stage":
-            if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends)):
+            if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab)):
                 continue
             if _in_background(spans, hit.first, vocab.background):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
@@ -270,10 +267,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             attitude_name, holder = "said", speaker
     roles: tuple[tuple[str, ...], ...] = ((), (), ())
     if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
-        roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab.third_party)
+        roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
-                     or _has_verb_form(spans, entity_ends, hits))
+                     or _has_verb_form(spans, entity_ends, hits, vocab))
     asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
@@ -289,9 +286,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     )
 
 
-def _passive(spans: Sequence[Token], index: int) -> bool:
+def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """"Acme was cleared to buy": the cleared one is Acme, who acts in the purchase."""
-    return index > 0 and spans[index - 1].text in PASSIVE_MARKERS
+    return index > 0 and spans[index - 1].text in vocab.passive_markers
 
 
 def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention]) -> int:
@@ -316,7 +313,7 @@ def _nearest_before(actors: Sequence[Mention], position: int) -> str | None:
 
 def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence[Mention],
            spans: Sequence[Token], holder: str | None,
-           third_party: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+           vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Who acts, who is acted on, and who is on the other side in a directed event.
 
     The actors before its word act, those after are acted on; "by" turns that round ("Globex
@@ -326,8 +323,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     Acme's purchase of Globex": the regulator buys nothing)."""
     start = type_hit.start
     earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
-        h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in third_party
-                                                     and not h.trigger.noun and not _passive(spans, h.first)))),
+        h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in vocab.third_party
+                                                     and not h.trigger.noun and not _passive(spans, h.first, vocab)))),
         default=-1)
     marker = {t.end: t.text for t in spans}
     before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
@@ -348,7 +345,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
 
 
-def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit]) -> bool:
+def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit], vocab: Vocabulary) -> bool:
     """A predicate the vocabulary does not name: a past form ("appointed") or a verb right
     after its subject ("Acme owns …")."""
     for index, token in enumerate(spans):
@@ -357,6 +354,6 @@ def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable
             return True
         before = spans[index - 1].text if index else ""
         if (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
-                and (spans[index - 1].end in entity_ends or before in PRONOUNS or before.endswith("ly"))):
+                and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
             return True
     return any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits)

@@ -68,6 +68,12 @@ class Vocabulary(NamedTuple):
     """Chinese words and other non-word triggers ("n't"), longest first."""
     fillers: frozenset[str]
     question_openers: frozenset[str]
+    pronouns: frozenset[str]
+    """Words that stand for an actor: a verb after one is a finite verb ("it bought")."""
+    passive_markers: frozenset[str]
+    """Forms of "be" before a participle: "was cleared" is done to its subject."""
+    not_finite_after: frozenset[str]
+    """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
     anaphors: tuple[str, ...]
     """Words that name an event or its actors by reference ("it", "the deal", "both companies")."""
     boundaries: frozenset[str]
@@ -175,6 +181,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
         fillers=frozenset(data["fillers"]),
         question_openers=frozenset(data["question_openers"]),
+        pronouns=frozenset(data["pronouns"]),
+        passive_markers=frozenset(data["passive_markers"]),
+        not_finite_after=frozenset(data["not_finite_after"]),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
