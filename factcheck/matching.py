@@ -374,7 +374,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     best: tuple[float, StatementFacts, str] | None = None
     closest_conflict = 0.0
     frame = claim.frame
-    named_event = (frame.type or frame.stage) is not None and any(
+    named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and any(
         index.entities.kinds.get(e) != "place" for e in claim.entities)
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
     for position in range(reaching(bar)):

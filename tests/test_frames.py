@@ -195,14 +195,14 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns"):
         kinds[key] = list(data[key])
     return kinds
 
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after"]
+         "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

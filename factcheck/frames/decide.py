@@ -64,7 +64,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     cs, ss = claim.stage, statement.stage
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
-    forward = type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
+    forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
+               and (claim.direction == 0 or statement.direction != 0))  # a rise is no deal's paraphrase
     # A false statement denies a clause its own event would make true. Of the type, only that
     # the two are one kind of event is asked, and a clause that names no stage asserts the
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation

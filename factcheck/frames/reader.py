@@ -95,7 +95,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
         if index in taken or index in inside_names:  # "Trade Authority" authorises nothing
             continue
         candidates = vocab.by_first_word.get(written[index], ()) + vocab.by_first_stem.get(first, ())
-        for phrase in sorted(candidates, key=lambda p: -len(p.stems)) if len(candidates) > 1 else candidates:
+        if vocab.by_first_word.get(written[index]) and vocab.by_first_stem.get(first):
+            candidates = tuple(sorted(candidates, key=lambda p: -len(p.stems)))  # each list is in order already
+        for phrase in candidates:
             trigger = phrase.trigger
             last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
             if last is None:
@@ -267,7 +269,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             attitude_name, holder = "said", speaker
     roles: tuple[tuple[str, ...], ...] = ((), (), ())
     if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
-        roles = _roles(normalized, type_hit, hits, actors, spans, holder, vocab)
+        first_type = next(h for h in hits if h.trigger.kind == "type")  # the verb, not a noun at the end
+        roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
                      or _has_verb_form(spans, entity_ends, hits, vocab))
@@ -301,9 +304,12 @@ def _in_background(spans: Sequence[Token], index: int, background: frozenset[str
 
 
 def _more_specific(candidate: str, current: str, vocab: Vocabulary) -> bool:
-    """A type that is not generic beats a generic one ("agreement to buy" is an acquisition)."""
-    generic = vocab.types[current].get("generic", False)
-    return generic and not vocab.types[candidate].get("generic", False)
+    """A type that is not generic beats a generic one ("agreement to buy" is an acquisition),
+    and one that wins over another beats it ("bought a stake" is an investment)."""
+    types = vocab.types
+    if current in types[candidate].get("wins_over", ()):
+        return True
+    return types[current].get("generic", False) and not types[candidate].get("generic", False)
 
 
 def _nearest_before(actors: Sequence[Mention], position: int) -> str | None:
@@ -328,6 +334,14 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         default=-1)
     marker = {t.end: t.text for t in spans}
     before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
+    stopped = next((h for h in hits if h.end <= start and h.trigger.kind == "stage" and not h.trigger.noun
+                    and h.trigger.value in vocab.third_party and _passive(spans, h.first, vocab)), None)
+    if stopped is not None:
+        # "Acme was barred from buying Globex by the regulator": Acme acts, the regulator bars
+        by_stage = next((t.start for t in spans if t.text == "by" and t.start > stopped.end), len(normalized))
+        acting = [m.entity for m in actors if m.end <= stopped.start and m.entity != holder]
+        acted_on = [m.entity for m in actors if type_hit.end <= m.start < by_stage]
+        return tuple(dict.fromkeys(acting)), tuple(dict.fromkeys(acted_on)), ()
     if earlier_stage >= 0 and any(t.text == "by" and earlier_stage <= t.start < start for t in spans):
         # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
         before = [m.entity for m in actors if m.end <= earlier_stage and m.entity != holder]
@@ -340,9 +354,18 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         agents = before
         before = []
     other = [m.entity for m in after if normalized[m.end:m.end + 2] == "  "
-             or marker.get(normalized.rfind(" ", 0, m.start), "") in ("to", "from")]
+             or marker.get(normalized.rfind(" ", 0, m.start), "") in ("to", "from")
+             or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
     acted_on = before + [m.entity for m in after if m.entity not in other]
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
+
+
+def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: frozenset[str]) -> bool:
+    """ "the solar business of Acme": Acme owns what changes hands."""
+    before = normalized.rfind(" ", 0, start)
+    if marker.get(before) != "of":
+        return False
+    return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
 def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit], vocab: Vocabulary) -> bool:

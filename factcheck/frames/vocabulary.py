@@ -74,6 +74,8 @@ class Vocabulary(NamedTuple):
     """Forms of "be" before a participle: "was cleared" is done to its subject."""
     not_finite_after: frozenset[str]
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
+    asset_nouns: frozenset[str]
+    """What is bought or sold of someone: in "the solar business of Acme", Acme is the seller."""
     anaphors: tuple[str, ...]
     """Words that name an event or its actors by reference ("it", "the deal", "both companies")."""
     boundaries: frozenset[str]
@@ -184,6 +186,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         pronouns=frozenset(data["pronouns"]),
         passive_markers=frozenset(data["passive_markers"]),
         not_finite_after=frozenset(data["not_finite_after"]),
+        asset_nouns=frozenset(data["asset_nouns"]),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
@@ -194,7 +197,12 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
 
 
 def _longest_first(phrases: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
-    return {first: tuple(sorted(group, key=lambda p: -len(p.stems))) for first, group in phrases.items()}
+    """Longest first; then those that need an object, a report's before a stage's ("dismissed as
+    groundless reports of a deal" is a denial, "dismissed the appeal" a refusal)."""
+    def order(phrase: Phrase) -> tuple[int, bool, bool]:
+        return -len(phrase.stems), not phrase.trigger.objects, phrase.trigger.kind != "attitude"
+
+    return {first: tuple(sorted(group, key=order)) for first, group in phrases.items()}
 
 
 def read_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, Any]:
