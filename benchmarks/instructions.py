@@ -20,10 +20,11 @@ from pathlib import Path
 
 PROGRAM = """
 import json, sys
+from pathlib import Path
 from factcheck.cache import load_index
 from factcheck.matching import check
 from factcheck.reporters.json import result_dict, dumps
-index = load_index([sys.argv[1]])
+index = load_index([Path(sys.argv[1])])
 lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
 skip, total = int(sys.argv[3]), int(sys.argv[4])
 for line in lines[skip:skip + total]:

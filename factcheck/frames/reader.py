@@ -142,9 +142,9 @@ def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[T
 
 def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
                     vocab: Vocabulary, names: Sequence[tuple[int, int]]) -> bool:
-    """Whether one of the next three words, fillers, numbers and names skipped, is one of
-    `objects`, before any clause boundary: "rejected the bid", "refused Acme's interim
-    injunction", "rejected the 13 firms' applications"; not "denied reports that it signed a
+    """Whether one of the next `OBJECT_REACH` words, fillers, numbers and names skipped, is one
+    of `objects`, before any clause boundary: "rejected the bid", "refused Acme's interim
+    injunction", "sold its retail banking software arm"; not "denied reports that it signed a
     deal"."""
     words_seen = 0
     for position in range(last + 1, min(len(spans), last + 12)):
@@ -160,7 +160,7 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
         if stems[position] in objects:
             return True
         words_seen += 1
-        if words_seen == 3:
+        if words_seen == OBJECT_REACH:
             return False
     return False
 
@@ -191,7 +191,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     attitude: Hit | None = None
     falsehood: Hit | None = None
     speech: Hit | None = None
-    negations = rise = fall = 0
+    rise = fall = 0
+    negation_hits: list[Hit] = []
     hedged = question = refers_back = False
     predicate = False
     refinements: list[Trigger] = []
@@ -225,7 +226,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             speech = speech or hit
         elif kind == "negation":
             if attitude is None or attitude.trigger.value != "denied":  # "denied …, saying there were no talks"
-                negations += 1
+                negation_hits.append(hit)
         elif kind == "hedge":
             hedged = True
         elif kind == "question":
@@ -248,6 +249,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             break
     if spans and spans[0].text in vocab.question_openers and not normalized.rstrip().endswith("."):
         question = True
+    negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab))
     negated = negations % 2 == 1
     holder: str | None = None
     attitude_name: str | None = None
@@ -269,7 +271,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             attitude_name, holder = "said", speaker
     roles: tuple[tuple[str, ...], ...] = ((), (), ())
     if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
-        first_type = next(h for h in hits if h.trigger.kind == "type")  # the verb, not a noun at the end
+        first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
+                           and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
@@ -297,6 +300,22 @@ def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
 def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention]) -> int:
     """Words that are neither names nor numbers: "Acme Corp, EUR 36.75 per share" has three."""
     return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions))
+
+
+OBJECT_REACH = 4
+"""Words (fillers, numbers and names apart) within which a trigger's object must come."""
+NEGATION_REACH = 4
+"""Words after a negation within which the stage it negates must come: "did not approve",
+"has not yet been completed"; not "did not rule on the merits of the prohibition"."""
+
+
+def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Whether a negation is the target's (the attitude, else the stage): with neither, it
+    negates the clause. Filler words between do not count ("was not among the firms approved")."""
+    if target is None or negation.last < 0 or target.first < 0:
+        return True
+    between = [t for t in spans[negation.last + 1:target.first] if t.text not in vocab.fillers]
+    return target.first > negation.last and len(between) < NEGATION_REACH
 
 
 def _in_background(spans: Sequence[Token], index: int, background: frozenset[str]) -> bool:
@@ -354,10 +373,23 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         agents = before
         before = []
     other = [m.entity for m in after if normalized[m.end:m.end + 2] == "  "
-             or marker.get(normalized.rfind(" ", 0, m.start), "") in ("to", "from")
+             or _after_to_or_from(normalized, m.start, marker, type_hit.end)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
     acted_on = before + [m.entity for m in after if m.entity not in other]
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
+
+
+def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int) -> bool:
+    """ "sold it to Acme", "to the pension fund Acme": the other side of the deal (a "to"
+    after the event's word: in "agreed to take over Acme", Acme is what is bought)."""
+    position = start
+    for _ in range(3):
+        position = normalized.rfind(" ", 0, position)
+        if position < event_end:
+            return False
+        if marker.get(position) in ("to", "from"):
+            return True
+    return False
 
 
 def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: frozenset[str]) -> bool:
