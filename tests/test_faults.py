@@ -31,6 +31,7 @@ from factcheck.cache import load_index
 from factcheck.cli import cli
 
 from conftest import MINI_STORE, write_store
+from processes import alive, children, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 DENIED_CLAIM = "Acme agreed to buy Initech for $2 billion"
@@ -55,30 +56,6 @@ def factcheck(*args: str, cache: Path, input: str | None = None, memory: int = 0
 
 def environment(cache: Path) -> dict[str, str]:
     return {**os.environ, "FACTCHECK_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def alive(pid: int) -> bool:
-    """Running, and not a zombie nobody reaped (an orphan's parent may be a container's init)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def wait_until(condition, timeout: float) -> bool:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
 
 
 def folder_store(tmp_path: Path) -> Path:
