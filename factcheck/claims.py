@@ -41,6 +41,8 @@ class ParsedClaim(NamedTuple):
     statement that never mentions them cannot confirm the claim."""
     impossible_dates: tuple[str, ...] = ()
     """Dates that do not exist ("30 february 2021"): no statement can confirm the claim."""
+    name_spans: tuple[tuple[int, int], ...] = ()
+    """Where the entities are named (in the normalised text): no clause ends inside a name."""
 
 
 def parse_claim(
@@ -88,6 +90,7 @@ def parse_claim(
         names=(_unknown_names(text, normalized, covered, entities, vocabulary, {m.entity for m in entity_mentions})
                if same_positions else ()),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
+        name_spans=tuple((m.start, m.end) for m in entity_mentions),
     )
 
 
@@ -188,15 +191,15 @@ def read_clauses(
     assert something, so "Acme signed with Globex, and the regulator approved it" is two
     clauses, but "Acme and Globex signed" and "work on CDN and edge computing" are one."""
     text = text[:MAX_CLAIM_CHARS]
-    cuts = list(_CLAUSE_BREAK.finditer(text)) if (" and " in text or ";" in text or "," in text
-                                                   or "；" in text or "，" in text) else ()
-    if cuts:  # never inside a name: "the National Development and Reform Commission"
-        normalized = normalize(text)
-        if len(normalized) == len(text):
-            names = [(m.start, m.end) for m in entities.find(normalized, None, vocabulary)]
-            cuts = [c for c in cuts if not any(start < c.start() < end for start, end in names)]
+    whole = parse_claim(text, entities, today, vocabulary)
+    heads = whole.frame.predicate_starts
+    cuts = list(_CLAUSE_BREAK.finditer(text)) if len(heads) > 1 and len(normalize(whole.text)) == len(text) else ()
+    # a cut needs a predicate on each side, and never falls inside a name ("the National
+    # Development and Reform Commission"): most sentences have one predicate and are read once
+    cuts = [c for c in cuts if heads[0] < c.start() and heads[-1] >= c.end()
+            and not any(start < c.start() < end for start, end in whole.name_spans)]
     if not cuts:
-        return [Clause(0, len(text), parse_claim(text, entities, today, vocabulary))]
+        return [Clause(0, len(text), whole)]
     bounds = [0] + [p for cut in cuts for p in (cut.start(), cut.end())] + [len(text)]
     pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     clauses: list[Clause] = []
@@ -218,6 +221,8 @@ def read_clauses(
         else:  # not two claims: join the piece to the clause before and read them together
             end = piece_end
             current = parse_claim(text[start:end], entities, today, vocabulary)
+    if not clauses:
+        return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return clauses
 

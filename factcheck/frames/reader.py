@@ -11,7 +11,7 @@ and stored statements are read by the same functions, so both sides meet in one 
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from ..text import Token, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
@@ -56,6 +56,8 @@ class Frame(NamedTuple):
     refers_back: bool = False
     """It names its event by reference ("it", "the deal", "both companies"): the actors of the
     clause before are its actors too."""
+    predicate_starts: tuple[int, ...] = ()
+    """Where each word that can head a predicate starts: a sentence can only be split between two."""
     predicate_at: int = -1
     """Where the clause's predicate starts (its first stage, attitude, speech or verb word):
     what comes before is its subject, lent to a following clause that has none."""
@@ -90,7 +92,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     stems = [raw_stem(word) for word in written]
     hits: list[Hit] = []
     taken: set[int] = set()
-    inside_names = {i for i, t in enumerate(spans) if any(start <= t.start < end for start, end in names)}
+    named = {position for start, end in names for position in range(start, end)}
+    inside_names = {i for i, t in enumerate(spans) if t.start in named} if named else set()
     for index, first in enumerate(stems):
         if index in taken or index in inside_names:  # "Trade Authority" authorises nothing
             continue
@@ -274,10 +277,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
                            and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
+    verb_forms = _verb_forms(spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
-                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None
-                     or _has_verb_form(spans, entity_ends, hits, vocab))
+                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
+                     or any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits))
     asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
+    heads = sorted({h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
+                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)} | set(verb_forms))
     predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                         and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
@@ -288,7 +294,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         hedged=hedged,
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
-        subject=subject, refers_back=refers_back, predicate_at=predicate_at,
+        subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
     )
 
 
@@ -400,15 +406,16 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _has_verb_form(spans: Sequence[Token], entity_ends: set[int], hits: Iterable[Hit], vocab: Vocabulary) -> bool:
-    """A predicate the vocabulary does not name: a past form ("appointed") or a verb right
-    after its subject ("Acme owns …")."""
+def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
+    """Where predicates the vocabulary does not name start: a past form ("appointed") or a verb
+    right after its subject ("Acme owns …")."""
+    found = []
     for index, token in enumerate(spans):
         word = token.text
-        if len(word) > 4 and word.endswith("ed"):
-            return True
         before = spans[index - 1].text if index else ""
-        if (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        if len(word) > 4 and word.endswith("ed"):
+            found.append(token.start)
+        elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
-            return True
-    return any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits)
+            found.append(token.start)
+    return found
