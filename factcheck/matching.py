@@ -299,9 +299,13 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     main one does not."""
     names, kin = index.entities.names, index.entities.kin
     recorded_true = facts.statement.verdict == SUPPORTED
-    found = [decide(claim.frame, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
-             for frame in facts.frames]
-    return next((d for d in found if d.verdict is not None), found[0])
+    first: Decision | None = None
+    for frame in facts.frames:
+        decided = decide(claim.frame, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
+        if decided.verdict is not None:
+            return decided
+        first = first or decided
+    return first  # type: ignore[return-value]  # a statement has at least one frame
 
 
 def check(
