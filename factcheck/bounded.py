@@ -44,10 +44,6 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "a directory" if stat.S_ISDIR(mode) else "a file")
 
 
-def too_large(limit: int) -> TooLarge:
-    return TooLarge(errno.EFBIG, f"larger than {size_text(limit)}, the limit")
-
-
 def read_file(path: Path | str, limit: int, *, pipes: bool = False) -> bytes:
     """The bytes of a regular file (or, with `pipes`, of a pipe: `<(command)` in a shell) of at
     most `limit` bytes. Raises IsADirectoryError for a folder, NotRegularFile for other kinds,
@@ -75,5 +71,5 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise too_large(limit)
+            raise TooLarge(errno.EFBIG, f"larger than {size_text(limit)}, the limit")
     return b"".join(chunks)

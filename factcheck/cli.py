@@ -13,7 +13,7 @@ import signal
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import click
 
@@ -759,15 +759,22 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def _terminated(signum: int, frame: object) -> None:
-    raise Terminated(signum)
+def _terminating(pid: int) -> Callable[[int, object], None]:
+    """The handler of SIGTERM and SIGHUP in process `pid`. A worker forked from it keeps the
+    handler until it sets its own (workers.py): signalled before that, it ends at once, quietly."""
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() != pid:
+            os._exit(128 + signum)
+        raise Terminated(signum)
+    return handler
 
 
 def main() -> None:
     """Entry point: also turns a closed pipe, Ctrl-C and SIGTERM into quiet, conventional exits."""
+    terminated = _terminating(os.getpid())
     for signum in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(signum) == signal.SIG_DFL:  # not when started with it ignored (nohup)
-            signal.signal(signum, _terminated)
+            signal.signal(signum, terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

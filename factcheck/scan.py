@@ -12,10 +12,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Iterable
 
-from .article import Sentence, decode, is_markdown, read_sentences
+from .article import Sentence, decode, read_sentences
 from .bounded import MiB, read_file, read_stream
 from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
@@ -115,14 +114,6 @@ def scan_text(
             findings.append(_finding(path, sentence, check(sentence.text, index, threshold=threshold,
                                                            today=today)))
     return FileReport(path, len(sentences), skipped, ignored, tuple(findings))
-
-
-def scan_file(
-    path: Path, index: StoreIndex, *, threshold: float = DEFAULT_THRESHOLD, today: date | None = None,
-) -> FileReport:
-    """Read and check one article; raises InputError when it cannot be read as UTF-8 text."""
-    name = str(path)
-    return scan_text(read_article(name), name, index, markdown=is_markdown(name), threshold=threshold, today=today)
 
 
 def read_article(name: str) -> str:

@@ -96,7 +96,10 @@ def document_root(store_file: Path) -> DocumentRoot:
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return DocumentRoot(candidate, "the store's git repository")
-    here = Path.cwd().resolve()
+    try:
+        here = Path.cwd().resolve()
+    except OSError:  # the current folder was deleted: it holds nothing
+        return DocumentRoot(folder, "the store's folder")
     if folder.is_relative_to(here):
         return DocumentRoot(here, "the current folder")
     return DocumentRoot(folder, "the store's folder")
