@@ -90,44 +90,6 @@ years day days today yesterday tomorrow early mid late end start beginning first
 new recently recent now currently two-way we you i he she his her our your us
 """.split())
 
-NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|none|cannot|without|block(?:s|ed|ing)?|refus\w*|fail(?:s|ed)? to|"
-    r"rul(?:e|es|ed|ing) out|call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|"
-    r"turn(?:s|ed|ing)? down|bar(?:s|red|ring)?|banned from|prohibit(?:s|ed)? from|forbid(?:s|den)?)\b"
-    r"|n't\b|没有|并未|从未|未能|拒绝"
-)
-DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|refut\w*|reject\w*|dismiss\w*|rebut\w*|false|fake|"
-    r"untrue|baseless|groundless|unfounded|fabricat\w*|hoax\w*)\b"
-    r"|否认|辟谣|不实|子虚乌有|虚假|假消息"
-)
-FALSE_THAT = re.compile(r"\b(?:it is|it's|it was|is it) (?:false|untrue|not true|a lie) that\b")
-RISE = re.compile(r"\b(?:r(?:ise|ises|ose|isen|ising)|increas\w*|gr(?:ew|ow|ows|owing|owth)|gain(?:s|ed)?|"
-                  r"climb(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|soar(?:s|ed)?|rall(?:y|ies|ied)|up\s+\d)")
-FALL = re.compile(r"\b(?:f(?:all|alls|ell|allen|alling)|decreas\w*|declin\w*|drop(?:s|ped)?|shr(?:ink|inks|ank|unk)|"
-                  r"slump(?:s|ed)?|plung(?:e|es|ed)|sl(?:ide|ides|id)|tumbl(?:e|es|ed)|s(?:ink|inks|ank)|"
-                  r"dip(?:s|ped)?|down\s+\d)")
-
-
-def direction(normalized: str) -> int:
-    """+1 when a sentence reports a rise, -1 a fall, 0 neither or both: "fell" contradicts "up 30%"."""
-    return bool(RISE.search(normalized)) - bool(FALL.search(normalized))
-
-
-def is_negated(normalized: str) -> bool:
-    """Whether a sentence asserts the opposite of its content words.
-
-    Plain negations cancel in pairs ("never denied" asserts); denial words count once however
-    many there are, since "denied the report as false" is one denial, not two.
-    """
-    framed, rest = 0, normalized
-    if " that" in normalized:  # what FALSE_THAT needs: most sentences lack it, and a scan costs more
-        framed = len(FALSE_THAT.findall(normalized))  # "it is false that X denied …" negates a denial
-        rest = FALSE_THAT.sub(" ", normalized)
-    count = framed + len(NEGATION.findall(rest)) + (1 if DENIAL.search(rest) else 0)
-    return count % 2 == 1
-
-
 NEGATION_WORDS = frozenset("""
 not no never neither nor none cannot without deny denies denied denying denial denials
 refute refutes refuted refuting reject rejects rejected rejecting dismiss dismissed dismisses
