@@ -83,10 +83,11 @@ class Mention(NamedTuple):
 
 
 def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | None = None,
-                  names: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+                  names: Sequence[tuple[int, int]] = (), actors: Sequence[tuple[int, int]] = ()) -> list[Hit]:
     """Every trigger in the text, longest first where they overlap, in text order. `names` are
-    the spans of entity names, which a trigger's object may stand after ("denied Acme's
-    request")."""
+    the spans of entity names, which hold no trigger and which a trigger's object may stand
+    after ("denied Acme's request"); `actors` those of names that are no place, which can be
+    what is sold ("sold Globex", not "selling in France")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
     stems = [raw_stem(word) for word in written]
@@ -105,7 +106,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
             if last is None:
                 continue
-            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names):
+            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors):
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
@@ -144,7 +145,7 @@ def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[T
 
 
 def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
-                    vocab: Vocabulary, names: Sequence[tuple[int, int]]) -> bool:
+                    vocab: Vocabulary, names: Sequence[tuple[int, int]], actors: Sequence[tuple[int, int]]) -> bool:
     """Whether one of the next `OBJECT_REACH` words, fillers, numbers and names skipped, is one
     of `objects`, before any clause boundary: "rejected the bid", "refused Acme's interim
     injunction", "sold its retail banking software arm"; not "denied reports that it signed a
@@ -155,7 +156,7 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
         if token.text in vocab.boundaries or token.text.endswith("ing"):
             return False  # "denied signing a deal": what is denied is the signing
         if any(start <= token.start < end for start, end in names):
-            if ENTITY_OBJECT in objects:
+            if ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors):
                 return True
             continue
         if token.text in vocab.fillers or token.text.isdigit():
@@ -185,7 +186,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     """The frame of one clause. `spans` are its tokens, `mentions` its entities, both in
     `normalized`'s positions."""
     vocab = vocab or vocabulary()
-    hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions])
+    hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
+                         [(m.start, m.end) for m in mentions if not m.is_place])
     entity_ends = {m.end for m in mentions}
     type_hit: Hit | None = None
     stage: str | None = None
@@ -253,7 +255,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     if spans and spans[0].text in vocab.question_openers and not normalized.rstrip().endswith("."):
         question = True
     negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab))
-    negated = negations % 2 == 1
+    negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     holder: str | None = None
     attitude_name: str | None = None
     actors = [m for m in mentions if not m.is_place]
