@@ -55,9 +55,9 @@ class Related(NamedTuple):
     conflicts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ClauseResult:
-    """The verdict on one clause of a claim."""
+class ClauseResult(NamedTuple):
+    """The verdict on one clause of a claim (a tuple: cheaper to define at start-up than a
+    dataclass, and a claim makes one per clause)."""
 
     text: str
     start: int

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple, Sequence
 
 from .bounded import file_kind, read_file
 from .dates import date_span
@@ -59,8 +59,7 @@ class Citation:
     location: Location = field(default=Location(""), compare=False)
 
 
-@dataclass(frozen=True)
-class StatementEvent:
+class StatementEvent(NamedTuple):
     """A statement's `event:` field: what it asserts, in the terms of the deal-event vocabulary
     (`factcheck/frames/vocabulary.json`). Where a statement has none, its text is read instead."""
 
