@@ -275,7 +275,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         if speaker is not None and (stage_hit is None or speech.start < stage_hit.start):
             attitude_name, holder = "said", speaker
     roles: tuple[tuple[str, ...], ...] = ((), (), ())
-    if type_hit is not None and vocab.types[type_hit.trigger.value].get("roles"):
+    if type_hit is not None and type_hit.first >= 0 and vocab.types[type_hit.trigger.value].get("roles"):
+        # (roles are read from English word order; a Chinese clause gets none)
         first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
                            and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
@@ -391,7 +392,7 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
     """ "sold it to Acme", "to the pension fund Acme": the other side of the deal (a "to"
     after the event's word: in "agreed to take over Acme", Acme is what is bought)."""
     position = start
-    for _ in range(3):
+    for _ in range(4):
         position = normalized.rfind(" ", 0, position)
         if position < event_end:
             return False
