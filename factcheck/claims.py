@@ -139,7 +139,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
     """Proper names the store does not know, by the writer's capitals.
 
     Skipped: words already read as an entity, date or figure; headline-style text (too many
-    capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS); demonyms ("Chinese");
+    capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS, IoT); demonyms ("Chinese");
     words of known entities' names (but a word that only ever begins one entity's longer name:
     "Airbus" alone is not "Airbus China"); and the first word when it is an ordinary word of the
     store's vocabulary ("Regulators did not …").
@@ -158,7 +158,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
             continue
         if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
-                or (word.isupper() and len(word) <= 4) or folded.endswith(("ese", "ian", "ish"))):
+                or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if (match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary
                 and entities.leads.get(folded, "") in ("", *named)):

@@ -66,6 +66,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
                and (claim.direction == 0 or statement.direction != 0))  # a rise is no deal's paraphrase
+    if claim.attitude == statement.attitude == "denied" and not excluded and not forward:
+        # A denial reverses entailment: who denied the rumours of a divorce denied that a
+        # filing was planned, as well as the other way round when the two are one rumour.
+        forward = cs is None or ss is None or ss in implied[cs]
     # A false statement denies a clause its own event would make true. Of the type, only that
     # the two are one kind of event is asked, and a clause that names no stage asserts the
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
