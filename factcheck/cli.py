@@ -8,6 +8,7 @@ SIGHUP (quietly, with temporary files removed and worker processes stopped).
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -803,3 +804,8 @@ def main() -> None:
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} "
                    "(set FACTCHECK_DEBUG=1 for details and please report it)", err=True)
         sys.exit(EXIT_ERROR)
+    finally:
+        # The work is done and written: every object is moved out of the cyclic collector's
+        # reach, so the interpreter's final collection does not walk the index head, the
+        # vocabulary and the caches again (20 ms of a one-claim check). Objects are still freed.
+        gc.freeze()
