@@ -141,7 +141,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
     Skipped: words already read as an entity, date or figure; headline-style text (too many
     capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS, IoT); demonyms ("Chinese");
     words of known entities' names (but a word that only ever begins one entity's longer name:
-    "Airbus" alone is not "Airbus China"); and the first word when it is an ordinary word of the
+    "Globex" alone is not "Globex Energy"); and the first word when it is an ordinary word of the
     store's vocabulary ("Regulators did not …").
 
     `normalized` must keep `text`'s positions (one character per character); `named` are the

@@ -132,7 +132,7 @@ class EntityIndex:
         self.leads: dict[str, str] = {
             word: next(iter(found))[0] for word, found in uses.items()
             if len({e for e, _ in found}) == 1 and all(lead for _, lead in found)}
-        """Words that only ever begin one entity's longer name ("Airbus" of "Airbus China"): alone
+        """Words that only ever begin one entity's longer name ("Globex" of "Globex Energy"): alone
         they name someone else, most often the parent, so they count as an unknown name. Each
         with the entity whose name it begins."""
         self.widest_from: dict[str, int] = {}

@@ -244,7 +244,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     leads = index.entities.leads
-    for name in claim.names:  # "Airbus" is in a statement about "Airbus China", but not as a name of its own
+    for name in claim.names:  # "Globex" is in a statement about "Globex Energy", but not as a name of its own
         if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found

@@ -18,7 +18,7 @@ from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabul
 
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
-("Airbus China VAS approval news" is one)."""
+("Globex Energy licence approval news" is one)."""
 _PREDICATE_KINDS = frozenset("type stage attitude speech negation predicate".split())
 
 
@@ -42,7 +42,7 @@ class Frame(NamedTuple):
     hedged: bool = False
     question: bool = False
     asserts: bool = True
-    """False for a fragment without a predicate ("Alibaba deal"): there is nothing to check."""
+    """False for a fragment without a predicate ("Acme deal"): there is nothing to check."""
     has_predicate: bool = True
     """A verb the vocabulary or the word's form shows; a long text may assert without one, but
     only a part with one is a clause of its own ("… from setting up a venture" is not)."""
