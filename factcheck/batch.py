@@ -22,7 +22,7 @@ from .errors import InputError
 from .index import StoreIndex, fork_workers
 from .inputs import ClaimInput
 from .matching import CheckResult, check
-from .workers import start_worker
+from .workers import forked_pool, start_worker
 
 SERIAL_LEAD = 50
 """Claims checked before workers are started: a tenth of a second of work, several times what
@@ -113,8 +113,6 @@ def _work(item: ClaimInput | None) -> object:
 
 def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, settings: Settings,
               render: Callable[[CheckResult], T], workers: int) -> Iterator[T | InputError]:
-    import multiprocessing
-
     errors: deque[InputError] = deque()
 
     def tasks() -> Iterator[ClaimInput | None]:
@@ -127,8 +125,7 @@ def _parallel(items: Iterator[ClaimInput | InputError], index: StoreIndex, setti
             else:
                 yield item
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, _start_worker, (os.getpid(), index, settings, render)) as pool:
+    with forked_pool(workers, _start_worker, (os.getpid(), index, settings, render)) as pool:
         for rendered in pool.imap(_work, tasks(), chunksize=CHUNK):
             if rendered is None:
                 yield errors.popleft()

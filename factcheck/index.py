@@ -582,15 +582,13 @@ def _read_all(store: Store, entities: EntityIndex, vocabulary: frozenset[str]) -
         for statement in store.statements:
             yield read_statement(statement, store, entities, vocabulary)
         return
-    import multiprocessing
-
-    from .workers import start_worker
+    from .workers import forked_pool, start_worker
 
     step = 1_000
     _BUILDING = (store, entities, vocabulary)
     try:
         # Leaving the block (done, or Ctrl-C and SIGTERM unwinding) terminates the workers.
-        with multiprocessing.get_context("fork").Pool(workers, start_worker, (os.getpid(),)) as pool:
+        with forked_pool(workers, start_worker, (os.getpid(),)) as pool:
             for chunk in pool.imap(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
                 yield from chunk
     finally:
