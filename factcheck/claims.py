@@ -208,7 +208,7 @@ def read_clauses(
     for piece_start, piece_end in pieces[1:]:
         own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary)
         reading = own
-        if current.frame.asserts and (own.frame.refers_back or not _has_actor(own, entities)):
+        if current.frame.asserts and (own.frame.refers_back or not has_actor(own, entities)):
             if own.frame.predicate_at == 0 and current.frame.predicate_at > 0:  # "… and set up a venture"
                 subject = current.text[:current.frame.predicate_at]
                 reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary)
@@ -227,7 +227,8 @@ def read_clauses(
     return clauses
 
 
-def _has_actor(parsed: ParsedClaim, entities: EntityIndex) -> bool:
+def has_actor(parsed: ParsedClaim, entities: EntityIndex) -> bool:
+    """Whether the text names someone who can act (a place cannot)."""
     return any(entities.kinds.get(e) != "place" for e in parsed.entities)
 
 

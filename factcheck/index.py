@@ -497,8 +497,9 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     """A statement's facts, read with the same reader as claims (but for relative dates: "last
     month" in a statement is not dated by the day the index happens to be built)."""
     text = statement_text(statement)
-    parsed = parse_claim(text, entities, None, vocabulary)
     clauses = read_clauses(statement.claim, entities, None, vocabulary)  # the deal label asserts nothing
+    parsed = (clauses[0].parsed if text == statement.claim and len(clauses) == 1  # read once when it can be
+              else parse_claim(text, entities, None, vocabulary))
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .claims import Clause, ParsedClaim, read_clauses
+from .claims import Clause, ParsedClaim, has_actor, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
@@ -379,8 +379,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     best: tuple[float, StatementFacts, str] | None = None
     closest_conflict = 0.0
     frame = claim.frame
-    named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and any(
-        index.entities.kinds.get(e) != "place" for e in claim.entities)
+    named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and has_actor(claim, index.entities)
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
     for position in range(reaching(bar)):
         if scored[position][0] < closest_conflict - NEAR_MISS_MARGIN:

@@ -285,10 +285,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits))
     asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
-    heads = sorted({h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
-                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)} | set(verb_forms))
-    predicate_at = min((h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
-                        and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)), default=-1)
+    named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
+                   and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
+    heads = sorted(set(named_heads) | set(verb_forms))
+    predicate_at = min(named_heads, default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
                     and normalized[m.end:m.end + 2] != "  "), None)
     return Frame(
