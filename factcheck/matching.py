@@ -31,14 +31,15 @@ DEFAULT_THRESHOLD = 50.0
 PRECISION_BETA = 0.5
 """F-measure beta: below 1 weighs "everything the claim says is in the statement" above
 "everything the statement says is in the claim" (claims are often shorter than statements)."""
-EVENT_ALLOWANCE = 15.0
+EVENT_ALLOWANCE = 20.0
 """How much less similar a statement may be and still decide a clause that names an event and
 an actor: its frame must then entail or exclude the clause's, with every particular
 consistent, so fewer shared words are needed ("walked away from its bid" against "withdrew
 its offer")."""
 NEAR_MISS_MARGIN = 10.0
 """A consistent statement cannot decide when a conflicting one is more similar by more than this:
-the claim is then a near miss of that one, not a vaguer restatement of the other."""
+the claim is then a near miss of that one, not a vaguer restatement of the other (unless this
+one records the very date or figure the other contradicts: `confirmed`)."""
 RETRIEVE = 10
 RELATED = 3
 RELATED_MIN_SCORE = 15.0
@@ -91,7 +92,7 @@ class CheckResult:
     reason: str | None = None
 
 
-NO_NEAR_MISS = frozenset({"attribution", "weaker"})
+NO_NEAR_MISS = frozenset({"attribution", "weaker", "party"})
 """Differences that make a statement no near miss of a clause: a report of what was said is
 not the event, and a statement that records less of the same event contradicts nothing."""
 NO_CLAIM = "no claim to check"
@@ -277,6 +278,23 @@ def _kind(figure: Figure) -> str:
     return "count" if figure.unit is None else "percent" if figure.unit == "%" else "money"
 
 
+def confirmed(claim: ParsedClaim, facts: StatementFacts, problems: list[Conflict]) -> bool:
+    """Whether the statement records each particular that a more similar one contradicts
+    (the claim's "April 2024" against a rumour of September 2023 and a withdrawal of 9 April
+    2024): the claim is then no near miss of the other, but this one's restatement."""
+    for conflict in problems:
+        value = conflict.claim_value
+        if conflict.kind == "date" and isinstance(value, PartialDate):
+            if not any(value.compatible(d) for d in event_dates(claim, facts)):
+                return False
+        elif conflict.kind == "figure" and isinstance(value, Figure):
+            if not any(value.matches(f) for f in facts.figures):
+                return False
+        else:
+            return False
+    return True
+
+
 def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
                            others: list[list[Conflict]]) -> Conflict | None:
     """A date or figure of the claim that no similar consistent statement records but a similar
@@ -377,18 +395,17 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
         return sum(1 for score, _ in scored if score >= bar)
 
     best: tuple[float, StatementFacts, str] | None = None
-    closest_conflict = 0.0
+    near_misses: list[tuple[float, list[Conflict]]] = []
     frame = claim.frame
     named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and has_actor(claim, index.entities)
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
     for position in range(reaching(bar)):
-        if scored[position][0] < closest_conflict - NEAR_MISS_MARGIN:
-            break  # this one and all below are too far under a near miss to decide
         score, facts, problems, verdict = examined(position + 1)[position]
         if problems:
             if problems[0].kind not in NO_NEAR_MISS:
-                closest_conflict = max(closest_conflict, score)
-        else:
+                near_misses.append((score, problems))
+        elif not any(near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed)
+                     for near, missed in near_misses):
             best = (score, facts, verdict)
             break
     if best is not None and (claim.dates or claim.figures):  # what contradicted_elsewhere looks for

@@ -195,14 +195,15 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives"):
         kinds[key] = list(data[key])
     return kinds
 
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns"]
+         "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "noun_endings", "possessives"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -389,6 +390,17 @@ READINGS = [
     pytest.param("Globex sold its unit to Acme",
                  {"type": "divestment", "stage": "completed", "agents": ("globex",), "counterparts": ("acme",)},
                  id="sale to: counterpart"),
+    pytest.param("Acme pulled the plug on its Globex bid",
+                 {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
+                 id="its Globex bid: Globex is bought"),
+    pytest.param("Acme walked away from Globex, withdrawing its offer",
+                 {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
+                 id="walked away from Globex: its offer is for Globex"),
+    pytest.param("The Trade Authority cleared Acme's acquisition of Globex, requiring the sale of Globex's port",
+                 {"type": "acquisition", "agents": ("acme",), "patients": ("globex",), "counterparts": ()},
+                 id="a name's role is where it is first named"),
+    pytest.param("Acme's appeal against the prohibition", {"stage": "blocked", "has_predicate": False, "asserts": False},
+                 id="a noun made from a stage verb names the stage without asserting it"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -664,3 +676,55 @@ def test_event_field_decides_over_the_text(tmp_path: Path, stage: str, expected:
     that says abandoned denies it."""
     index = build_index(load_store([write(tmp_path, EVENT_STORE.replace("STAGE", stage), EVENT_QUOTES)]))
     assert check("Acme bought Globex", index).verdict == expected
+
+
+# --- 5. Near misses: which more similar statements stop a consistent one from deciding ----------
+
+SAGA_QUOTES = {
+    "rumour": "Initech abandoned its bid for Globex in September 2023",
+    "withdrawn": "Initech walked away from Globex on 9 April 2024, withdrawing its offer",
+    "approval-rumour": "The Trade Authority approved Acme's takeover of Globex",
+    "cleared": "The Trade Authority cleared Initech's acquisition of Globex on 24 July 2024 subject to conditions",
+}
+SAGA_STORE = """\
+version: 1
+entities:
+  acme: {name: Acme Corp, aliases: [Acme], kind: company}
+  globex: {name: Globex, kind: company}
+  initech: {name: Initech, kind: company}
+  regulator: {name: Trade Authority, kind: regulator}
+sources:
+  wire: {title: The saga, publisher: The Wire, published: 2024-08-01, url: "https://wire.example/saga", document: docs/wire.txt}
+statements:
+  - {id: rumour, claim: "Initech abandoned its bid for Globex in September 2023", verdict: denied,
+     parties: [initech, globex], date: 2023-09, citations: [{source: wire, quote: "QUOTE_rumour"}]}
+  - {id: withdrawn, claim: "Initech walked away from Globex on 9 April 2024, withdrawing its offer", verdict: supported,
+     parties: [initech, globex], date: 2024-04-09, citations: [{source: wire, quote: "QUOTE_withdrawn"}]}
+  - {id: approval-rumour, claim: "The Trade Authority approved Acme's takeover of Globex", verdict: denied,
+     parties: [regulator, acme, globex], citations: [{source: wire, quote: "QUOTE_approval-rumour"}]}
+  - {id: cleared, claim: "The Trade Authority cleared Initech's acquisition of Globex on 24 July 2024 subject to conditions",
+     verdict: supported, parties: [regulator, initech, globex], date: 2024-07-24,
+     citations: [{source: wire, quote: "QUOTE_cleared"}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def saga(tmp_path_factory: pytest.TempPathFactory) -> StoreIndex:
+    store = SAGA_STORE
+    for key, quote in SAGA_QUOTES.items():
+        store = store.replace(f"QUOTE_{key}", quote)
+    return build_index(load_store([write(tmp_path_factory.mktemp("saga"), store, SAGA_QUOTES)]))
+
+
+@pytest.mark.parametrize("claim, verdict, match", [
+    # the rumour of September 2023 is more similar, but the withdrawal records the claim's date
+    ("Initech abandoned its bid for Globex in April 2024", "supported", "withdrawn"),
+    ("Initech abandoned its bid for Globex in May 2024", "unverified", None),
+    # the rumour about Acme is more similar, but it does not name Initech: no near miss of it
+    ("The Trade Authority approved Initech's takeover of Globex", "supported", "cleared"),
+    ("The Trade Authority approved Acme's takeover of Globex", "denied", "approval-rumour"),
+])
+def test_a_near_miss_stops_only_what_it_contradicts(saga: StoreIndex, claim: str, verdict: str,
+                                                    match: str | None) -> None:
+    result = check(claim, saga)
+    assert (result.verdict, result.match.id if result.match else None) == (verdict, match)

@@ -110,6 +110,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
+            if trigger.kind == "stage" and not (trigger.noun or trigger.as_written) and _nominal(written[index], first, vocab):
+                trigger = trigger._replace(noun=True)
             hits.append(Hit(spans[index].start, spans[last].end, index, last, trigger))
             taken.update(range(index, last + 1))
             break
@@ -125,6 +127,12 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 start = normalized.find(text, end)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _nominal(word: str, stem: str, vocab: Vocabulary) -> bool:
+    """Whether a word is a noun made from a verb: its stem dropped a noun's ending
+    ("prohibition" is "prohibit"; "seal" keeps its "al")."""
+    return any(word.endswith(ending) and not stem.endswith(ending) for ending in vocab.noun_endings)
 
 
 def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[Token], index: int,
@@ -361,7 +369,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
                                                      and not h.trigger.noun and not _passive(spans, h.first, vocab)))),
         default=-1)
     marker = {t.end: t.text for t in spans}
-    before = [m.entity for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
+    before = [m for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]
     stopped = next((h for h in hits if h.end <= start and h.trigger.kind == "stage" and not h.trigger.noun
                     and h.trigger.value in vocab.third_party and _passive(spans, h.first, vocab)), None)
     if stopped is not None:
@@ -372,20 +380,48 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         return tuple(dict.fromkeys(acting)), tuple(dict.fromkeys(acted_on)), ()
     if earlier_stage >= 0 and any(t.text == "by" and earlier_stage <= t.start < start for t in spans):
         # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
-        before = [m.entity for m in actors if m.end <= earlier_stage and m.entity != holder]
+        before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
     after = [m for m in actors if m.start >= type_hit.end]
     by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
     if by is not None:
         agents = [m.entity for m in after if m.start > by]
         after = [m for m in after if m.start < by]
     else:
-        agents = before
-        before = []
-    other = [m.entity for m in after if normalized[m.end:m.end + 2] == "  "
+        agents, before = _before_the_event(normalized, before, hits, type_hit, earlier_stage, marker, vocab)
+    first_mentions: dict[str, Mention] = {}
+    for mention in after:  # a name's role is where it is first named ("Nordhavn's terminal" later is no sale)
+        first_mentions.setdefault(mention.entity, mention)
+    other = [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
-    acted_on = before + [m.entity for m in after if m.entity not in other]
+    acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
+
+
+def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit], type_hit: Hit, earlier_stage: int,
+                      marker: dict[int, str], vocab: Vocabulary) -> tuple[list[str], list[Mention]]:
+    """Who acts and who is acted on among the actors named before the event's word, with no
+    "by" after it. The subject acts; after a verb of the deal's own ("walked away from Globex,
+    withdrawing its offer": the first such verb after the subject) or after an owner ("its Globex bid", "Acme's Globex deal") a name is
+    what the deal is for. After a third party's verb only a name after an owner is ("the
+    regulator cleared Acme's Globex deal"; in "cleared the Acme deal" Acme acts)."""
+    if not before:
+        return [], []
+    verb_end = min((h.end for h in hits if before[0].end <= h.start and h.end <= type_hit.start
+                    and h.trigger.kind == "stage" and not h.trigger.noun and h.trigger.value not in vocab.third_party),
+                   default=-1)
+    agents: list[str] = []
+    acted_on: list[Mention] = []
+    owned = False
+    for mention in before:
+        owner = normalized[mention.end:mention.end + 2] == "  "
+        owned_before = owned or marker.get(normalized.rfind(" ", 0, mention.start)) in vocab.possessives
+        if not owner and (owned_before or mention.start >= verb_end >= 0):
+            acted_on.append(mention)
+        else:
+            agents.append(mention.entity)
+        owned = owned or owner
+    return agents, acted_on
 
 
 def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int) -> bool:

@@ -76,6 +76,11 @@ class Vocabulary(NamedTuple):
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
     asset_nouns: frozenset[str]
     """What is bought or sold of someone: in "the solar business of Acme", Acme is the seller."""
+    possessives: frozenset[str]
+    """Words after which a name is what is owned ("its Acme bid": a bid for Acme)."""
+    noun_endings: tuple[str, ...]
+    """Endings of a noun made from a verb: "prohibition" matches the stage verb "prohibit" by its
+    stem, but names the stage as a noun does ("the prohibition"), without asserting it."""
     anaphors: tuple[str, ...]
     """Words that name an event or its actors by reference ("it", "the deal", "both companies")."""
     boundaries: frozenset[str]
@@ -187,6 +192,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         passive_markers=frozenset(data["passive_markers"]),
         not_finite_after=frozenset(data["not_finite_after"]),
         asset_nouns=frozenset(data["asset_nouns"]),
+        noun_endings=tuple(data["noun_endings"]),
+        possessives=frozenset(data["possessives"]),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
