@@ -221,9 +221,15 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     kin = index.entities.kin
 
     actors = [e for e in claim.entities if kinds.get(e) != "place"]
+    parties = facts.parties | {facts.statement.said_by} if facts.statement.said_by else facts.parties
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
+        elif entity not in parties:  # named in passing: "T-Systems, a Deutsche Telekom affiliate"
+            stand_in = next((p for p in sorted(parties) if p != entity and p in kin(entity) and p not in claim.entities), None)
+            if stand_in is not None:
+                found.append(Conflict("party", entity, f"the claim names {names[entity]}, "
+                                                       f"the statement's party is {names[stand_in]}"))
     mine, theirs = claim.frame.subject, facts.frames[0].subject
     if mine and theirs and mine != theirs and theirs not in claim.entities and mine in kin(theirs):
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))

@@ -195,7 +195,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers"):
         kinds[key] = list(data[key])
     return kinds
 
@@ -203,7 +203,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
          "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
-         "noun_endings", "possessives"]
+         "noun_endings", "possessives", "future_markers"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -401,6 +401,13 @@ READINGS = [
                  id="a name's role is where it is first named"),
     pytest.param("Acme's appeal against the prohibition", {"stage": "blocked", "has_predicate": False, "asserts": False},
                  id="a noun made from a stage verb names the stage without asserting it"),
+    pytest.param("Acme will complete its purchase of Globex", {"type": "acquisition", "stage": "planned", "tense": -1},
+                 id="will complete: not yet"),
+    pytest.param("Acme has opened two offices in Springfield", {"stage": None, "tense": 1},
+                 id="has opened: happened, with a verb the vocabulary does not know"),
+    pytest.param("Two offices are to be opened by Acme", {"stage": None, "tense": -1}, id="are to be opened"),
+    pytest.param("Acme confirmed its office plans", {"attitude": "confirmed", "holder": "acme", "tense": 0},
+                 id="an attitude's verb says who, not what happened"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -728,3 +735,14 @@ def test_a_near_miss_stops_only_what_it_contradicts(saga: StoreIndex, claim: str
                                                     match: str | None) -> None:
     result = check(claim, saga)
     assert (result.verdict, result.match.id if result.match else None) == (verdict, match)
+
+
+@pytest.mark.parametrize("statement, recorded_true, expected", [
+    (Frame(tense=-1), True, (None, "stage")),  # "will open"
+    (Frame(stage="planned"), True, (None, "stage")),
+    (Frame(stage="planned"), False, (None, "stage")),  # a false plan says nothing of what happened
+    (Frame(stage="applied"), True, ("supported", "")),  # an application is something that happened
+])
+def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, recorded_true: bool,
+                                                            expected: tuple[str | None, str]) -> None:
+    assert _decide(Frame(tense=1), statement, recorded_true) == expected

@@ -64,8 +64,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     cs, ss = claim.stage, statement.stage
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
+    not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
-               and (claim.direction == 0 or statement.direction != 0))  # a rise is no deal's paraphrase
+               and (claim.direction == 0 or statement.direction != 0)  # a rise is no deal's paraphrase
+               and not (cs is None and not_yet))
     if claim.attitude == statement.attitude == "denied" and not excluded and not forward:
         # A denial reverses entailment: who denied the rumours of a divorce denied that a
         # filing was planned, as well as the other way round when the two are one rumour.
@@ -75,7 +77,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
     # agreement with Y on 2 May", pinned by its particulars.
     one_kind = ct == st or (ct is not None and st is not None and (type_forward or type_backward))
-    backward = not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
+    backward = (not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
+                and not (cs is None and not_yet))  # a false plan says nothing of what happened
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
         same_event = (statement.type or statement.stage) is not None and (forward or backward)
         excluded, forward, backward = same_event, False, False
@@ -88,6 +91,9 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         return Decision(SUPPORTED if claim_positive else DENIED)
     if backward and not statement_positive:
         return Decision(DENIED if claim_positive else SUPPORTED)
+    if cs is None and not_yet:
+        return Decision(None, "stage", "the claim says it happened, the statement "
+                                       f"{'only ' + stages_label(statement, vocab) if ss else 'that it will'}")
     return _difference(claim, statement, statement_positive, vocab)
 
 
@@ -111,6 +117,10 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
                 return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
                         f"the statement has it {ROLE_NAMES[other]}")
     return ""
+
+
+def stages_label(frame: Frame, vocab: Vocabulary) -> str:
+    return vocab.stages[frame.stage]["label"] if frame.stage else "the event"
 
 
 def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab: Vocabulary) -> Decision:

@@ -61,6 +61,9 @@ class Frame(NamedTuple):
     predicate_at: int = -1
     """Where the clause's predicate starts (its first stage, attitude, speech or verb word):
     what comes before is its subject, lent to a following clause that has none."""
+    tense: int = 0
+    """-1 the clause speaks of what will be ("will open", "would buy"), +1 of what has happened
+    with a verb the vocabulary does not know ("has opened"), 0 neither or unknown."""
 
 
 class Hit(NamedTuple):
@@ -228,7 +231,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if trigger.noun:
                 noun_stage = noun_stage or hit
             elif stage is None:
-                stage, stage_hit = trigger.value, hit
+                future = hit.first > 0 and _after_future(spans, hit.first, vocab)
+                stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
         elif kind == "refinement":
             refinements.append(trigger)
         elif kind == "attitude":
@@ -299,6 +303,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     predicate_at = min(named_heads, default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
                     and normalized[m.end:m.end + 2] != "  "), None)
+    tense = 0
+    if any(f" {marker} " in written for marker in vocab.future_markers):
+        tense = -1
+    elif stage is None and any(t.text.endswith("ed") and len(t.text) > 4 and _finite(spans, i, entity_ends, vocab)
+                               and not any(h.start <= t.start < h.end for h in hits)  # "confirmed" says who
+                               for i, t in enumerate(spans)):
+        tense = 1
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
         attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
@@ -306,7 +317,20 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
+        tense=tense,
     )
+
+
+def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether a stage word follows "will" or "would", a filler or "be" between ("will
+    complete", "would be approved")."""
+    for position in range(index - 1, max(-1, index - 3), -1):
+        word = spans[position].text
+        if word in vocab.future_markers:
+            return True
+        if word not in vocab.fillers and word not in ("be", "not", "soon", "only", "also"):
+            return False
+    return False
 
 
 def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:

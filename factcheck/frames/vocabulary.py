@@ -76,6 +76,11 @@ class Vocabulary(NamedTuple):
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
     asset_nouns: frozenset[str]
     """What is bought or sold of someone: in "the solar business of Acme", Acme is the seller."""
+    future_markers: tuple[str, ...]
+    """Words that speak of what will be ("will", "would"): see `Frame.tense`."""
+    prospective: frozenset[str]
+    """Stages of what has not happened yet (planned, applied): no support for a claim that
+    something happened."""
     possessives: frozenset[str]
     """Words after which a name is what is owned ("its Acme bid": a bid for Acme)."""
     noun_endings: tuple[str, ...]
@@ -194,6 +199,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         asset_nouns=frozenset(data["asset_nouns"]),
         noun_endings=tuple(data["noun_endings"]),
         possessives=frozenset(data["possessives"]),
+        future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
+        prospective=frozenset(name for name, stage in stages.items() if stage.get("prospective")),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
