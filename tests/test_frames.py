@@ -185,7 +185,9 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     kinds: dict[str, list[str]] = {}
     for entry in data["triggers"]:
         kind = "type" if "type" in entry else "stage"
-        kinds.setdefault(kind, []).extend(p for key in ("words", "verbs", "nouns") for p in entry.get(key, ()))
+        # one phrase may stand twice when its object lists differ: "accept the remedies" approves
+        objects = f" +{sorted(entry['object'])}" if "object" in entry else ""
+        kinds.setdefault(kind, []).extend(p + objects for key in ("words", "verbs", "nouns") for p in entry.get(key, ()))
     for refinement in data["refinements"]:
         kinds.setdefault("refinement", []).extend(refinement["words"])
     for entries in data["attitudes"].values():
@@ -411,6 +413,12 @@ READINGS = [
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
+    pytest.param("艾克米收购案", {"type": "acquisition", "asserts": False}, id="chinese: a type word as a noun"),
+    pytest.param("The Trade Authority accepted Acme's remedies", {"stage": "approved-conditionally"},
+                 id="accepted remedies: approved with conditions"),
+    pytest.param("The High Court rejected Acme's argument", {"stage": "blocked"}, id="rejected an argument"),
+    pytest.param("Acme did not offer to sell Globex", {"type": "divestment", "stage": "offered", "negated": True},
+                 id="did not offer to sell"),
 ]
 
 

@@ -295,7 +295,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     verb_forms = _verb_forms(spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
-                     or any(h.first == -1 and h.trigger.kind in ("type", "stage") for h in hits))
+                     or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
+                            for h in hits))
     asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
@@ -319,6 +320,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense,
     )
+
+
+def _has_object(normalized: str, hit: Hit) -> bool:
+    """Whether a type word written without spaces (Chinese) has something after it that it acts
+    on ("艾克米收购Globex"), not at most one character that makes it a noun ("诺德港口收购案": the
+    Nordhavn acquisition case)."""
+    return hit.trigger.kind == "type" and len(normalized[hit.end:].strip(" .。!！")) > 1
 
 
 def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
