@@ -284,6 +284,10 @@ def _kind(figure: Figure) -> str:
     return "count" if figure.unit is None else "percent" if figure.unit == "%" else "money"
 
 
+CONFIRMABLE = frozenset({"date", "figure"})
+"""Conflicts a less similar statement can answer by recording the claim's own value (`confirmed`)."""
+
+
 def confirmed(claim: ParsedClaim, facts: StatementFacts, problems: list[Conflict]) -> bool:
     """Whether the statement records each particular that a more similar one contradicts
     (the claim's "April 2024" against a rumour of September 2023 and a withdrawal of 9 April
@@ -405,11 +409,16 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     frame = claim.frame
     named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and has_actor(claim, index.entities)
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
+    blocking = 0.0  # the score of the nearest near miss that no other statement can confirm away
     for position in range(reaching(bar)):
+        if scored[position][0] < blocking - NEAR_MISS_MARGIN:
+            break  # this one and all below are too far under a near miss to decide
         score, facts, problems, verdict = examined(position + 1)[position]
         if problems:
             if problems[0].kind not in NO_NEAR_MISS:
                 near_misses.append((score, problems))
+                if any(p.kind not in CONFIRMABLE for p in problems):
+                    blocking = max(blocking, score)
         elif not any(near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed)
                      for near, missed in near_misses):
             best = (score, facts, verdict)

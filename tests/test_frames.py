@@ -197,7 +197,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
 
@@ -205,7 +205,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
          "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
-         "noun_endings", "possessives", "future_markers"]
+         "noun_endings", "possessives", "future_markers", "auxiliaries"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -410,6 +410,13 @@ READINGS = [
     pytest.param("Two offices are to be opened by Acme", {"stage": None, "tense": -1}, id="are to be opened"),
     pytest.param("Acme confirmed its office plans", {"attitude": "confirmed", "holder": "acme", "tense": 0},
                  id="an attitude's verb says who, not what happened"),
+    pytest.param("Acme has opened a base in Springfield", {"stage": None, "tense": 1, "verbs": ("opened",)},
+                 id="a verb the vocabulary does not know"),
+    pytest.param("Acme began flying to Springfield", {"tense": 1, "verbs": ("began",)}, id="an irregular past"),
+    pytest.param("Acme agreed to buy Globex in May 2022", {"hedged": False}, id="May the month is no hedge"),
+    pytest.param("Acme may agree to buy Globex", {"hedged": True}, id="may the verb is"),
+    pytest.param("Acme offered EUR 30 a share for Globex", {"type": "acquisition", "stage": "offered"},
+                 id="offered a price"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -754,3 +761,16 @@ def test_a_near_miss_stops_only_what_it_contradicts(saga: StoreIndex, claim: str
 def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, recorded_true: bool,
                                                             expected: tuple[str | None, str]) -> None:
     assert _decide(Frame(tense=1), statement, recorded_true) == expected
+
+
+@pytest.mark.parametrize("claim, statement, expected", [
+    # a deal the vocabulary knows does not confirm an event it does not know
+    (Frame(verbs=("opened",), tense=1), Frame(type="agreement", stage="agreed"), (None, "event")),
+    (Frame(verbs=("appealed",), tense=1), Frame(type="injunction", stage="blocked"), (None, "event")),
+    (Frame(verbs=("opened",), tense=1), Frame(type="agreement", stage="agreed", verbs=("opens",)), ("supported", "")),
+    # between two events it does not know, similarity decides
+    (Frame(verbs=("launched",), tense=1), Frame(verbs=("begun",), tense=1), ("supported", "")),
+])
+def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: Frame,
+                                                       expected: tuple[str | None, str]) -> None:
+    assert _decide(claim, statement, True) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from ..text import raw_stem
 from .reader import Frame
 from .vocabulary import Vocabulary, vocabulary
 
@@ -59,6 +60,12 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     role = _swapped_roles(claim, statement, name, vocab)
     if role:
         return Decision(None, "role", role)
+    if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
+            and st is not None and not {raw_stem(v) for v in claim.verbs} & {raw_stem(v) for v in statement.verbs}):
+        # an event the vocabulary does not know is not the deal a statement records, unless
+        # the statement asserts the same verb: "opened a base" is not "signed a memorandum to
+        # open a base", "appealed the ruling" not "the court refused the injunction"
+        return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
     implied = vocab.implied
     cs, ss = claim.stage, statement.stage

@@ -64,6 +64,9 @@ class Frame(NamedTuple):
     tense: int = 0
     """-1 the clause speaks of what will be ("will open", "would buy"), +1 of what has happened
     with a verb the vocabulary does not know ("has opened"), 0 neither or unknown."""
+    verbs: tuple[str, ...] = ()
+    """The verbs the vocabulary does not know that the clause asserts ("opened",
+    "appealed", "began"): with no event type or stage, they are what the clause says happened."""
 
 
 class Hit(NamedTuple):
@@ -212,6 +215,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     hedged = question = refers_back = False
     predicate = False
     refinements: list[Trigger] = []
+    lexical: list[int] = []
     for hit in hits:
         trigger = hit.trigger
         kind = trigger.kind
@@ -245,7 +249,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if attitude is None or attitude.trigger.value != "denied":  # "denied …, saying there were no talks"
                 negation_hits.append(hit)
         elif kind == "hedge":
-            hedged = True
+            hedged = hedged or not _in_date(spans, hit)
         elif kind == "question":
             question = True
         elif kind == "rise":
@@ -254,6 +258,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             fall += 1
         elif kind == "predicate":
             predicate = True
+            if hit.first >= 0 and spans[hit.first].text not in vocab.auxiliaries:
+                lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
     if stage is None and noun_stage is not None:
@@ -304,12 +310,14 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     predicate_at = min(named_heads, default=-1)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
                     and normalized[m.end:m.end + 2] != "  "), None)
+    triggered = {position for h in hits for position in range(h.start, h.end)}  # "confirmed" says who, not what
+    unknown = [i for i, t in enumerate(spans) if t.start in verb_forms and t.start not in triggered
+               and _finite(spans, i, entity_ends, vocab)] + lexical
+    verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     tense = 0
     if any(f" {marker} " in written for marker in vocab.future_markers):
         tense = -1
-    elif stage is None and any(t.text.endswith("ed") and len(t.text) > 4 and _finite(spans, i, entity_ends, vocab)
-                               and not any(h.start <= t.start < h.end for h in hits)  # "confirmed" says who
-                               for i, t in enumerate(spans)):
+    elif stage is None and any(not spans[i].text.endswith("s") for i in unknown):  # "has opened", "began"
         tense = 1
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
@@ -318,8 +326,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense,
+        tense=tense, verbs=verbs,
     )
+
+
+def _in_date(spans: Sequence[Token], hit: Hit) -> bool:
+    """Whether a word is a month's name next to a number ("22 May", "May 2018"): no hedge."""
+    return hit.first >= 0 and any(0 <= i < len(spans) and spans[i].text.isdigit() for i in (hit.first - 1, hit.last + 1))
 
 
 def _has_object(normalized: str, hit: Hit) -> bool:
