@@ -235,7 +235,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
-            if facts.places.isdisjoint(kin(place)):
+            # the statement must name the place or one inside it: "Norvessa" does not confirm "Halloran"
+            if facts.places.isdisjoint(kin(place).difference(index.entities.ancestors(place))):
                 wanted = ", ".join(sorted(names[p] for p in facts.places))
                 found.append(Conflict("place", place, f"the claim says {names[place]}, the statement {wanted}"))
     dates = event_dates(claim, facts)

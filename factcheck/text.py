@@ -20,7 +20,8 @@ _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07
 """ANSI/VT escape sequences (colours, cursor moves, titles) pasted from a terminal: removed whole,
 so "\x1b[31mbought" reads "bought", not "31mbought"."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s)")
+"""'s, and the apostrophe alone after a plural's s ("Tramontane Airways' subsidiary")."""
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -46,7 +47,7 @@ def normalize(text: str) -> str:
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub(lambda m: " " * len(m.group()), text)  # same length: spans hold
     text = _CONTROL.sub(" ", text).casefold()
-    return _POSSESSIVE.sub("  ", text)
+    return _POSSESSIVE.sub(lambda m: " " * len(m.group()), text)
 
 
 class Token(NamedTuple):

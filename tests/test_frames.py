@@ -279,7 +279,7 @@ version: 1
 entities:
   acme: {name: Acme Corp, aliases: [Acme, 艾克米], kind: company}
   acme-cargo: {name: Acme Cargo, kind: company, parent: acme}
-  globex: {name: Globex, kind: company}
+  globex: {name: Globex, aliases: [Globex Holdings], kind: company}
   initech: {name: Initech, kind: company}
   regulator: {name: Trade Authority, kind: regulator}
   court: {name: High Court, kind: organisation}
@@ -417,6 +417,20 @@ READINGS = [
     pytest.param("Acme may agree to buy Globex", {"hedged": True}, id="may the verb is"),
     pytest.param("Acme offered EUR 30 a share for Globex", {"type": "acquisition", "stage": "offered"},
                  id="offered a price"),
+    pytest.param("The Trade Authority fined Acme during its review of the merger",
+                 {"type": "fine", "stage": "completed"}, id="fined; a review during which is background"),
+    pytest.param("The Trade Authority imposed no fine on Globex", {"type": "fine", "negated": True}, id="no fine"),
+    pytest.param("Acme appealed the High Court's injunction ruling", {"type": "injunction", "stage": "challenged"},
+                 id="appealed a ruling"),
+    pytest.param("A court overturned the fine", {"type": "fine", "stage": "overturned"}, id="overturned"),
+    pytest.param("The joint venture got off the ground in May 2023", {"type": "joint-venture", "stage": "completed"},
+                 id="got off the ground"),
+    pytest.param("Globex's regional unit was bought by Acme",
+                 {"type": "acquisition", "agents": ("acme",), "patients": (), "counterparts": ("globex",)},
+                 id="owner before a passive purchase"),
+    pytest.param("Acme bought Globex Holdings' regional unit",
+                 {"type": "acquisition", "agents": ("acme",), "counterparts": ("globex",)},
+                 id="a plural's possessive"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -707,6 +721,8 @@ SAGA_QUOTES = {
     "withdrawn": "Initech walked away from Globex on 9 April 2024, withdrawing its offer",
     "approval-rumour": "The Trade Authority approved Acme's takeover of Globex",
     "cleared": "The Trade Authority cleared Initech's acquisition of Globex on 24 July 2024 subject to conditions",
+    "supply": "Initech and Globex signed a supply agreement in Springfield",
+    "lease": "Acme and Globex signed a lease in Freedonia",
 }
 SAGA_STORE = """\
 version: 1
@@ -715,6 +731,9 @@ entities:
   globex: {name: Globex, kind: company}
   initech: {name: Initech, kind: company}
   regulator: {name: Trade Authority, kind: regulator}
+  freedonia: {name: Freedonia, kind: place}
+  springfield: {name: Springfield, kind: place, parent: freedonia}
+  shelbyville: {name: Shelbyville, kind: place, parent: freedonia}
 sources:
   wire: {title: The saga, publisher: The Wire, published: 2024-08-01, url: "https://wire.example/saga", document: docs/wire.txt}
 statements:
@@ -727,6 +746,10 @@ statements:
   - {id: cleared, claim: "The Trade Authority cleared Initech's acquisition of Globex on 24 July 2024 subject to conditions",
      verdict: supported, parties: [regulator, initech, globex], date: 2024-07-24,
      citations: [{source: wire, quote: "QUOTE_cleared"}]}
+  - {id: supply, claim: "Initech and Globex signed a supply agreement in Springfield", verdict: supported,
+     parties: [initech, globex], places: [springfield, freedonia], citations: [{source: wire, quote: "QUOTE_supply"}]}
+  - {id: lease, claim: "Acme and Globex signed a lease in Freedonia", verdict: supported,
+     parties: [acme, globex], places: [freedonia], citations: [{source: wire, quote: "QUOTE_lease"}]}
 """
 
 
@@ -774,3 +797,12 @@ def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, re
 def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: Frame,
                                                        expected: tuple[str | None, str]) -> None:
     assert _decide(claim, statement, True) == expected
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Initech and Globex signed a supply agreement in Freedonia", "supported"),  # Springfield is in Freedonia
+    ("Initech and Globex signed a supply agreement in Shelbyville", "unverified"),  # so is Shelbyville, elsewhere
+    ("Acme and Globex signed a lease in Springfield", "unverified"),  # the statement says only Freedonia
+])
+def test_a_place_is_confirmed_by_itself_or_a_place_inside_it(saga: StoreIndex, claim: str, verdict: str) -> None:
+    assert check(claim, saga).verdict == verdict

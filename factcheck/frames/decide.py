@@ -64,7 +64,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             and st is not None and not {raw_stem(v) for v in claim.verbs} & {raw_stem(v) for v in statement.verbs}):
         # an event the vocabulary does not know is not the deal a statement records, unless
         # the statement asserts the same verb: "opened a base" is not "signed a memorandum to
-        # open a base", "appealed the ruling" not "the court refused the injunction"
+        # open a base", "appealed the injunction ruling" not "the court refused the injunction"
         return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
     implied = vocab.implied

@@ -428,15 +428,18 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
     after = [m for m in actors if m.start >= type_hit.end]
     by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
+    owners: list[str] = []
     if by is not None:
         agents = [m.entity for m in after if m.start > by]
         after = [m for m in after if m.start < by]
+        owners = [m.entity for m in before if _owns_asset(normalized, m, spans, vocab.asset_nouns)]
+        before = [m for m in before if m.entity not in owners]  # "Globex's unit was bought by Acme"
     else:
         agents, before = _before_the_event(normalized, before, hits, type_hit, earlier_stage, marker, vocab)
     first_mentions: dict[str, Mention] = {}
     for mention in after:  # a name's role is where it is first named ("Nordhavn's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
-    other = [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
+    other = owners + [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
@@ -467,6 +470,14 @@ def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit
             agents.append(mention.entity)
         owned = owned or owner
     return agents, acted_on
+
+
+def _owns_asset(normalized: str, mention: Mention, spans: Sequence[Token], assets: frozenset[str]) -> bool:
+    """ "Globex's regional unit": an owner named before what it owns."""
+    if normalized[mention.end:mention.end + 2] != "  ":
+        return False
+    following = [t.text for t in spans if t.start > mention.end][:3]
+    return any(word in assets for word in following)
 
 
 def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int) -> bool:
