@@ -80,7 +80,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 8
+FORMAT = 9
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -99,6 +99,9 @@ class StatementFacts(NamedTuple):
     """The event's date and the dates its text names."""
     text_dates: tuple[PartialDate, ...]
     """Only the dates in its text: for a denial, those of the denied event."""
+    frame_dates: tuple[tuple[PartialDate, ...], ...]
+    """The dates each frame's clause names (empty: none of its own), aligned with `frames`: a
+    claim dated like the certificate's restoration is not the suspension that frame records."""
     figures: tuple[Figure, ...]
     terms: frozenset[str]
     kind_terms: frozenset[str]
@@ -449,12 +452,13 @@ def _facts_fields(facts: StatementFacts) -> tuple:
                  tuple((c.source, c.quote, _location_fields(c.location)) for c in s.citations),
                  s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location), event)
     return (statement, tuple(map(tuple, facts.frames)), *map(sorted, (facts.parties, facts.involved, facts.places)),
-            _dates_fields(facts.dates), _dates_fields(facts.text_dates), _figures_fields(facts.figures),
+            _dates_fields(facts.dates), _dates_fields(facts.text_dates),
+            tuple(map(_dates_fields, facts.frame_dates)), _figures_fields(facts.figures),
             *map(sorted, (facts.terms, facts.kind_terms)), facts.vocabulary)
 
 
 def _facts_from(blob: bytes) -> StatementFacts:
-    (statement, frames, parties, involved, places, dates, text_dates, figures,
+    (statement, frames, parties, involved, places, dates, text_dates, frame_dates, figures,
      terms, kind_terms, vocabulary) = marshal.loads(blob)
     (identifier, claim, verdict, statement_parties, citations, deal, when, statement_places,
      said_by, said_on, location, event) = statement
@@ -464,7 +468,8 @@ def _facts_from(blob: bytes) -> StatementFacts:
                   deal, when, statement_places, said_by, said_on, Location(*location),
                   None if event is None else StatementEvent(*event)),
         tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved), frozenset(places),
-        tuple(map(_date, dates)), tuple(map(_date, text_dates)), tuple(map(_figure, figures)),
+        tuple(map(_date, dates)), tuple(map(_date, text_dates)),
+        tuple(tuple(map(_date, group)) for group in frame_dates), tuple(map(_figure, figures)),
         frozenset(terms), frozenset(kind_terms), vocabulary)
 
 
@@ -513,8 +518,9 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     names = [store.entities[e] for e in involved | places if e in store.entities]
     everything = " ".join([text, *(c.quote for c in statement.citations),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
+    frames, frame_dates = statement_frames(statement, [(c.parsed.frame, c.parsed.dates) for c in clauses])
     return StatementFacts(
-        statement=statement, frames=statement_frames(statement, [c.parsed.frame for c in clauses]),
+        statement=statement, frames=frames, frame_dates=frame_dates,
         parties=frozenset(statement.parties),
         involved=frozenset(involved), places=frozenset(places),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
@@ -522,24 +528,27 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
         vocabulary=f" {' '.join(sorted(set(words(normalize(everything)))))} ")
 
 
-def statement_frames(statement: Statement, read: list[Frame]) -> tuple[Frame, ...]:
-    """A statement's frames as read from its text, its `event:` field first where it has one
-    (what was read for the main clause comes last then). Its main clause is what its source
-    (`said_by`) said: "said" by them where the text names no attitude, and theirs where it
-    names no one."""
-    main = read[0]
+def statement_frames(statement: Statement, read: list[tuple[Frame, tuple[PartialDate, ...]]]
+                     ) -> tuple[tuple[Frame, ...], tuple[tuple[PartialDate, ...], ...]]:
+    """A statement's frames as read from its clauses (each with the dates its clause names), its
+    `event:` field first where it has one (what was read for the main clause comes last then).
+    Its main clause is what its source (`said_by`) said: "said" by them where the text names no
+    attitude, and theirs where it names no one."""
+    (main, main_dates), *others = read
     event = statement.event
-    frames = [main, *read[1:]]
+    frames = [main, *(frame for frame, _ in others)]
+    dates = [main_dates, *(when for _, when in others)]
     if event is not None:
         declared = main._replace(type=event.type, stage=event.stage,
                                  negated=main.negated if event.negated is None else event.negated,
                                  attitude=event.attitude or main.attitude, stage_words="")
         # what the text reads stays, last: a claim in the statement's own words reads as they do
-        frames = [declared, *read[1:]] + ([main] if declared != main else [])
+        if declared != main:
+            frames, dates = [declared, *frames[1:], main], [*dates, main_dates]
     if statement.said_by:  # what the source said is its main clause; the others are its own acts
         main = frames[0]
         frames[0] = main._replace(attitude=main.attitude or "said", holder=main.holder or statement.said_by)
-    return tuple(frames)
+    return tuple(frames), tuple(dates)
 
 
 def event_warnings(store: Store) -> list[Problem]:

@@ -25,6 +25,7 @@ from .entities import MIN_FUZZY_LENGTH
 from .frames.decide import Decision, decide
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
+from .text import raw_stem
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
@@ -329,10 +330,21 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     names, kin = index.entities.names, index.entities.kin
     recorded_true = facts.statement.verdict == SUPPORTED
     first: Decision | None = None
-    for frame in facts.frames:
-        decided = decide(claim.frame, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
+    frames = list(zip(facts.frames, facts.frame_dates))
+    mine = claim.frame
+    if mine.verbs and mine.stage is None:  # an event only its verb names:
+        # the clause that asserts that verb is the one to ask ("suspended on 9 September; restored on 9 October")
+        verbs = {raw_stem(v) for v in mine.verbs}
+        frames = [pair for pair in frames if verbs.intersection(map(raw_stem, pair[0].verbs))] or frames
+    for frame, dates in frames:
+        decided = decide(mine, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
         if decided.verdict is not None:
-            return decided
+            own = dates or event_dates(claim, facts)  # a clause that names no date has the statement's
+            undated = next((d for d in claim.dates if own and not any(d.compatible(o) for o in own)), None)
+            if undated is None:
+                return decided
+            decided = Decision(None, "date", f"the claim says {undated}, the statement's "
+                                             f"{frame.stage_words or 'event'} is of {', '.join(map(str, own))}")
         first = first or decided
     return first  # type: ignore[return-value]  # a statement has at least one frame
 

@@ -723,6 +723,7 @@ SAGA_QUOTES = {
     "cleared": "The Trade Authority cleared Initech's acquisition of Globex on 24 July 2024 subject to conditions",
     "supply": "Initech and Globex signed a supply agreement in Springfield",
     "lease": "Acme and Globex signed a lease in Freedonia",
+    "suspended": "The Trade Authority suspended Initech's licence on 9 September 2024; the licence was restored on 9 October 2024",
 }
 SAGA_STORE = """\
 version: 1
@@ -750,6 +751,8 @@ statements:
      parties: [initech, globex], places: [springfield, freedonia], citations: [{source: wire, quote: "QUOTE_supply"}]}
   - {id: lease, claim: "Acme and Globex signed a lease in Freedonia", verdict: supported,
      parties: [acme, globex], places: [freedonia], citations: [{source: wire, quote: "QUOTE_lease"}]}
+  - {id: suspended, claim: "The Trade Authority suspended Initech's licence on 9 September 2024; the licence was restored on 9 October 2024",
+     verdict: supported, parties: [regulator, initech], date: 2024-09-09, citations: [{source: wire, quote: "QUOTE_suspended"}]}
 """
 
 
@@ -805,4 +808,13 @@ def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: 
     ("Acme and Globex signed a lease in Springfield", "unverified"),  # the statement says only Freedonia
 ])
 def test_a_place_is_confirmed_by_itself_or_a_place_inside_it(saga: StoreIndex, claim: str, verdict: str) -> None:
+    assert check(claim, saga).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority suspended Initech's licence on 9 September 2024", "supported"),
+    ("The Trade Authority suspended Initech's licence on 9 October 2024", "unverified"),  # the restoration's date
+    ("Initech's licence was restored on 9 October 2024", "supported"),
+])
+def test_each_clause_of_a_statement_has_its_own_date(saga: StoreIndex, claim: str, verdict: str) -> None:
     assert check(claim, saga).verdict == verdict
