@@ -196,8 +196,11 @@ def read_clauses(
     cuts = list(_CLAUSE_BREAK.finditer(text)) if len(heads) > 1 and len(normalize(whole.text)) == len(text) else ()
     # a cut needs a predicate on each side, and never falls inside a name ("the National
     # Development and Reform Commission"): most sentences have one predicate and are read once
+    ends = {end for _, end in whole.name_spans}
+    starts = {start for start, _ in whole.name_spans}
     cuts = [c for c in cuts if heads[0] < c.start() and heads[-1] >= c.end()
-            and not any(start < c.start() < end for start, end in whole.name_spans)]
+            and not any(start < c.start() < end for start, end in whole.name_spans)
+            and not (c.group().strip() == "and" and c.start() in ends and c.end() in starts)]  # "Acme and Globex"
     if not cuts:
         return [Clause(0, len(text), whole)]
     bounds = [0] + [p for cut in cuts for p in (cut.start(), cut.end())] + [len(text)]

@@ -230,6 +230,8 @@ class EntityIndex:
                 continue
             if any(t.text.isdigit() for t in words[i + 1:i + width]):
                 continue  # "Acme Insurance 3.6 billion" is a name and a figure, not a misspelt name
+            if width > 1 and words[i + width - 1].text in STOPWORDS:
+                continue  # "Globex in March" is Globex, not a misspelt "Globex Link"
             phrase = " ".join(t.text for t in words[i:i + width])
             if len(phrase) < MIN_FUZZY_LENGTH:
                 continue

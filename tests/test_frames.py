@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from factcheck.claims import parse_claim
+from factcheck.claims import parse_claim, read_clauses
 from factcheck.cli import cli
 from factcheck.frames.decide import decide
 from factcheck.frames.reader import Frame, Mention, read_frame
@@ -280,6 +280,7 @@ entities:
   acme: {name: Acme Corp, aliases: [Acme, 艾克米], kind: company}
   acme-cargo: {name: Acme Cargo, kind: company, parent: acme}
   globex: {name: Globex, aliases: [Globex Holdings], kind: company}
+  globex-link: {name: Globex Link, kind: company, parent: globex}
   initech: {name: Initech, kind: company}
   regulator: {name: Trade Authority, kind: regulator}
   court: {name: High Court, kind: organisation}
@@ -431,6 +432,10 @@ READINGS = [
     pytest.param("Acme bought Globex Holdings' regional unit",
                  {"type": "acquisition", "agents": ("acme",), "counterparts": ("globex",)},
                  id="a plural's possessive"),
+    pytest.param("Acme withdrew its offer for Globex after Globex shareholders voted down its nominees",
+                 {"type": "acquisition", "stage": "abandoned"}, id="a type in the background changes nothing"),
+    pytest.param("The Trade Authority did not give Acme the unconditional clearance it asked for",
+                 {"stage": "approved-unconditionally", "negated": True}, id="did not give clearance"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -818,3 +823,14 @@ def test_a_place_is_confirmed_by_itself_or_a_place_inside_it(saga: StoreIndex, c
 ])
 def test_each_clause_of_a_statement_has_its_own_date(saga: StoreIndex, claim: str, verdict: str) -> None:
     assert check(claim, saga).verdict == verdict
+
+
+def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> None:
+    text = "The Trade Authority raised no objection to the joint venture of Globex and Initech, which was cleared on Monday"
+    assert len(read_clauses(text, index.entities, None, index.words)) == 1
+
+
+def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> None:
+    """ "Globex in March" is Globex, not a misspelt "Globex Link"."""
+    assert parse_claim("Acme bought a stake in Globex in March", index.entities, None, index.words).entities == (
+        "acme", "globex")

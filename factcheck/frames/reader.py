@@ -220,6 +220,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         trigger = hit.trigger
         kind = trigger.kind
         if kind == "type":
+            if type_hit is not None and _in_background(spans, hit.first, vocab.background):
+                continue  # "withdrew its offer after shareholders voted down its stake": still an offer
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
             hit_stage = trigger.stage
