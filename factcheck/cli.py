@@ -657,6 +657,7 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
 
         click.echo(dumps(statement_dict(store, statement), indent=2))
         return
+    from .reporters import rated
     from .reporters.styled import line_writer
     from .reporters.text import verdict_style
 
@@ -672,12 +673,17 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
     line([(f"  {s.claim}", "")])
     rows = [("Deal", s.deal and [(s.deal, "")]), ("Date", s.date and [(s.date, "")]), ("Parties", names(s.parties)),
             ("Places", names(s.places)), ("Said by", s.said_by and names((s.said_by,))),
-            ("Said on", s.said_on and [(s.said_on, "")]), ("Recorded", [(str(s.location), "")])]
+            ("Said on", s.said_on and [(s.said_on, "")]), ("Appeared", s.appeared_in and [(" ".join(s.appeared_in), "")]),
+            ("Recorded", [(str(s.location), "")])]
     for label, value in rows:
         if value:
             line([("  ", ""), (f"{label:<9}", "bold"), *value])
     for number, citation in enumerate(s.citations, start=1):
         source = store.sources[citation.source]
+        if citation.quote is None and source.review is not None:
+            line([("  ", ""), (f"[{number}]", "bold"), (f" {rated(source)} ", ""), (f"({source.id})", "dim")])
+            line([("      ", ""), ("claim reviewed:", "dim"), (f" “{source.review.claim}”", "italic")])
+            continue
         byline = ", ".join(p for p in (source.author, source.publisher, source.published) if p)
         line([("  ", ""), (f"[{number}]", "bold"), (f" {source.title} ", ""), (f"— {byline} ({source.id})", "dim")])
         line([("      ", ""), (source.url, f"link {source.url}")])

@@ -440,13 +440,28 @@ def _plain(record: Entity | Source | Statement) -> dict[str, Any]:
                                   "parent": record.parent}
     elif isinstance(record, Source):
         fields = {"title": record.title, "publisher": record.publisher, "published": record.published,
-                  "url": record.url, "document": record.document, "author": record.author}
+                  "url": record.url, "document": record.document, "author": record.author,
+                  "review": record.review and _without_none({
+                      "rating": record.review.rating, "claim": record.review.claim,
+                      "rating_value": _number(record.review.rating_value),
+                      "best_rating": _number(record.review.best_rating),
+                      "worst_rating": _number(record.review.worst_rating)})}
     else:
         fields = {"id": record.id, "claim": record.claim, "verdict": record.verdict,
                   "parties": list(record.parties), "places": list(record.places), "deal": record.deal,
                   "date": record.date, "said_by": record.said_by, "said_on": record.said_on,
-                  "citations": [{"source": c.source, "quote": c.quote} for c in record.citations]}
+                  "appeared_in": list(record.appeared_in),
+                  "citations": [_without_none({"source": c.source, "quote": c.quote}) for c in record.citations]}
     return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties"}
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _number(value: float | None) -> float | int | None:
+    """A rating's number as written: 1, not 1.0."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _styled(value: Any, template: Any) -> Any:
@@ -473,7 +488,9 @@ def _scalars(values: list[Any]) -> bool:
     return all(not isinstance(v, (dict, list)) for v in values)
 
 
-def _scalar(value: str, template: Any) -> Any:
+def _scalar(value: str | float, template: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # a number: written plain
     if isinstance(template, (DoubleQuotedScalarString, SingleQuotedScalarString)):
         return type(template)(value)
     if _FULL_DATE.match(value):

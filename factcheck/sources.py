@@ -108,7 +108,7 @@ def document_root(store_file: Path) -> DocumentRoot:
 def _refusal(source: Source, roots: dict[str, DocumentRoot], allowed: Sequence[Path]) -> str | None:
     """Why a source's document must not be read, or None: an absolute path, or one that, once
     symlinks and '..' are followed, leaves every folder documents may be read from."""
-    if Path(source.document).is_absolute():
+    if Path(source.document).is_absolute():  # type: ignore[arg-type]  # reviews have no document
         return "is an absolute path; write it relative to the store's document_root"
     root = roots.get(source.location.path)
     if root is None:
@@ -131,6 +131,8 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     texts: dict[str, str | None] = {}
     roots: dict[str, DocumentRoot] = {}
     for source in store.sources.values():
+        if source.document_path is None:  # a review: cited as a whole, nothing archived to read
+            continue
         refusal = _refusal(source, roots, allowed)
         if refusal:
             texts[source.id] = None
@@ -154,7 +156,7 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     for statement in store.statements:
         for citation in statement.citations:
             text = texts.get(citation.source)
-            if text is not None and find_quote(text, citation.quote) is None:
+            if text is not None and citation.quote is not None and find_quote(text, citation.quote) is None:
                 document = store.sources[citation.source].document
                 problems.append(Problem(citation.location,
                                         f"quote of statement '{statement.id}' not found in {_shown(document)}"))
