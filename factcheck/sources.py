@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .bounded import MiB, read_file
 from .errors import Problem, line_column
-from .store import Source, Store, shipped_store
+from .store import MAX_STORE_FILE_BYTES, Source, Store, shipped_store
 
 # Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
 # broken Windows-1252/UTF-8 round trip leaves in place of ’ and “ ”.
@@ -161,3 +161,21 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
                 problems.append(Problem(citation.location,
                                         f"quote of statement '{statement.id}' not found in {_shown(document)}"))
     return problems
+
+
+_DOCUMENT_ROOT_LINE = re.compile(r"^document_root\s*:.*$", re.MULTILINE)
+
+
+def document_folder(store_file: Path, new_root: str | None = None) -> Path:
+    """The folder a store file's document paths are relative to: its own `document_root` (its
+    top-level line is read, not the whole file), or `new_root` for a file not yet written."""
+    root = new_root or "."
+    if store_file.exists():
+        import yaml
+
+        text = read_file(store_file, MAX_STORE_FILE_BYTES).decode("utf-8-sig", "replace")
+        line = _DOCUMENT_ROOT_LINE.search(text)
+        value = yaml.safe_load(line.group()) if line else None
+        root = value.get("document_root") if isinstance(value, dict) and isinstance(value.get("document_root"), str) \
+            else "."
+    return store_file.parent / root

@@ -267,6 +267,8 @@ def _schema_message(error: Any) -> str:
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^https?://"):
         return f"{error.instance!r} is not an http or https address" + (
             " with {id} in it" if "{id}" in error.schema["pattern"].replace("\\", "") else "")
+    if error.validator == "type" and isinstance(error.instance, bool) and error.validator_value == "string":
+        return f"{error.instance} is read as yes or no; write it in quotes: \"{str(error.instance)}\""
     if error.validator == "const":
         return f"{error.instance!r} is not supported (expected {error.validator_value!r})"
     return error.message
@@ -277,18 +279,20 @@ def read_store(paths: Sequence[Path]) -> tuple[Store | None, list[Problem]]:
     return read_store_files(store_files(paths))
 
 
-def read_store_files(files: Sequence[Path], texts: Mapping[Path, str] | None = None,
+def read_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocument] | None = None,
                      ) -> tuple[Store | None, list[Problem]]:
     """`read_store` of these store files, where `texts` gives the content of some of them as a
-    write would leave them: that text is read instead of the file (which need not exist yet), and
-    every problem names the file, never a temporary copy of it."""
+    write would leave them (text, or text already parsed): that is read instead of the file
+    (which need not exist yet), and every problem names the file, never a temporary copy of it."""
     from .yaml_loader import parse_yaml
 
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
     for path in files:
         try:
-            document = parse_yaml(texts[path], str(path)) if texts and path in texts else read_yaml_file(path)
+            given = texts.get(path) if texts else None
+            document = read_yaml_file(path) if given is None else \
+                parse_yaml(given, str(path)) if isinstance(given, str) else given
         except StoreError as exc:
             problems.extend(exc.problems)
             continue
