@@ -657,6 +657,7 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
 
         click.echo(dumps(statement_dict(store, statement), indent=2))
         return
+    from .reporters import rated
     from .reporters.styled import line_writer
     from .reporters.text import verdict_style
 
@@ -672,12 +673,17 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
     line([(f"  {s.claim}", "")])
     rows = [("Deal", s.deal and [(s.deal, "")]), ("Date", s.date and [(s.date, "")]), ("Parties", names(s.parties)),
             ("Places", names(s.places)), ("Said by", s.said_by and names((s.said_by,))),
-            ("Said on", s.said_on and [(s.said_on, "")]), ("Recorded", [(str(s.location), "")])]
+            ("Said on", s.said_on and [(s.said_on, "")]), ("Appeared", s.appeared_in and [(" ".join(s.appeared_in), "")]),
+            ("Recorded", [(str(s.location), "")])]
     for label, value in rows:
         if value:
             line([("  ", ""), (f"{label:<9}", "bold"), *value])
     for number, citation in enumerate(s.citations, start=1):
         source = store.sources[citation.source]
+        if citation.quote is None and source.review is not None:
+            line([("  ", ""), (f"[{number}]", "bold"), (f" {rated(source)} ", ""), (f"({source.id})", "dim")])
+            line([("      ", ""), ("claim reviewed:", "dim"), (f" “{source.review.claim}”", "italic")])
+            continue
         byline = ", ".join(p for p in (source.author, source.publisher, source.published) if p)
         line([("  ", ""), (f"[{number}]", "bold"), (f" {source.title} ", ""), (f"— {byline} ({source.id})", "dim")])
         line([("      ", ""), (source.url, f"link {source.url}")])
@@ -688,36 +694,69 @@ def show(statement_id: str, output_format: str, stores: tuple[Path, ...]) -> Non
 @cli.command()
 @click.option("--format", "output_format", type=click.Choice(["claimreview"]), default="claimreview",
               show_default=True, help="schema.org ClaimReview JSON-LD, one review per statement.")
+@click.option("--reviewer-name", help="Who publishes the reviews (the newsroom).  [default: the store's reviewer]")
+@click.option("--reviewer-url", help="The reviewer's address.  [default: the store's reviewer]")
+@click.option("--reviewer-logo", help="Address of the reviewer's logo.")
+@click.option("--review-url", metavar="TEMPLATE",
+              help="Address of each review, {id} standing for the statement id, e.g. https://desk.example/checks/{id}.")
+@click.option("--archive-url", metavar="URL",
+              help="Where the archived documents are published: archivedAt is this address joined with their path.")
 @store_option
-def export(output_format: str, stores: tuple[Path, ...]) -> None:
-    """Write the store's statements to standard output for other fact-checking tools."""
-    from .claimreview import export as claimreview_export
-    from .reporters.json import dumps
+def export(output_format: str, reviewer_name: str | None, reviewer_url: str | None, reviewer_logo: str | None,
+           review_url: str | None, archive_url: str | None, stores: tuple[Path, ...]) -> None:
+    """Write the store's statements to standard output as the reviews its reviewer publishes.
 
-    click.echo(dumps(claimreview_export(load(stores)), indent=2))
+    The reviewer (name, url, logo, review_url, archive_url) comes from the store's `reviewer:`;
+    the options override each part.
+    """
+    from dataclasses import replace
+
+    from .claimreview import ExportError, export as claimreview_export
+    from .reporters.json import dumps
+    from .store import Reviewer
+
+    store = load(stores)
+    given = {"name": reviewer_name, "url": reviewer_url, "logo": reviewer_logo, "review_url": review_url,
+             "archive_url": archive_url}
+    for option, value in given.items():
+        if value is not None and option != "name" and not value.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{value!r} is not an http or https address", param_hint=f"--{option.replace('_', '-')}"
+                                     if option in ("review_url", "archive_url") else f"--reviewer-{option}")
+    if review_url is not None and "{id}" not in review_url:
+        raise click.BadParameter("the template needs {id}, where each statement's id goes", param_hint="--review-url")
+    reviewer = store.reviewer or (Reviewer(reviewer_name, reviewer_url) if reviewer_name and reviewer_url else None)
+    if reviewer is not None:
+        reviewer = replace(reviewer, **{k: v for k, v in given.items() if v is not None})
+    try:
+        click.echo(dumps(claimreview_export(store, reviewer), indent=2))
+    except ExportError as exc:
+        raise CliError([f"{store.files[0] if store.files else 'store'}: {exc}"]) from None
 
 
 @cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--on-existing", type=click.Choice(["skip", "update", "fail"]), default="skip", show_default=True,
+              help="A review already in the store (same address and claim): leave it, write it anew, or import nothing.")
 @click.option("--document-root", metavar="PATH",
               help="For a new store file: the folder its sources' archived texts are in, relative to it.")
 @click.option("--force", is_flag=True, help="Import statements that nearly duplicate stored ones too.")
 @_write_options
-def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Path, ...], into: Path | None,
-            dry_run: bool, lock_timeout: float) -> None:
-    """Read schema.org ClaimReview JSON-LD (FILE, or '-' for standard input) into the store.
+def import_(file: Path, on_existing: str, document_root: str | None, force: bool, stores: tuple[Path, ...],
+            into: Path | None, dry_run: bool, lock_timeout: float) -> None:
+    """Read published fact-checks (FILE, or '-' for standard input) into the store.
 
-    Ratings: True, Correct, Accurate, Mostly true… are supported; False, Incorrect, Mostly false,
-    Pants on fire, Fake… denied; Half true, Mixture, Misleading, Missing context… neither (the
-    table is RATINGS in factcheck/claimreview.py); unknown words fall back to a numeric rating at
-    either end of its scale. Reviews whose rating, claim or quoted, archived source cannot be
-    mapped, or whose statement would not pass `factcheck validate`, are reported and left out
-    (exit status 1); the rest is written.
+    FILE holds schema.org ClaimReview JSON-LD (one review, a list, a page's @graph, a DataCommons
+    DataFeed), a Google Fact Check Tools API search response, or JSON Lines of any of these. Each
+    review becomes a source (the review: reviewer, date, address, rating, claim) and a statement
+    citing it. Ratings map to verdicts by factcheck/ratings.json, else by a numeric rating at
+    either end of its scale; reviews that cannot be mapped, or whose statement would not pass
+    `factcheck validate`, are reported and left out (exit status 1); the rest is written.
     """
     from .bounded import read_file, read_stream
-    from .claimreview import MAX_IMPORT_BYTES, from_json_ld, read_json
+    from .claimreview import MAX_IMPORT_BYTES, import_reviews, read_reviews
     from .editing import Changes, new_file_text
     from .errors import InputError
+    from .sources import document_folder
 
     name = "<stdin>" if str(file) == "-" else str(file)
     try:
@@ -726,29 +765,57 @@ def import_(file: Path, document_root: str | None, force: bool, stores: tuple[Pa
     except OSError as exc:
         raise CliError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
     try:
-        imported = from_json_ld(read_json(raw, name), name)
+        found = read_reviews(raw, name)
     except InputError as exc:
         raise CliError([str(exc)]) from None
-    if document_root and _write_target(stores, into)[1].exists():
+    target = _write_target(stores, into)[1]
+    if document_root and target.exists():
         raise click.UsageError("--document-root is only for a new store file")
-    for unmapped in imported.unmapped:
-        where = f"{name}: item {unmapped.item}" if unmapped.item else name
-        click.echo(f"{where}: not imported: {unmapped.reason}", err=True)
-    changes = Changes(imported.entities, imported.sources, imported.statements)
+    imported = import_reviews(found, _existing_store(stores, into), on_existing,
+                              document_folder(target, document_root))
+    rejected = [o for o in imported.outcomes if o.status == "rejected"]
+    for outcome in rejected:
+        where = f"{name}: review {outcome.number}" if outcome.number else name
+        click.echo(f"{where}: not imported: {outcome.reason}", err=True)
+    if on_existing == "fail" and any(o.kind == "already in the store" for o in rejected):
+        click.echo("nothing written: reviews already in the store (--on-existing fail)", err=True)
+        sys.exit(EXIT_FINDINGS)
+    changes = Changes(imported.entities, imported.sources, imported.statements, imported.replaced_sources,
+                      imported.replaced_statements)
     outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force,
                      partial=True, new_file=new_file_text(document_root), document_root=document_root) \
         if changes else None
-    for rejected in outcome.rejected if outcome else ():
-        label = f" ({rejected.statement.id})" if rejected.statement.id else ""
-        click.echo(f"{name}: item {imported.items[rejected.position]}{label}: not imported: "
-                   f"{'; '.join(rejected.reasons)}", err=True)
+    numbers = [o.number for o in imported.outcomes if o.status == "new"]
+    for refused in outcome.rejected if outcome else ():
+        label = f" ({refused.statement.id})" if refused.statement.id else ""
+        click.echo(f"{name}: review {numbers[refused.position]}{label}: not imported: "
+                   f"{'; '.join(refused.reasons)}", err=True)
     written = outcome.written if outcome else Changes()
-    verb = "would import" if dry_run else "imported"
-    click.echo(f"{verb} {len(written.statements)} statement(s), {len(written.entities)} new entities and "
-               f"{len(written.sources)} new sources into {outcome.path if outcome else '(nothing to write)'}",
+    refusals = {"not valid in the store": len(outcome.rejected)} if outcome and outcome.rejected else {}
+    click.echo(_import_summary(imported.outcomes, written, refusals, outcome.path if outcome else None, dry_run),
                err=dry_run)
-    if imported.unmapped or (outcome and outcome.rejected):
+    if rejected or refusals:
         sys.exit(EXIT_FINDINGS)
+
+
+def _import_summary(outcomes, written, refusals: dict[str, int], path: Path | None,  # noqa: ANN001
+                    dry_run: bool) -> str:
+    """`read 7 reviews: 4 imported, 0 updated, 2 skipped (already in the store: 2), 1 rejected
+    (no url: 1); 3 new entities and 5 new sources in store.yaml`."""
+    from collections import Counter
+
+    def counted(status: str, extra: dict[str, int] | None = None) -> str:
+        kinds = Counter(o.kind for o in outcomes if o.status == status) + Counter(extra or {})
+        total = sum(kinds.values())
+        return f"{total} {status}" + (f" ({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))})" if total else "")
+
+    reviews = sum(1 for o in outcomes if o.number)
+    verb = "to import" if dry_run else "imported"
+    updated = len(written.replaced_statements)
+    return (f"read {reviews} review{'s' if reviews != 1 else ''}: {len(written.statements)} {verb}, {updated} "
+            f"{'to update' if dry_run else 'updated'}, {counted('skipped')}, {counted('rejected', refusals)}; "
+            f"{len(written.entities)} new entities and {len(written.sources)} new sources in "
+            f"{path if path else '(nothing to write)'}")
 
 
 class Terminated(BaseException):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import io
 import json
 import re
 from contextlib import contextmanager
@@ -24,9 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, remove_leftovers, stage
 from .bounded import read_file
@@ -35,7 +32,7 @@ from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
 from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store, read_store_files,
                     store_files)
-from .yaml_loader import parse_yaml
+from .yaml_loader import YamlDocument, parse_yaml
 
 if TYPE_CHECKING:
     from .index import StoreIndex
@@ -58,9 +55,14 @@ class Changes:
     entities: tuple[Entity, ...] = ()
     sources: tuple[Source, ...] = ()
     statements: tuple[Statement, ...] = ()
+    replaced_sources: tuple[Source, ...] = ()
+    """Stored sources written anew, by id (fields a curator added, such as a note, are kept)."""
+    replaced_statements: tuple[Statement, ...] = ()
+    """Stored statements written anew, by id."""
 
     def __bool__(self) -> bool:
-        return bool(self.entities or self.sources or self.statements)
+        return bool(self.entities or self.sources or self.statements or self.replaced_sources
+                    or self.replaced_statements)
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,15 @@ def apply_changes(
         statements, rejected = _screen_statements(store, changes.statements, partial, force)
         entities = _screen_records(store.entities, changes.entities, "entity", target, partial)
         sources = _screen_records(store.sources, changes.sources, "source", target, partial)
-        kept = Changes(entities, sources, tuple(s for _, s in statements))
+        kept = replace(changes, entities=entities, sources=sources, statements=tuple(s for _, s in statements))
         positions = [p for p, _ in statements]
         while True:
             if partial:
                 kept = _prune(kept, changes)
             if not kept:
                 return Outcome(target, kept, tuple(rejected), "", dry_run)
-            text = edit_text(old_text, kept, target)
-            errors = [p for p in _validate(files, target, text, allowed_documents) if p.severity == "error"]
+            text, document = edit_text(old_text, kept, target)
+            errors = [p for p in _validate(files, target, document, allowed_documents) if p.severity == "error"]
             if errors and partial:
                 kept, positions, rejected = _drop_failing(text, errors, kept, positions, rejected, target)
                 continue
@@ -251,7 +253,7 @@ def _screen_records(existing: dict[str, Any], records: Sequence[Any], kind: str,
     return tuple(new.values())
 
 
-def _validate(files: list[Path], target: Path, text: str, allowed_documents: Sequence[Path]) -> list[Problem]:
+def _validate(files: list[Path], target: Path, text: YamlDocument, allowed_documents: Sequence[Path]) -> list[Problem]:
     """`factcheck validate` on the store with `text` as `target`'s content (nothing is written
     before it passes, so no message can name a temporary file)."""
     store, problems = read_store_files(files, {target: text})
@@ -264,7 +266,7 @@ def _prune(kept: Changes, asked: Changes) -> Changes:
     """Drop new entities and sources that only rejected statements needed."""
     needed_entities: set[str] = set()
     needed_sources: set[str] = set()
-    for statement in kept.statements:
+    for statement in (*kept.statements, *kept.replaced_statements):
         needed_entities.update(statement.parties, statement.places, [statement.said_by] if statement.said_by else [])
         needed_sources.update(c.source for c in statement.citations)
     parents = {e.id: e.parent for e in kept.entities}
@@ -276,7 +278,7 @@ def _prune(kept: Changes, asked: Changes) -> Changes:
     used_sources = {c.source for s in asked.statements for c in s.citations}
     entities = tuple(e for e in kept.entities if e.id in needed_entities or e.id not in used_entities)
     sources = tuple(s for s in kept.sources if s.id in needed_sources or s.id not in used_sources)
-    return Changes(entities, sources, kept.statements)
+    return replace(kept, entities=entities, sources=sources)
 
 
 def _drop_failing(text: str, errors: list[Problem], kept: Changes, positions: list[int],
@@ -320,7 +322,7 @@ def _drop_failing(text: str, errors: list[Problem], kept: Changes, positions: li
     entities = tuple(e for e in kept.entities if e.id not in bad_entities)
     sources = tuple(s for s in kept.sources if s.id not in bad_sources)
     rejected.sort(key=lambda r: r.position)
-    return Changes(entities, sources, tuple(statements)), new_positions, rejected
+    return replace(kept, entities=entities, sources=sources, statements=tuple(statements)), new_positions, rejected
 
 
 def _owners(text: str) -> dict[str, list[tuple[int, Any]]]:
@@ -351,57 +353,256 @@ def _owner_at(owners: dict[str, list[tuple[int, Any]]], line: int) -> tuple[str,
 # --- YAML text -------------------------------------------------------------------------------
 
 
-class _Emitter(RoundTripEmitter):
-    """New text that needs quotes gets double quotes, as throughout the shipped store; quoting
-    already in the file is left as it is."""
+@dataclass(frozen=True)
+class _Section:
+    """Where a section is in a file's lines (0-based indexes) and how its entries are indented."""
 
-    def choose_scalar_style(self) -> Any:
-        style = super().choose_scalar_style()
-        return '"' if style == "'" and not self.event.style else style
+    key_line: int | None
+    """The `section:` line; None when the file has no such section."""
+    entries: tuple[tuple[int, int], ...]
+    """Each entry's first line and the line after its last (trailing comments left out)."""
+    indent: int
+    """Column of its entries: the key of a mapping entry, the dash of a list item."""
 
 
-def edit_text(text: str, changes: Changes, path: Path) -> str:
-    """`text` with `changes` added at the end of their sections (created where missing)."""
-    round_trip, data = _load(text)
-    if not isinstance(data, CommentedMap):
+def edit_text(text: str, changes: Changes, path: Path) -> tuple[str, YamlDocument]:
+    """`text` with `changes` added at the end of their sections (created where missing) and its
+    replacements written over the entries they replace.
+
+    The file is never re-serialised: new entries are written as text in the style of the last
+    entry of their section (flow or block per collection, quoting per field, indentation) and
+    spliced in, so every other line stays as it was, at the cost of reading only that entry
+    with ruamel.yaml. A file whose section is written in flow style (`sources: {a: …}`) cannot
+    be extended this way and is refused."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    document = parse_yaml(text, str(path))
+    data = document.data
+    if not isinstance(data, dict):
         raise WriteError("not a store file (expected a mapping with 'version' and 'statements')", str(path))
-    expected = parse_yaml(text, str(path)).data
-    for section, records in zip(SECTIONS, (changes.entities, changes.sources, changes.statements)):
-        if not records:
+    lines = text.splitlines(keepends=True)
+    mapping_indent = _mapping_indent(text)
+    expected = dict(data)
+    replaced: dict[int, tuple[int, list[str]]] = {}  # first line -> (line after, new lines)
+    appended: dict[str, list[str]] = {}
+    layouts = {section: _layout(lines, section, path) for section in SECTIONS}
+    sequence_offset = layouts["statements"].indent if layouts["statements"].entries else 2
+    writer = _Writer(mapping_indent, sequence_offset)
+    new_records = (changes.entities, changes.sources, changes.statements)
+    replacements = ((), changes.replaced_sources, changes.replaced_statements)
+    for section, records, replacing in zip(SECTIONS, new_records, replacements):
+        if not records and not replacing:
             continue
-        container = _section(data, section)
-        template = (container[-1] if section == "statements" else container[next(reversed(container))]
-                    ) if container else None
-        plain_section = expected.get(section) or ([] if section == "statements" else {})
+        layout = layouts[section]
+        old = data.get(section) or ([] if section == "statements" else {})
+        plain_section = list(old) if section == "statements" else dict(old)
         expected[section] = plain_section
+        positions = _entry_positions(document, section, old, layout)
+        for record in replacing:
+            where = next(i for i, s in enumerate(old) if s["id"] == record.id) if section == "statements" \
+                else record.id
+            first, after = positions[where]
+            kept = {k: v for k, v in old[where].items() if k in _CURATED}  # a note or event stays
+            plain = _plain(record) | kept
+            plain_section[where] = plain
+            replaced[first] = (after, writer.entry(section, record.id, plain, _template(lines, first, after, layout),
+                                                   layout.indent))
+        template = _template(lines, *layout.entries[-1], layout) if layout.entries else None
+        indent = layout.indent if layout.entries else (sequence_offset if section == "statements" else mapping_indent)
+        out: list[str] = []
         for record in records:
             plain = _plain(record)
+            out += writer.entry(section, record.id, plain, template, indent)
             if section == "statements":
-                container.append(_styled(plain, template))
                 plain_section.append(plain)
             else:
-                container[record.id] = _styled(plain, template)
                 plain_section[record.id] = plain
+        appended[section] = out
     if "statements" not in data:  # required: a new file may start with entities or sources alone
-        data["statements"] = CommentedSeq()
-        expected["statements"] = []
-    out = io.StringIO()
-    round_trip.dump(data, out)
-    new_text = out.getvalue()
-    _check_faithful(text, new_text, expected, path)
-    return new_text
+        expected["statements"] = expected.get("statements", [])
+        appended.setdefault("statements", [])
+    new_lines, kept_lines = _splice(lines, layouts, appended, replaced)
+    new_text = "".join(new_lines)
+    return new_text, _check_faithful("".join(kept_lines), new_text, expected, path)
 
 
-def _load(text: str) -> tuple[YAML, Any]:
-    round_trip = YAML()
-    round_trip.Emitter = _Emitter
-    round_trip.preserve_quotes = True
-    round_trip.width = 1_000_000  # never fold existing long lines
-    data, sequence, offset = load_yaml_guess_indent(text, yaml=round_trip)
-    if offset is None:  # no block sequence yet: the shipped store's "  - id: …"
-        sequence, offset = 4, 2
-    round_trip.indent(mapping=_mapping_indent(text), sequence=max(sequence or 0, offset + 2), offset=offset)
-    return round_trip, data
+_CURATED = ("note", "event", "url_verified")
+"""Fields a curator adds by hand that an update of the record keeps."""
+
+
+def _layout(lines: list[str], section: str, path: Path) -> _Section:
+    key_line = next((i for i, line in enumerate(lines) if re.match(rf"{section}\s*:", line)), None)
+    if key_line is None:
+        return _Section(None, (), 0)
+    rest = lines[key_line].split(":", 1)[1].split("#", 1)[0].strip()
+    if rest and rest not in ("[]", "{}"):
+        raise WriteError(f"cannot add to the {section} section: it is written in flow style; add the entry by hand",
+                         str(path))
+    end = next((i for i in range(key_line + 1, len(lines))
+                if lines[i].strip() and not lines[i][0].isspace() and not lines[i].startswith("#")), len(lines))
+    content = [i for i in range(key_line + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not content:
+        return _Section(key_line, (), 0)
+    indent = len(lines[content[0]]) - len(lines[content[0]].lstrip())
+    starts = [i for i in content if len(lines[i]) - len(lines[i].lstrip()) == indent]
+    entries = []
+    for number, first in enumerate(starts):
+        after = starts[number + 1] if number + 1 < len(starts) else end
+        while after > first + 1 and (not lines[after - 1].strip() or lines[after - 1].lstrip().startswith("#")):
+            after -= 1
+        entries.append((first, after))
+    return _Section(key_line, tuple(entries), indent)
+
+
+def _entry_positions(document: YamlDocument, section: str, old: Any, layout: _Section) -> dict[Any, tuple[int, int]]:
+    """Each entry's lines (see `_Section.entries`) by its key: id for mappings, index for lists."""
+    keys = range(len(old)) if section == "statements" else list(old)
+    found = {}
+    for key in keys:
+        line = document.position((section, key))[0] - 1
+        found[key] = next(e for e in reversed(layout.entries) if e[0] <= line)
+    return found
+
+
+def _template(lines: list[str], first: int, after: int, layout: _Section) -> Any:
+    """The entry at these lines as ruamel.yaml reads it, for its style: one entry is read, never
+    the whole file."""
+    snippet = "".join(line[layout.indent:] if line[:layout.indent].isspace() else line.lstrip()
+                      for line in lines[first:after])
+    reader = YAML()
+    reader.preserve_quotes = True
+    loaded = reader.load(snippet)
+    return loaded[0] if isinstance(loaded, CommentedSeq) else loaded[next(iter(loaded))]
+
+
+def _splice(lines: list[str], layouts: dict[str, _Section], appended: dict[str, list[str]],
+            replaced: dict[int, tuple[int, list[str]]]) -> tuple[list[str], list[str]]:
+    """The new file's lines, and the old lines it keeps (all but those of replaced entries)."""
+    inserts: dict[int, list[str]] = {}
+    for section, out in appended.items():
+        layout = layouts[section]
+        if layout.key_line is None:
+            later = [layouts[s].key_line for s in SECTIONS[SECTIONS.index(section) + 1:]
+                     if layouts[s].key_line is not None]
+            at = min(later) if later else len(lines)
+            inserts.setdefault(at, []).extend([f"{section}:\n" if out else f"{section}: []\n", *out])
+        else:
+            at = layout.entries[-1][1] if layout.entries else layout.key_line + 1
+            inserts.setdefault(at, []).extend(out)
+    new: list[str] = []
+    kept: list[str] = []
+    index = 0
+    while index <= len(lines):
+        new += inserts.get(index, [])
+        if index == len(lines):
+            break
+        if index in replaced:
+            after, out = replaced[index]
+            new += out
+            index = after
+            continue
+        line = lines[index]
+        match = _EMPTY_SECTION.match(line.rstrip("\n"))
+        if match and appended.get(match.group(1)):  # `statements: []` becomes the key of a block
+            comment = f"   {match.group(3)}" if match.group(3) else ""
+            line = f"{match.group(1)}:{comment}\n"
+        new.append(line)
+        kept.append(lines[index])
+        index += 1
+    return new, kept
+
+
+class _Writer:
+    """New entries as YAML text, styled like a template entry as `_styled` decides: the same
+    flow or block form per collection and quoting per field; lists of plain values flow and the
+    rest block where there is no template. Text needing quotes gets double quotes, as throughout
+    the shipped store."""
+
+    def __init__(self, mapping_indent: int, sequence_offset: int) -> None:
+        self.mapping_indent = mapping_indent
+        self.sequence_offset = sequence_offset
+
+    def entry(self, section: str, key: str, plain: dict[str, Any], template: Any, indent: int) -> list[str]:
+        if section == "statements":
+            return self.sequence([plain], [template] if template is not None else None, indent)
+        return self.pair(key, plain, template, indent, key_template=None)
+
+    def pair(self, key: str, value: Any, template: Any, column: int, key_template: Any = None) -> list[str]:
+        head = f"{' ' * column}{self.scalar(key, key_template, flow=False)}:"
+        if isinstance(value, dict) and not _flow(value, template):
+            return [head + "\n", *self.mapping(value, template, column + self.mapping_indent)]
+        if isinstance(value, list) and value and not _flow(value, template):
+            return [head + "\n", *self.sequence(value, template, column + self.sequence_offset)]
+        return [f"{head} {self.inline(value, template)}\n"]
+
+    def mapping(self, value: dict[str, Any], template: Any, column: int) -> list[str]:
+        out: list[str] = []
+        for key, item in value.items():
+            out += self.pair(key, item, template.get(key) if isinstance(template, dict) else None, column)
+        return out
+
+    def sequence(self, value: list[Any], template: Any, column: int) -> list[str]:
+        item_template = template[-1] if isinstance(template, list) and template else None
+        out: list[str] = []
+        for item in value:
+            if isinstance(item, dict) and item and not _flow(item, item_template):
+                lines = self.mapping(item, item_template, column + 2)
+                out += [f"{' ' * column}- {lines[0].lstrip()}", *lines[1:]]
+            else:
+                out.append(f"{' ' * column}- {self.inline(item, item_template)}\n")
+        return out
+
+    def inline(self, value: Any, template: Any) -> str:
+        """A value on one line: a flow collection or a scalar."""
+        if isinstance(value, dict):
+            parts = (f"{self.scalar(k, None, flow=True)}: {self.inline(v, template.get(k) if isinstance(template, dict) else None)}"
+                     for k, v in value.items())
+            return "{" + ", ".join(parts) + "}"
+        if isinstance(value, list):
+            item_template = template[-1] if isinstance(template, list) and template else None
+            return "[" + ", ".join(self.inline(v, item_template) for v in value) + "]"
+        return self.scalar(value, template, flow=True)
+
+    @staticmethod
+    def scalar(value: Any, template: Any, flow: bool) -> str:
+        styled = _scalar(value, template)
+        if isinstance(styled, SingleQuotedScalarString) and "\n" not in styled:
+            return "'" + styled.replace("'", "''") + "'"
+        if isinstance(styled, datetime.date):
+            return styled.isoformat()
+        if isinstance(styled, (int, float)):
+            return repr(styled)
+        if isinstance(styled, DoubleQuotedScalarString) or not _plain_allowed(styled, flow):
+            return _double_quoted(styled)
+        return styled
+
+
+def _flow(value: dict[str, Any] | list[Any], template: Any) -> bool:
+    """Whether a collection is written in flow style: as its template is, else when it holds only
+    plain values (or, for a mapping, lists of them)."""
+    if isinstance(value, dict):
+        flat = all(not isinstance(v, (dict, list)) or (isinstance(v, list) and _scalars(v)) for v in value.values())
+    else:
+        flat = _scalars(value)
+    return template.fa.flow_style(flat) if isinstance(template, (CommentedMap, CommentedSeq)) else flat
+
+
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _plain_allowed(text: str, flow: bool) -> bool:
+    """Whether text reads back as itself unquoted (the resolver was asked in `_scalar`): a
+    conservative version of the YAML emitter's analysis."""
+    return bool(text) and text == text.strip() and text.isprintable() and text[0] not in _INDICATORS \
+        and ": " not in text and " #" not in text and not text.endswith(":") \
+        and not (flow and any(c in text for c in ",[]{}"))
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes are YAML's, plus those for characters YAML
+    may not hold raw (C1 controls, line separators, a byte-order mark)."""
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _mapping_indent(text: str) -> int:
@@ -416,23 +617,6 @@ def _mapping_indent(text: str) -> int:
     return 2
 
 
-def _section(data: CommentedMap, section: str) -> Any:
-    """The section's collection, created (in the usual place) or switched to block style if empty."""
-    container = data.get(section)
-    if container is None:
-        container = CommentedSeq() if section == "statements" else CommentedMap()
-        later = [k for k in SECTIONS[SECTIONS.index(section) + 1:] if k in data]
-        if section in data:  # written with no value
-            data[section] = container
-        elif later:
-            data.insert(list(data).index(later[0]), section, container)
-        else:
-            data[section] = container
-    elif not container:
-        container.fa.set_block_style()
-    return container
-
-
 def _plain(record: Entity | Source | Statement) -> dict[str, Any]:
     """The record as the store format writes it, in the shipped store's key order."""
     if isinstance(record, Entity):
@@ -440,40 +624,37 @@ def _plain(record: Entity | Source | Statement) -> dict[str, Any]:
                                   "parent": record.parent}
     elif isinstance(record, Source):
         fields = {"title": record.title, "publisher": record.publisher, "published": record.published,
-                  "url": record.url, "document": record.document, "author": record.author}
+                  "url": record.url, "document": record.document, "author": record.author,
+                  "review": record.review and _without_none({
+                      "rating": record.review.rating, "claim": record.review.claim,
+                      "rating_value": _number(record.review.rating_value),
+                      "best_rating": _number(record.review.best_rating),
+                      "worst_rating": _number(record.review.worst_rating)})}
     else:
         fields = {"id": record.id, "claim": record.claim, "verdict": record.verdict,
                   "parties": list(record.parties), "places": list(record.places), "deal": record.deal,
                   "date": record.date, "said_by": record.said_by, "said_on": record.said_on,
-                  "citations": [{"source": c.source, "quote": c.quote} for c in record.citations]}
+                  "appeared_in": list(record.appeared_in),
+                  "citations": [_without_none({"source": c.source, "quote": c.quote}) for c in record.citations]}
     return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties"}
 
 
-def _styled(value: Any, template: Any) -> Any:
-    """Plain data as ruamel nodes shaped like `template` (an existing sibling, or None): flow or
-    block per collection, quoting per text. Without a template, collections of plain values
-    are flow (`[acme, globex]`) and the rest block, as in the shipped store."""
-    if isinstance(value, dict):
-        node: Any = CommentedMap()
-        for key, item in value.items():
-            node[key] = _styled(item, template.get(key) if isinstance(template, dict) else None)
-        flat = all(not isinstance(v, (dict, list)) or (isinstance(v, list) and _scalars(v)) for v in value.values())
-    elif isinstance(value, list):
-        item_template = template[-1] if isinstance(template, list) and template else None
-        node = CommentedSeq(_styled(item, item_template) for item in value)
-        flat = _scalars(value)
-    else:
-        return _scalar(value, template)
-    flow = template.fa.flow_style(flat) if isinstance(template, (CommentedMap, CommentedSeq)) else flat
-    node.fa.set_flow_style() if flow else node.fa.set_block_style()
-    return node
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _number(value: float | None) -> float | int | None:
+    """A rating's number as written: 1, not 1.0."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _scalars(values: list[Any]) -> bool:
     return all(not isinstance(v, (dict, list)) for v in values)
 
 
-def _scalar(value: str, template: Any) -> Any:
+def _scalar(value: str | float, template: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # a number: written plain
     if isinstance(template, (DoubleQuotedScalarString, SingleQuotedScalarString)):
         return type(template)(value)
     if _FULL_DATE.match(value):
@@ -497,13 +678,16 @@ def _kept(old: str, new: str) -> bool:
     return bool(match) and new.split() == [f"{match.group(1)}:", *(match.group(3) or "").split()]
 
 
-def _check_faithful(old: str, new: str, expected: Any, path: Path) -> None:
-    """The edit only added lines, and the file reads back as the old data plus the new records."""
+def _check_faithful(old: str, new: str, expected: Any, path: Path) -> YamlDocument:
+    """The edit only added lines, and the file reads back as the old data plus the new records;
+    the new text as read, for validation to read no second time."""
     old_lines = old.splitlines()
     waiting = iter(new.splitlines())
     for number, line in enumerate(old_lines, start=1):
         if not any(_kept(line, candidate) for candidate in waiting):
             raise WriteError(f"cannot add to this file without rewriting its line {number}; "
                              "add the entry by hand", str(path))
-    if parse_yaml(new, str(path)).data != expected:
+    document = parse_yaml(new, str(path))
+    if document.data != expected:
         raise WriteError("the edited file would not read back as intended; nothing written", str(path))
+    return document

@@ -516,7 +516,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
              | set(event_terms(declared.type, declared.stage) if declared else ()))
     kind_terms = {stem(KIND_NOUNS[kinds[e]]) for e in involved if kinds.get(e) in KIND_NOUNS}
     names = [store.entities[e] for e in involved | places if e in store.entities]
-    everything = " ".join([text, *(c.quote for c in statement.citations),
+    everything = " ".join([text, *(c.quote for c in statement.citations if c.quote),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
     frames, frame_dates = statement_frames(statement, [(c.parsed.frame, c.parsed.dates) for c in clauses])
     return StatementFacts(

@@ -126,7 +126,7 @@ def statement_dict(store: Store, statement: Statement) -> dict[str, Any]:
         "deal": statement.deal, "date": statement.date,
         "parties": [entity(p) for p in statement.parties],
         "places": [entity(p) for p in statement.places],
-        "said_by": entity(statement.said_by), "said_on": statement.said_on,
+        "said_by": entity(statement.said_by), "said_on": statement.said_on, "appeared_in": list(statement.appeared_in),
         "citations": [citation_dict(c, store.sources[c.source]) for c in statement.citations],
         "location": str(statement.location),
     }

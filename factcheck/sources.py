@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .bounded import MiB, read_file
 from .errors import Problem, line_column
-from .store import Source, Store, shipped_store
+from .store import MAX_STORE_FILE_BYTES, Source, Store, shipped_store
 
 # Every character that archived texts use for a quote mark or apostrophe, including 'ā', which a
 # broken Windows-1252/UTF-8 round trip leaves in place of ’ and “ ”.
@@ -108,7 +108,7 @@ def document_root(store_file: Path) -> DocumentRoot:
 def _refusal(source: Source, roots: dict[str, DocumentRoot], allowed: Sequence[Path]) -> str | None:
     """Why a source's document must not be read, or None: an absolute path, or one that, once
     symlinks and '..' are followed, leaves every folder documents may be read from."""
-    if Path(source.document).is_absolute():
+    if Path(source.document).is_absolute():  # type: ignore[arg-type]  # reviews have no document
         return "is an absolute path; write it relative to the store's document_root"
     root = roots.get(source.location.path)
     if root is None:
@@ -131,6 +131,8 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     texts: dict[str, str | None] = {}
     roots: dict[str, DocumentRoot] = {}
     for source in store.sources.values():
+        if source.document_path is None:  # a review: cited as a whole, nothing archived to read
+            continue
         refusal = _refusal(source, roots, allowed)
         if refusal:
             texts[source.id] = None
@@ -154,8 +156,26 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     for statement in store.statements:
         for citation in statement.citations:
             text = texts.get(citation.source)
-            if text is not None and find_quote(text, citation.quote) is None:
+            if text is not None and citation.quote is not None and find_quote(text, citation.quote) is None:
                 document = store.sources[citation.source].document
                 problems.append(Problem(citation.location,
                                         f"quote of statement '{statement.id}' not found in {_shown(document)}"))
     return problems
+
+
+_DOCUMENT_ROOT_LINE = re.compile(r"^document_root\s*:.*$", re.MULTILINE)
+
+
+def document_folder(store_file: Path, new_root: str | None = None) -> Path:
+    """The folder a store file's document paths are relative to: its own `document_root` (its
+    top-level line is read, not the whole file), or `new_root` for a file not yet written."""
+    root = new_root or "."
+    if store_file.exists():
+        import yaml
+
+        text = read_file(store_file, MAX_STORE_FILE_BYTES).decode("utf-8-sig", "replace")
+        line = _DOCUMENT_ROOT_LINE.search(text)
+        value = yaml.safe_load(line.group()) if line else None
+        root = value.get("document_root") if isinstance(value, dict) and isinstance(value.get("document_root"), str) \
+            else "."
+    return store_file.parent / root

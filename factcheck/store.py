@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple, Sequence
@@ -38,24 +38,41 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A published fact-check's conclusion: its rating, in its own words, of a claim as it
+    reviewed it (the source holding it says who reviewed, when, and where it is published)."""
+
+    rating: str
+    claim: str
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+
+
+@dataclass(frozen=True)
 class Source:
+    """A document the store quotes, or a published fact-check (`review`), which is cited as a
+    whole: its `publisher` is the reviewer, `published` the review's date, `url` the review."""
+
     id: str
-    title: str
+    title: str | None
     publisher: str
     published: str
     url: str
-    document: str
-    """The path as written in the store (shown to users and in JSON)."""
-    document_path: Path
+    document: str | None
+    """The path as written in the store (shown to users and in JSON); None for a review."""
+    document_path: Path | None
     """Where the document is on disk (document_root applied)."""
     author: str | None = None
     location: Location = field(default=Location(""), compare=False)
+    review: Review | None = None
 
 
 @dataclass(frozen=True)
 class Citation:
     source: str
-    quote: str
+    quote: str | None
+    """Verbatim from the source's document; None when the source is a review, cited as a whole."""
     location: Location = field(default=Location(""), compare=False)
 
 
@@ -85,6 +102,21 @@ class Statement:
     said_on: str | None = None
     location: Location = field(default=Location(""), compare=False)
     event: StatementEvent | None = None
+    appeared_in: tuple[str, ...] = ()
+    """Where the claim itself appeared (the rumour's source): addresses, for exported reviews."""
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who publishes the store's verdicts (`reviewer:` of a store file), for export."""
+
+    name: str
+    url: str
+    logo: str | None = None
+    review_url: str | None = None
+    """The address of each published review, `{id}` standing for the statement id."""
+    archive_url: str | None = None
+    """Where archived documents are published; a document path appended to it is its address."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +126,7 @@ class Store:
     statements: tuple[Statement, ...]
     files: tuple[Path, ...]
     warnings: tuple[Problem, ...] = ()
+    reviewer: Reviewer | None = None
 
     def statement(self, statement_id: str) -> Statement | None:
         return next((s for s in self.statements if s.id == statement_id), None)
@@ -231,6 +264,11 @@ def _schema_message(error: Any) -> str:
         return f"{error.instance!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
         return f"{error.instance!r} is not a valid id (lowercase letters, digits, '.', '_', '-')"
+    if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^https?://"):
+        return f"{error.instance!r} is not an http or https address" + (
+            " with {id} in it" if "{id}" in error.schema["pattern"].replace("\\", "") else "")
+    if error.validator == "type" and isinstance(error.instance, bool) and error.validator_value == "string":
+        return f"{error.instance} is read as yes or no; write it in quotes: \"{str(error.instance)}\""
     if error.validator == "const":
         return f"{error.instance!r} is not supported (expected {error.validator_value!r})"
     return error.message
@@ -241,18 +279,20 @@ def read_store(paths: Sequence[Path]) -> tuple[Store | None, list[Problem]]:
     return read_store_files(store_files(paths))
 
 
-def read_store_files(files: Sequence[Path], texts: Mapping[Path, str] | None = None,
+def read_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocument] | None = None,
                      ) -> tuple[Store | None, list[Problem]]:
     """`read_store` of these store files, where `texts` gives the content of some of them as a
-    write would leave them: that text is read instead of the file (which need not exist yet), and
-    every problem names the file, never a temporary copy of it."""
+    write would leave them (text, or text already parsed): that is read instead of the file
+    (which need not exist yet), and every problem names the file, never a temporary copy of it."""
     from .yaml_loader import parse_yaml
 
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
     for path in files:
         try:
-            document = parse_yaml(texts[path], str(path)) if texts and path in texts else read_yaml_file(path)
+            given = texts.get(path) if texts else None
+            document = read_yaml_file(path) if given is None else \
+                parse_yaml(given, str(path)) if isinstance(given, str) else given
         except StoreError as exc:
             problems.extend(exc.problems)
             continue
@@ -272,7 +312,7 @@ def read_store_files(files: Sequence[Path], texts: Mapping[Path, str] | None = N
     warnings = tuple(p for p in problems if p.severity == "warning")
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Store(store.entities, store.sources, store.statements, store.files, warnings), problems
+    return replace(store, warnings=warnings), problems
 
 
 def load_store(paths: Sequence[Path] | None = None) -> Store:
@@ -294,6 +334,7 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
     sources: dict[str, Source] = {}
     statements: list[Statement] = []
     seen_ids: dict[str, Location] = {}
+    reviewer: Reviewer | None = None
 
     def here(document: YamlDocument, where: tuple[Any, ...]) -> Location:
         return Location(document.path, *document.position(where))
@@ -301,6 +342,12 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
     for document in documents:
         data = document.data
         root = Path(document.path).parent / data.get("document_root", ".")
+        if data.get("reviewer") is not None:
+            found = Reviewer(**data["reviewer"])
+            if reviewer is not None and found != reviewer:
+                problems.append(Problem(here(document, ("reviewer",)),
+                                        "reviewer differs from the one of another file of the store"))
+            reviewer = reviewer or found
         for entity_id, raw in (data.get("entities") or {}).items():
             if entity_id in entities:
                 problems.append(Problem(here(document, ("entities", entity_id)),
@@ -311,9 +358,11 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
             if source_id in sources:
                 problems.append(Problem(here(document, ("sources", source_id)),
                                         f"source '{source_id}' is defined twice"))
-            sources[source_id] = Source(source_id, raw["title"], raw["publisher"], raw["published"],
-                                        raw["url"], raw["document"], root / raw["document"], raw.get("author"),
-                                        here(document, ("sources", source_id)))
+            document_path = root / raw["document"] if "document" in raw else None
+            sources[source_id] = Source(source_id, raw.get("title"), raw["publisher"], raw["published"],
+                                        raw["url"], raw.get("document"), document_path, raw.get("author"),
+                                        here(document, ("sources", source_id)),
+                                        None if raw.get("review") is None else Review(**raw["review"]))
         for index, raw in enumerate(data.get("statements") or ()):
             location = here(document, ("statements", index))
             if raw["id"] in seen_ids:
@@ -322,17 +371,20 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                                         f"duplicate statement id '{raw['id']}' (first at line {first.line} of {first.path})"))
             seen_ids.setdefault(raw["id"], location)
             citations = tuple(
-                Citation(c["source"], c["quote"], here(document, ("statements", index, "citations", i)))
+                Citation(c["source"], c.get("quote"), here(document, ("statements", index, "citations", i)))
                 for i, c in enumerate(raw["citations"]))
             statements.append(Statement(
                 raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
                 raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
                 raw.get("said_by"), raw.get("said_on"), location,
-                None if raw.get("event") is None else StatementEvent(**raw["event"])))
+                None if raw.get("event") is None else StatementEvent(**raw["event"]),
+                tuple(raw.get("appeared_in") or ())))
 
     for document in documents:
         for source_id, raw in (document.data.get("sources") or {}).items():
             problems += _calendar_problems(raw, ("published",), ("sources", source_id), document)
+            if raw.get("review") is not None:
+                problems += _review_problems(sources[source_id].review, here(document, ("sources", source_id, "review")))
         for entity_id, raw in (document.data.get("entities") or {}).items():
             parent = raw.get("parent")
             if parent is not None and parent not in entities:
@@ -351,10 +403,19 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
             problems += _event_problems(raw.get("event"), lambda key: here(document, (*base, "event", key)))
             problems += _calendar_problems(raw, ("date", "said_on"), base, document)
             for i, citation in enumerate(raw["citations"]):
-                if citation["source"] not in sources:
+                source = sources.get(citation["source"])
+                if source is None:
                     problems.append(Problem(here(document, (*base, "citations", i, "source")),
                                             f"unknown source '{citation['source']}'"))
-    store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents))
+                elif "quote" in citation and source.document is None:
+                    problems.append(Problem(here(document, (*base, "citations", i, "quote")),
+                                            f"source '{source.id}' is a review with no archived document to quote; "
+                                            "cite it without a quote"))
+                elif "quote" not in citation and source.review is None:
+                    problems.append(Problem(here(document, (*base, "citations", i)),
+                                            f"citation of source '{source.id}' needs a quote (verbatim from its "
+                                            "document); only a review is cited without one"))
+    store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents), (), reviewer)
     return store, problems
 
 
@@ -372,6 +433,18 @@ def _calendar_problems(raw: dict[str, Any], keys: Sequence[str], base: tuple[Any
                 problems.append(Problem(Location(document.path, *document.position((*base, key))),
                                         f"{_dotted([*base, key])}: {value!r} is not a date that exists"))
     return problems
+
+
+def _review_problems(review: Review | None, where: Location) -> list[Problem]:
+    """A review cited as evidence must say supported or denied: its rating must be one the
+    rating table knows, or sit at either end of its numeric scale."""
+    from .ratings import UnmappedRating, review_verdict  # only stores with reviews pay for the table
+
+    try:
+        review_verdict(review)  # type: ignore[arg-type]
+    except UnmappedRating as exc:
+        return [Problem(where, str(exc))]
+    return []
 
 
 def _event_problems(event: dict[str, Any] | None, where: Any) -> list[Problem]:

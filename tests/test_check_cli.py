@@ -31,9 +31,10 @@ def test_supported_claim_json_contract(runner, mini_store: Path) -> None:
                              "claim": "Acme and Globex set up a joint venture in Springfield on 4 March 2021",
                              "verdict": "supported", "date": "2021-03-04", "parties": ["acme", "globex"]}
     assert data["citations"] == [{
-        "source": "gazette", "title": "Acme and Globex deal", "publisher": "The Gazette",
+        "kind": "quote", "source": "gazette", "title": "Acme and Globex deal", "publisher": "The Gazette",
         "published": "2021-03-05", "url": "https://gazette.example/acme-globex",
-        "document": "docs/gazette.txt", "quote": "Acme and Globex set up a joint venture in Springfield"}]
+        "document": "docs/gazette.txt", "quote": "Acme and Globex set up a joint venture in Springfield",
+        "rating": None, "claim_reviewed": None}]
 
 
 def test_denied_claim_fails_by_default(runner, mini_store: Path) -> None:

@@ -101,7 +101,8 @@ def test_search_json_lines_keep_one_record_per_line(runner: CliRunner, odd_store
 
 
 @pytest.mark.parametrize("args", [["search", "--format", "json"], ["show", "acme-initech-2021-04-odd", "--format", "json"],
-                                  ["export"]])
+                                  ["export", "--reviewer-name", "Desk", "--reviewer-url", "https://desk.example",
+                                   "--review-url", "https://desk.example/{id}"]])
 def test_json_documents_escape_line_separators(runner: CliRunner, odd_store: Path, args: list[str]) -> None:
     result = runner.invoke(cli, [*args, "--store", str(odd_store)])
     assert result.exit_code == 0, result.output

@@ -140,9 +140,11 @@ def test_show_json_is_the_statement_in_full(runner: CliRunner, labs_store: Path)
                     {"id": "initech", "name": "Initech", "kind": "company"}],
         "places": [],
         "said_by": {"id": "globex", "name": "Globex", "kind": "company"}, "said_on": "2022-07-01",
-        "citations": [{"source": "wire", "title": "Labs licence", "publisher": "The Wire", "published": "2022-07-02",
+        "appeared_in": [],
+        "citations": [{"kind": "quote", "source": "wire", "title": "Labs licence", "publisher": "The Wire", "published": "2022-07-02",
                        "url": "https://wire.example/labs", "document": "docs/wire.txt",
-                       "quote": "Globex Labs licensed its battery patents to Initech"}],
+                       "quote": "Globex Labs licensed its battery patents to Initech", "rating": None,
+                       "claim_reviewed": None}],
         "location": f"{labs_store}:29:5",
     }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import IO, Any, Callable, Protocol
 
 from ..matching import CheckResult
+from ..store import Source
 
 
 class Reporter(Protocol):
@@ -39,6 +40,16 @@ def _jsonl(out: IO[str]) -> Reporter:
     from .json import JsonLinesReporter
 
     return JsonLinesReporter(out)
+
+
+def rated(source: Source) -> str:
+    """A review cited as a whole, as every format words it: `rated False by Snopes, 2021-03-05, https://…`."""
+    assert source.review is not None
+    return f"rated {source.review.rating} by {source.publisher}, {source.published}, {source.url}"
+
+
+def byline(source: Source) -> str:
+    return ", ".join(p for p in (source.publisher, source.published) if p)
 
 
 REPORTERS: dict[str, Callable[[IO[str]], Reporter]] = {"text": _text, "json": _json, "jsonl": _jsonl}

@@ -11,14 +11,21 @@ from ..store import Citation, Source, Statement
 
 
 def citation_dict(citation: Citation, source: Source) -> dict[str, Any]:
+    """Every citation has the same keys: `kind` says what it cites, a verbatim `quote` of an
+    archived `document`, or a published fact-check's `rating` of the `claim_reviewed` (the
+    `publisher` of a review is its reviewer); what the other kind has is null."""
+    review = source.review if citation.quote is None else None
     return {
+        "kind": "quote" if review is None else "review",
         "source": source.id,
         "title": source.title,
         "publisher": source.publisher,
         "published": source.published,
         "url": source.url,
-        "document": source.document,
+        "document": source.document if review is None else None,
         "quote": citation.quote,
+        "rating": review.rating if review else None,
+        "claim_reviewed": review.claim if review else None,
     }
 
 

@@ -15,6 +15,7 @@ from typing import IO, Callable, Iterable, Protocol
 from ..errors import InputError
 from ..matching import DENIED, SUPPORTED, UNVERIFIED
 from ..scan import FileReport, Finding, ScanSummary
+from . import byline, rated
 
 SEVERITY = {DENIED: 0, UNVERIFIED: 1, SUPPORTED: 2}
 """Worst first: a denied sentence is an error, an unverified one a warning, a supported one a note."""
@@ -54,8 +55,10 @@ def explanation(finding: Finding) -> list[str]:
         m = result.match
         lines = [f"Matched: {m.claim} ({m.id}{', ' + m.date if m.date else ''}; recorded as {m.verdict})"]
         for citation, source in result.citations:
-            byline = ", ".join(p for p in (source.publisher, source.published) if p)
-            lines += [f"Source: {source.title} — {byline}", source.url, f"“{citation.quote}”"]
+            if citation.quote is None and source.review is not None:
+                lines += [f"Review: {rated(source)}", f"Claim reviewed: “{source.review.claim}”"]
+            else:
+                lines += [f"Source: {source.title} — {byline(source)}", source.url, f"“{citation.quote}”"]
         return lines
     if not result.related:
         return ["No statement in the store speaks to this sentence."]

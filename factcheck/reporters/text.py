@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from ..matching import DENIED, SUPPORTED, CheckResult
+from . import byline, rated
 from .styled import Segment, line_writer
 
 STYLES = {SUPPORTED: "bold green", DENIED: "bold red"}
@@ -37,8 +38,11 @@ class TextReporter:
             lines.append([("  ", ""), ("Matched", "bold"), (f" {m.claim} ", ""),
                           (f"({m.id}{when}; recorded as {m.verdict})", "dim")])
             for citation, source in result.citations:
-                byline = ", ".join(p for p in (source.publisher, source.published) if p)
-                lines.append([("  ", ""), ("Source", "bold"), (f"  {source.title} ", ""), (f"— {byline}", "dim")])
+                if citation.quote is None and source.review is not None:
+                    lines.append([("  ", ""), ("Review", "bold"), (f"  {rated(source)}", "")])
+                    lines.append([("          ", ""), ("claim reviewed:", "dim"), (f" “{source.review.claim}”", "italic")])
+                    continue
+                lines.append([("  ", ""), ("Source", "bold"), (f"  {source.title} ", ""), (f"— {byline(source)}", "dim")])
                 lines.append([("          ", ""), (source.url, f"link {source.url}")])
                 lines.append([("          ", ""), ("archived:", "dim"), (f" {source.document}", "")])
                 lines.append([("          ", ""), (f"“{citation.quote}”", "italic")])
