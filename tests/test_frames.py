@@ -801,6 +801,8 @@ def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, re
     (Frame(verbs=("opened",), tense=1), Frame(type="agreement", stage="agreed", verbs=("opens",)), ("supported", "")),
     # between two events it does not know, similarity decides
     (Frame(verbs=("launched",), tense=1), Frame(verbs=("begun",), tense=1), ("supported", "")),
+    # but the negation of one is no denial of what a statement says in other words
+    (Frame(verbs=("opened",), negated=True), Frame(), (None, "event")),
 ])
 def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: Frame,
                                                        expected: tuple[str | None, str]) -> None:

@@ -61,10 +61,12 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     if role:
         return Decision(None, "role", role)
     if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
-            and st is not None and not {raw_stem(v) for v in claim.verbs} & {raw_stem(v) for v in statement.verbs}):
+            and (st is not None or claim.negated) and not {raw_stem(v) for v in claim.verbs} & {raw_stem(v) for v in statement.verbs}):
         # an event the vocabulary does not know is not the deal a statement records, unless
         # the statement asserts the same verb: "opened a base" is not "signed a memorandum to
-        # open a base", "appealed the injunction ruling" not "the court refused the injunction"
+        # open a base", "appealed the injunction ruling" not "the court refused the injunction";
+        # nor is a negation of it the negation of what a statement asserts in other words
+        # ("had never been opened before" against "opens for the first time")
         return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
     implied = vocab.implied
