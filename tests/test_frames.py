@@ -133,8 +133,8 @@ def test_a_refinement_leads_to_a_stage_that_implies_the_one_it_refines(data: dic
 def test_type_relations_name_known_types_and_is_a_has_no_cycle(data: dict[str, Any]) -> None:
     types = data["types"]
     for name, kind in types.items():
-        for key in ("is_a", "converse"):
-            assert kind.get(key) is None or kind[key] in types, f"{name}.{key}: {kind[key]}"
+        assert kind.get("is_a") is None or kind["is_a"] in types, f"{name}.is_a: {kind['is_a']}"
+        assert all(other in types for other in kind.get("converse", ())), f"{name}.converse: {kind['converse']}"
         seen, current = {name}, kind.get("is_a")
         while current is not None:
             assert current not in seen, f"is_a cycle through {name}"
@@ -436,6 +436,8 @@ READINGS = [
                  {"type": "acquisition", "stage": "abandoned"}, id="a type in the background changes nothing"),
     pytest.param("The Trade Authority did not give Acme the unconditional clearance it asked for",
                  {"stage": "approved-unconditionally", "negated": True}, id="did not give clearance"),
+    pytest.param("Globex offloaded a 19.9% holding in Initech to Acme", {"type": "divestment", "stage": "completed"},
+                 id="a holding is what is sold, though it ends in -ing"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),
@@ -836,3 +838,10 @@ def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> Non
     """ "Globex in March" is Globex, not a misspelt "Globex Link"."""
     assert parse_claim("Acme bought a stake in Globex in March", index.entities, None, index.words).entities == (
         "acme", "globex")
+
+
+def test_a_stake_sold_is_the_stake_bought_seen_from_the_other_side() -> None:
+    sold = Frame(type="divestment", stage="completed", agents=("globex",), counterparts=("acme",))
+    bought = Frame(type="investment", stage="completed", agents=("acme",), counterparts=("globex",))
+    assert _decide(sold, bought, True) == ("supported", "")
+    assert _decide(sold, bought._replace(agents=("initech",)), True)[0] is None

@@ -47,8 +47,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
 
     types = vocab.types
     ancestors = vocab.ancestors
-    if claim.type and statement.type and claim.type != statement.type and (
-            vocab.converse.get(statement.type) == claim.type or vocab.converse.get(claim.type) == statement.type):
+    if (claim.type, statement.type) in vocab.converse:
         # one event seen from the other side: a sale to Acme is Acme's purchase
         statement = statement._replace(type=claim.type, agents=statement.counterparts,
                                        counterparts=statement.agents)

@@ -167,6 +167,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     words_seen = 0
     for position in range(last + 1, min(len(spans), last + 12)):
         token = spans[position]
+        if stems[position] in objects and token.text not in vocab.boundaries:
+            return True  # "offloaded a 19.9% holding"
         if token.text in vocab.boundaries or token.text.endswith("ing"):
             return False  # "denied signing a deal": what is denied is the signing
         if any(start <= token.start < end for start, end in names):

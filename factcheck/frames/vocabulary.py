@@ -102,7 +102,7 @@ class Vocabulary(NamedTuple):
     """Each stage with every stage it implies, itself included."""
     excluded: frozenset[tuple[str, str]]
     """Pairs of stages that cannot both hold, closed under implication, both orders."""
-    converse: dict[str, str]
+    converse: frozenset[tuple[str, str]]
     """Types that are one event seen from the other side: a sale to X is X's purchase."""
     third_party: frozenset[str]
     """Stages someone other than the deal's parties decides (a regulator approves, a court
@@ -208,9 +208,15 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         background=frozenset(data["background_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
-        converse={name: kind["converse"] for name, kind in types.items() if kind.get("converse")},
+        converse=_converse(types),
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
     )
+
+
+def _converse(types: dict[str, dict[str, Any]]) -> frozenset[tuple[str, str]]:
+    """Pairs of types that are one event seen from either side, both orders."""
+    pairs = {(name, other) for name, kind in types.items() for other in kind.get("converse", ())}
+    return frozenset(pairs | {(b, a) for a, b in pairs})
 
 
 def _longest_first(phrases: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
