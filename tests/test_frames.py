@@ -844,4 +844,5 @@ def test_a_stake_sold_is_the_stake_bought_seen_from_the_other_side() -> None:
     sold = Frame(type="divestment", stage="completed", agents=("globex",), counterparts=("acme",))
     bought = Frame(type="investment", stage="completed", agents=("acme",), counterparts=("globex",))
     assert _decide(sold, bought, True) == ("supported", "")
-    assert _decide(sold, bought._replace(agents=("initech",)), True)[0] is None
+    backwards = bought._replace(agents=("globex",), counterparts=("acme",))  # Globex bought from Acme
+    assert _decide(sold, backwards, True) == (None, "role")
