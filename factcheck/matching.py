@@ -438,7 +438,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
             break
     if best is not None and (claim.dates or claim.figures):  # what contradicted_elsewhere looks for
         close = [(f, p) for _, f, p, _ in examined(reaching(threshold - NEAR_MISS_MARGIN))]
-        blocker = contradicted_elsewhere(claim, [f for f, p in close if not p], [p for _, p in close if p])
+        blocker = contradicted_elsewhere(claim, [f for f, p in close if not p],  # of other parties: another deal
+                                         [p for _, p in close if p and not any(c.kind == "party" for c in p)])
         if blocker is not None:
             evaluated[:] = [(s, f, [blocker] if f is best[1] else p, v) for s, f, p, v in evaluated]
             best = None

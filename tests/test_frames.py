@@ -731,6 +731,8 @@ SAGA_QUOTES = {
     "supply": "Initech and Globex signed a supply agreement in Springfield",
     "lease": "Acme and Globex signed a lease in Freedonia",
     "suspended": "The Trade Authority suspended Initech's licence on 9 September 2024; the licence was restored on 9 October 2024",
+    "slots-blocked": "The Trade Authority blocked Initech's sale of airport slots to Globex",
+    "acme-slots": "The Trade Authority approved the sale of 12 airport slots to Globex by Acme",
 }
 SAGA_STORE = """\
 version: 1
@@ -760,6 +762,10 @@ statements:
      parties: [acme, globex], places: [freedonia], citations: [{source: wire, quote: "QUOTE_lease"}]}
   - {id: suspended, claim: "The Trade Authority suspended Initech's licence on 9 September 2024; the licence was restored on 9 October 2024",
      verdict: supported, parties: [regulator, initech], date: 2024-09-09, citations: [{source: wire, quote: "QUOTE_suspended"}]}
+  - {id: slots-blocked, claim: "The Trade Authority blocked Initech's sale of airport slots to Globex", verdict: supported,
+     parties: [regulator, initech, globex], citations: [{source: wire, quote: "QUOTE_slots-blocked"}]}
+  - {id: acme-slots, claim: "The Trade Authority approved the sale of 12 airport slots to Globex by Acme",
+     verdict: supported, parties: [regulator, acme, globex], citations: [{source: wire, quote: "QUOTE_acme-slots"}]}
 """
 
 
@@ -846,3 +852,9 @@ def test_a_stake_sold_is_the_stake_bought_seen_from_the_other_side() -> None:
     assert _decide(sold, bought, True) == ("supported", "")
     backwards = bought._replace(agents=("globex",), counterparts=("acme",))  # Globex bought from Acme
     assert _decide(sold, backwards, True) == (None, "role")
+
+
+def test_a_figure_of_another_partys_deal_contradicts_nothing(saga: StoreIndex) -> None:
+    """Acme's 12 slots are another deal's: the block still denies the approval of Initech's 8."""
+    result = check("The Trade Authority approved Initech's sale of 8 airport slots to Globex", saga)
+    assert (result.verdict, result.match.id if result.match else None) == ("denied", "slots-blocked")
