@@ -226,7 +226,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
-        elif entity not in parties:  # named in passing: "T-Systems, a Deutsche Telekom affiliate"
+        elif entity not in parties and entity not in claim.frame.affiliated:  # named in passing:
+            # "T-Systems, a Deutsche Telekom affiliate" (unless the claim too says "a Deutsche Telekom affiliate")
             stand_in = next((p for p in sorted(parties) if p != entity and p in kin(entity) and p not in claim.entities), None)
             if stand_in is not None:
                 found.append(Conflict("party", entity, f"the claim names {names[entity]}, "

@@ -197,7 +197,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations"):
         kinds[key] = list(data[key])
     return kinds
 
@@ -205,7 +205,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
          "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
-         "noun_endings", "possessives", "future_markers", "auxiliaries"]
+         "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -438,6 +438,9 @@ READINGS = [
                  {"stage": "approved-unconditionally", "negated": True}, id="did not give clearance"),
     pytest.param("Globex offloaded a 19.9% holding in Initech to Acme", {"type": "divestment", "stage": "completed"},
                  id="a holding is what is sold, though it ends in -ing"),
+    pytest.param("A Globex-affiliated company signed a lease with Initech",
+                 {"affiliated": ("globex",), "subject": None}, id="named as someone's relative"),
+    pytest.param("Acme offers value-added services", {"verbs": ("offers",)}, id="the end of a compound is no verb"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),

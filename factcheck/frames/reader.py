@@ -64,6 +64,9 @@ class Frame(NamedTuple):
     tense: int = 0
     """-1 the clause speaks of what will be ("will open", "would buy"), +1 of what has happened
     with a verb the vocabulary does not know ("has opened"), 0 neither or unknown."""
+    affiliated: tuple[str, ...] = ()
+    """Entities named only as someone's relative ("a Globex-affiliated firm", "an Acme unit"):
+    the party is one of their kin, not they."""
     verbs: tuple[str, ...] = ()
     """The verbs the vocabulary does not know that the clause asserts ("opened",
     "appealed", "began"): with no event type or stage, they are what the clause says happened."""
@@ -302,7 +305,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
                            and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
-    verb_forms = _verb_forms(spans, entity_ends, vocab)
+    verb_forms = _verb_forms(normalized, spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
@@ -312,8 +315,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | set(verb_forms))
     predicate_at = min(named_heads, default=-1)
+    affiliated = _affiliated(normalized, spans, actors, vocab)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
-                    and normalized[m.end:m.end + 2] != "  "), None)
+                    and normalized[m.end:m.end + 2] != "  " and m.entity not in affiliated), None)
     triggered = {position for h in hits for position in range(h.start, h.end)}  # "confirmed" says who, not what
     unknown = [i for i, t in enumerate(spans) if t.start in verb_forms and t.start not in triggered
                and _finite(spans, i, entity_ends, vocab)] + lexical
@@ -330,7 +334,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs,
+        tense=tense, verbs=verbs, affiliated=affiliated,
     )
 
 
@@ -344,6 +348,13 @@ def _has_object(normalized: str, hit: Hit) -> bool:
     on ("艾克米收购Globex"), not at most one character that makes it a noun ("诺德港口收购案": the
     Nordhavn acquisition case)."""
     return hit.trigger.kind == "type" and len(normalized[hit.end:].strip(" .。!！")) > 1
+
+
+def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mention], vocab: Vocabulary) -> tuple[str, ...]:
+    """Actors named as someone's relative: followed by "affiliated", "-backed", "unit" …"""
+    following = {t.start: t.text for t in spans}
+    return tuple(dict.fromkeys(m.entity for m in actors if normalized[m.end:m.end + 1] in (" ", "-")
+                               and following.get(m.end + 1) in vocab.affiliations))
 
 
 def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
@@ -505,12 +516,15 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
+def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
     """Where predicates the vocabulary does not name start: a past form ("appointed") or a verb
-    right after its subject ("Acme owns …")."""
+    right after its subject ("Acme owns …"); not the end of a compound ("value-added",
+    "Globex-affiliated")."""
     found = []
     for index, token in enumerate(spans):
         word = token.text
+        if token.start and normalized[token.start - 1] == "-":
+            continue
         before = spans[index - 1].text if index else ""
         if len(word) > 4 and word.endswith("ed"):
             found.append(token.start)
