@@ -101,7 +101,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         return Decision(DENIED if claim_positive else SUPPORTED)
     if cs is None and not_yet:
         return Decision(None, "stage", "the claim says it happened, the statement "
-                                       f"{'only ' + stages_label(statement, vocab) if ss else 'that it will'}")
+                                       f"{'that it will' if statement.tense < 0 else 'only ' + _stage_label(statement, vocab)}")
     return _difference(claim, statement, statement_positive, vocab)
 
 
@@ -127,7 +127,7 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     return ""
 
 
-def stages_label(frame: Frame, vocab: Vocabulary) -> str:
+def _stage_label(frame: Frame, vocab: Vocabulary) -> str:
     return vocab.stages[frame.stage]["label"] if frame.stage else "the event"
 
 
