@@ -195,9 +195,11 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
             kinds.setdefault("attitude", []).extend(entry["words"])
     for phrases in data["directions"].values():
         kinds.setdefault("direction", []).extend(phrases)
+    for key, phrases in data["affiliations"].items():
+        kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
                 "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations"):
+                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
 
@@ -205,7 +207,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
          "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
-         "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations"]
+         "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -440,7 +442,7 @@ READINGS = [
                  id="a holding is what is sold, though it ends in -ing"),
     pytest.param("A Globex-affiliated company signed a lease with Initech",
                  {"affiliated": ("globex",), "subject": None}, id="named as someone's relative"),
-    pytest.param("Acme offers value-added services", {"verbs": ("offers",)}, id="the end of a compound is no verb"),
+    pytest.param("Globex owned Initech until 2020", {"affiliated": ()}, id="owned as a verb names no relative"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),

@@ -305,7 +305,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
                            and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
-    verb_forms = _verb_forms(normalized, spans, entity_ends, vocab)
+    verb_forms = _verb_forms(spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
@@ -353,8 +353,9 @@ def _has_object(normalized: str, hit: Hit) -> bool:
 def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mention], vocab: Vocabulary) -> tuple[str, ...]:
     """Actors named as someone's relative: followed by "affiliated", "-backed", "unit" …"""
     following = {t.start: t.text for t in spans}
-    return tuple(dict.fromkeys(m.entity for m in actors if normalized[m.end:m.end + 1] in (" ", "-")
-                               and following.get(m.end + 1) in vocab.affiliations))
+    return tuple(dict.fromkeys(m.entity for m in actors if (
+        normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
+        or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns)))
 
 
 def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
@@ -516,15 +517,12 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
+def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
     """Where predicates the vocabulary does not name start: a past form ("appointed") or a verb
-    right after its subject ("Acme owns …"); not the end of a compound ("value-added",
-    "Globex-affiliated")."""
+    right after its subject ("Acme owns …")."""
     found = []
     for index, token in enumerate(spans):
         word = token.text
-        if token.start and normalized[token.start - 1] == "-":
-            continue
         before = spans[index - 1].text if index else ""
         if len(word) > 4 and word.endswith("ed"):
             found.append(token.start)

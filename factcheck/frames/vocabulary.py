@@ -76,8 +76,11 @@ class Vocabulary(NamedTuple):
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
     asset_nouns: frozenset[str]
     """What is bought or sold of someone: in "the solar business of Acme", Acme is the seller."""
-    affiliations: frozenset[str]
-    """Words after a name that make what is named its relative ("a Globex-affiliated firm")."""
+    affiliated_by_hyphen: frozenset[str]
+    """Words joined to a name by a hyphen that make it someone's relative ("a Globex-affiliated
+    firm"; without the hyphen, "Acme owned Globex" is a verb)."""
+    affiliation_nouns: frozenset[str]
+    """Nouns after a name that make it someone's relative ("an Acme unit")."""
     auxiliaries: frozenset[str]
     """Predicate words that are no verb of their own ("was", "has"): see `Frame.verbs`."""
     future_markers: tuple[str, ...]
@@ -203,7 +206,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         asset_nouns=frozenset(data["asset_nouns"]),
         noun_endings=tuple(data["noun_endings"]),
         possessives=frozenset(data["possessives"]),
-        affiliations=frozenset(data["affiliations"]),
+        affiliated_by_hyphen=frozenset(data["affiliations"]["hyphenated"]),
+        affiliation_nouns=frozenset(data["affiliations"]["nouns"]),
         auxiliaries=frozenset(data["auxiliaries"]),
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
         prospective=frozenset(name for name, stage in stages.items() if stage.get("prospective")),
