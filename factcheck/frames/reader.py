@@ -313,14 +313,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
-    heads = sorted(set(named_heads) | set(verb_forms))
+    heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
     predicate_at = min(named_heads, default=-1)
     affiliated = _affiliated(normalized, spans, actors, vocab)
     subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
                     and normalized[m.end:m.end + 2] != "  " and m.entity not in affiliated), None)
-    triggered = {position for h in hits for position in range(h.start, h.end)}  # "confirmed" says who, not what
-    unknown = [i for i, t in enumerate(spans) if t.start in verb_forms and t.start not in triggered
-               and _finite(spans, i, entity_ends, vocab)] + lexical
+    unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
+               and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     tense = 0
     if any(f" {marker} " in written for marker in vocab.future_markers):
@@ -518,15 +517,15 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
 
 
 def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
-    """Where predicates the vocabulary does not name start: a past form ("appointed") or a verb
-    right after its subject ("Acme owns …")."""
+    """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
+    or a verb right after its subject ("Acme owns …")."""
     found = []
     for index, token in enumerate(spans):
         word = token.text
         before = spans[index - 1].text if index else ""
         if len(word) > 4 and word.endswith("ed"):
-            found.append(token.start)
+            found.append(index)
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
-            found.append(token.start)
+            found.append(index)
     return found
