@@ -7,7 +7,7 @@ supported/denied verdicts cite the expected document, and accuracy per kind (cat
 see --compare).
 
     python benchmarks/verdicts.py benchmarks/claims/dev.jsonl [--store data/claims.yaml]
-    python benchmarks/verdicts.py CLAIMS... --store S --save after.json --compare before.json
+    python benchmarks/verdicts.py CLAIMS... --store S --save after.json --compare before.json [--compare …]
 """
 
 from __future__ import annotations
@@ -36,19 +36,21 @@ def main() -> int:
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--save", type=Path, help="write {claim id: verdict} for every claim")
-    parser.add_argument("--compare", type=Path, help="a --save file of an earlier run: per-kind before/after")
+    parser.add_argument("--compare", type=Path, action="append", default=[],
+                        help="a --save file of an earlier run (repeatable): per-kind columns, earliest first")
     args = parser.parse_args()
 
     index = build_index(load_store(args.store))
     options = {} if args.threshold is None else {"threshold": args.threshold}
-    before = json.loads(args.compare.read_text()) if args.compare else {}
+    earlier = {path.stem: json.loads(path.read_text()) for path in args.compare}
     saved: dict[str, str] = {}
     for path in args.claims:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         correct = wrong_supported = decided = cited = 0
         confusion: Counter[tuple[str, str]] = Counter()
         by_kind: Counter[str] = Counter()
-        before_kind: Counter[str] = Counter()
+        earlier_kind: dict[str, Counter[str]] = {name: Counter() for name in earlier}
+        earlier_supported = Counter[str]()
         kind_total: Counter[str] = Counter()
         misses = []
         for row in rows:
@@ -56,7 +58,9 @@ def main() -> int:
             saved[row["id"]] = result.verdict
             confusion[(row["expected"], result.verdict)] += 1
             kind_total[row["kind"]] += 1
-            before_kind[row["kind"]] += before.get(row["id"]) == row["expected"]
+            for name, verdicts in earlier.items():
+                earlier_kind[name][row["kind"]] += verdicts.get(row["id"]) == row["expected"]
+                earlier_supported[name] += verdicts.get(row["id"]) == "supported" != row["expected"]
             if result.verdict == "supported" and row["expected"] != "supported":
                 wrong_supported += 1
             if result.verdict == row["expected"]:
@@ -77,11 +81,16 @@ def main() -> int:
         if decided:
             print(f"  right source       {cited}/{decided} = {cited / decided:.1%} of correct supported/denied")
         print("  expected -> got    " + ", ".join(f"{e}->{g}: {n}" for (e, g), n in sorted(confusion.items())))
-        if before:
-            print(f"  before             {sum(before_kind.values())}/{len(rows)}")
-            print("  | kind | claims | before | after |")
+        if earlier:
+            names = list(earlier)
+            print(f"  | kind | claims | {' | '.join(names)} | now |")
+            print(f"  |---|---:|{'---:|' * (len(names) + 1)}")
             for kind, total in sorted(kind_total.items()):
-                print(f"  | {kind} | {total} | {before_kind[kind]} | {by_kind[kind]} |")
+                print(f"  | {kind} | {total} | {' | '.join(str(earlier_kind[n][kind]) for n in names)} | {by_kind[kind]} |")
+            print(f"  | **correct** | {len(rows)} | {' | '.join(str(sum(earlier_kind[n].values())) for n in names)}"
+                  f" | {correct} |")
+            print(f"  | **wrongly supported** | | {' | '.join(str(earlier_supported[n]) for n in names)}"
+                  f" | {wrong_supported} |")
         else:
             print("  by kind            " + ", ".join(f"{k} {by_kind[k]}/{n}" for k, n in sorted(kind_total.items())))
         if args.show_errors:

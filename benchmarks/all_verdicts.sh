@@ -1,0 +1,35 @@
+#!/bin/bash
+# Every labelled claim set against its store, at the given revisions and the working tree:
+# benchmarks/results/<store>/<revision>.json (claim id -> verdict) and <store>.md (per-kind table).
+#
+#     bash benchmarks/all_verdicts.sh c5edf25 7551141
+#
+# An earlier revision runs from a temporary worktree with this checkout's verdicts.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-.venv/bin/python}
+declare -A sets=(
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
+  [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
+  [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl"
+  [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl"
+  [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl"
+)
+here=$PWD
+for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
+for revision in "$@"; do
+  tree=$(mktemp -d)
+  git worktree add -q --detach "$tree" "$revision"
+  for store in "${!sets[@]}"; do
+    IFS='|' read -r path claims <<< "${sets[$store]}"
+    (cd "$tree" && PYTHONPATH="$tree" "$here/$python" "$here/benchmarks/verdicts.py" $(for c in $claims; do echo "$here/$c"; done) \
+      --store "$here/$path" --save "$here/benchmarks/results/$store/$revision.json" > /dev/null)
+  done
+  git worktree remove --force "$tree"
+done
+for store in "${!sets[@]}"; do
+  IFS='|' read -r path claims <<< "${sets[$store]}"
+  compare=$(for revision in "$@"; do echo "--compare benchmarks/results/$store/$revision.json"; done)
+  "$python" benchmarks/verdicts.py $claims --store "$path" --save "benchmarks/results/$store/now.json" $compare \
+    > "benchmarks/results/$store.md"
+done
