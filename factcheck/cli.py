@@ -814,8 +814,8 @@ def _import_summary(outcomes, written, refusals: dict[str, int], path: Path | No
     updated = len(written.replaced_statements)
     return (f"read {reviews} review{'s' if reviews != 1 else ''}: {len(written.statements)} {verb}, {updated} "
             f"{'to update' if dry_run else 'updated'}, {counted('skipped')}, {counted('rejected', refusals)}; "
-            f"{len(written.entities)} new entities and {len(written.sources)} new sources in "
-            f"{path if path else '(nothing to write)'}")
+            + (f"{len(written.entities)} new entities and {len(written.sources)} new sources in {path}" if path
+               else "nothing to write"))
 
 
 class Terminated(BaseException):
