@@ -401,7 +401,7 @@ def test_a_relative_date_before_year_one_is_not_a_date(runner: CliRunner, mini_s
     result = runner.invoke(cli, ["check", "--store", str(mini_store), "--format", "json", "--today", "0001-01-01",
                                  "Acme and Globex set up a joint venture in Springfield yesterday"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "unverified"
     assert "date: the claim says yesterday, which is not a date" in data["related"][0]["conflicts"]
 
