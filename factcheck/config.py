@@ -104,9 +104,12 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-_FACTCHECK_TABLE = re.compile(rb"(?m)^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?factcheck|(tool[ \t]*\.[ \t]*)?[\"']?factcheck[\"']?[ \t]*[.=])")
-"""Where a pyproject.toml may hold [tool.factcheck]: its header, or a dotted key (`factcheck.store
-= …` under [tool], `tool.factcheck.store = …`); other files are not parsed at all."""
+_FACTCHECK_TABLE = re.compile(
+    rb"(?m)^[ \t]*(\[[ \t]*tool[ \t]*\.[ \t]*[\"']?factcheck"
+    rb"|(tool[ \t]*\.[ \t]*)?[\"']?factcheck[\"']?[ \t]*(\.|=[ \t]*\{))")
+"""Where a pyproject.toml may hold [tool.factcheck]: its header, a dotted key (`factcheck.store =
+…` under [tool], `tool.factcheck.store = …`) or an inline table (`factcheck = {…}`); a file
+without any (a `factcheck = "factcheck.cli:main"` script entry included) is not parsed at all."""
 
 
 def _mentions_factcheck(path: Path) -> bool:
