@@ -373,8 +373,13 @@ def writes_read_only(ws: Workspace) -> str:
 def writes_locked(ws: Workspace) -> str:
     from filelock import FileLock
 
+    from factcheck.atomic import lock_path
+
     store = ws.store()
-    with FileLock(f"{store.resolve()}.lock"):
+    os.environ["FACTCHECK_CACHE"] = str(ws.cache)  # where the writer it runs looks for the lock
+    lock = lock_path(store)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(lock):
         done = ws.run(*add_args(store, 1)[:-2], "--lock-timeout", "0.5")
     expect(done.code == 2 and "locked by another writer" in done.err and done.err.count("\n") == 1, done.err)
     return "one line, exit 2"

@@ -3,8 +3,8 @@
 A write goes to a temporary file in the same folder (so the final rename stays on one file
 system), is flushed and fsync'd, then renamed over the original with `os.replace`, and the folder
 is fsync'd so the rename itself survives a power cut. Writers take the locks of every file of
-the store first (`<file>.lock`, through `filelock`), so two of them never work from the same old
-text, nor validate against files another is changing.
+the store first (through `filelock`, in the cache folder: see `lock_path`), so two of them never
+work from the same old text, nor validate against files another is changing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,19 @@ LOCK_TIMEOUT = 30.0
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """Where the writers' lock of store file `path` lives: outside the user's tree (where it would
+    clutter `git status`), in the cache folder's `locks/`, named by a hash of the file's real
+    path, so every name for the file gives one lock. With the cache turned off, in a folder of
+    this user's own in the temporary folder. Writers of one user are held off each other; the
+    lock files stay (removing a lock file that another writer may be opening is not safe)."""
+    import hashlib
+    import tempfile
+
+    from .cache import cache_folder
+
+    folder = cache_folder() or Path(tempfile.gettempdir()) / f"factcheck-{os.getuid()}"
+    name = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:32]
+    return folder / "locks" / f"{name}.lock"
 
 
 def check_writable(path: Path) -> None:
@@ -62,6 +74,7 @@ def locked(paths: Iterable[Path], written: Path, timeout: float = LOCK_TIMEOUT) 
                 continue
             lock = FileLock(lock_path(path), timeout=max(0.0, deadline - time.monotonic()))
             try:
+                Path(lock.lock_file).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 lock.acquire()
             except Timeout:
                 raise WriteError(f"locked by another writer (waited {timeout:g} s for {lock.lock_file})",

@@ -13,8 +13,9 @@ import os
 import signal
 import sys
 from datetime import date
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import click
 
@@ -65,10 +66,6 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
-store_option = click.option(
-    "--store", "stores", multiple=True, type=click.Path(path_type=Path),
-    help="Store file or folder of YAML files (repeatable). Default: $FACTCHECK_STORE, else the shipped store.")
-
 
 ALLOWED_DOCUMENTS = "factcheck.allowed_documents"
 """Where the context keeps the folders given with --allow-documents."""
@@ -87,6 +84,93 @@ allow_documents_option = click.option(
 
 def allowed_documents() -> tuple[Path, ...]:
     return click.get_current_context().meta.get(ALLOWED_DOCUMENTS, ())
+
+
+CONFIG = "factcheck.config"
+"""Where the context keeps the configuration in force (a config.Config, or None)."""
+_CONFIG_PARAMS = {"store": "stores", "allow-documents": "allow_documents", "fail-on": "fail_on",
+                  "extend-exclude": "extend_exclude", "respect-gitignore": "respect_gitignore",
+                  "lock-timeout": "lock_timeout"}
+"""Configuration keys whose option's parameter has another name than the key's."""
+
+
+def _config_given(ctx: click.Context, param: click.Parameter, value: object) -> None:
+    """--config and --isolated are eager: once both are known (click processes them first, in
+    either order), the configuration becomes the defaults of the command's other options."""
+    ctx.meta[f"factcheck.option.{param.name}"] = value
+    if {"factcheck.option.config", "factcheck.option.isolated"} <= ctx.meta.keys():
+        _apply_config(ctx, ctx.meta["factcheck.option.config"], ctx.meta["factcheck.option.isolated"])
+
+
+def _apply_config(ctx: click.Context, given: Path | None, isolated: bool) -> None:
+    from .config import ConfigError, discover, load
+
+    if given is not None and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    path = given if given is not None else None if isolated else discover(Path.cwd())
+    try:
+        config = None if path is None else load(path)
+    except ConfigError as exc:
+        raise CliError([str(exc)]) from None
+    ctx.meta[CONFIG] = config
+    if config is None:
+        return
+    names = {p.name for p in ctx.command.params}
+    ctx.default_map = {**(ctx.default_map or {}),
+                       **{_CONFIG_PARAMS.get(key, key): value for key, value in config.settings.items()
+                          if _CONFIG_PARAMS.get(key, key) in names}}
+
+
+def configurable(command):  # noqa: ANN001, ANN201 - a click decorator
+    """Give a command --config and --isolated, and the discovered configuration's defaults."""
+    options = [
+        click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                     is_eager=True, expose_value=False, callback=_config_given, metavar="FILE",
+                     help="Read settings from this TOML file (instead of the .factcheck.toml or "
+                          "pyproject.toml [tool.factcheck] found from the current folder upward)."),
+        click.option("--isolated", is_flag=True, is_eager=True, expose_value=False, callback=_config_given,
+                     help="Read no configuration file."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="Print only the findings: no summary (the exit status says the rest).")
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                             help="Write the report to FILE (replaced in one step once it is complete) "
+                                  "instead of standard output.")
+
+
+@contextmanager
+def report_output(path: Path | None) -> Iterator[IO[str]]:
+    """Where a report goes: standard output, or FILE, which is replaced only once the report is
+    complete (findings and unreadable inputs included), so a reader never sees half of one and
+    an interrupted run leaves the old file as it was."""
+    if path is None:
+        yield sys.stdout
+        return
+    from io import StringIO
+
+    from .atomic import commit, stage
+    from .errors import WriteError
+
+    buffer = StringIO()
+    yield buffer
+    target = Path(os.path.abspath(path))
+    try:
+        commit(stage(target, buffer.getvalue().encode("utf-8")), target)
+    except WriteError as exc:
+        raise CliError([str(exc)]) from None
+
+
+def store_option(command):  # noqa: ANN001, ANN201 - a click decorator
+    """--store, and the configuration that can name it: every command that reads a store has both."""
+    return configurable(click.option(
+        "--store", "stores", multiple=True, type=click.Path(path_type=Path),
+        help="Store file or folder of YAML files (repeatable). Default: the configuration's store, "
+             "else $FACTCHECK_STORE, else the shipped store.")(command))
 
 
 def load_index(stores: tuple[Path, ...]):
@@ -132,28 +216,46 @@ def cli() -> None:
               help="Comma-separated verdicts that make the exit status 1 (or 'none').")
 @click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
               help="Reference day for relative dates such as 'yesterday'.  [default: today]")
+@output_option
 @store_option
 def check(claims: tuple[str, ...], output_format: str, threshold: float | None, top: int,
-          fail_on: frozenset[str], today: date | None, stores: tuple[Path, ...]) -> None:
+          fail_on: frozenset[str], today: date | None, output: Path | None, stores: tuple[Path, ...]) -> None:
     """Check CLAIMS (or one claim per line on standard input: '-' or no argument).
 
     Lines that are JSON objects use their "claim" field and keep their "id".
     """
-    from .batch import Settings, check_stream
+    from .batch import Settings
     from .matching import DEFAULT_THRESHOLD
     from .reporters import REPORTERS
 
     inputs = _claim_inputs(claims)
     index = load_index(stores)
-    reporter = REPORTERS[output_format](sys.stdout)
     found: set[str] = set()
-    errors = 0
     settings = Settings(DEFAULT_THRESHOLD if threshold is None else threshold, today, top)
+    # results that stream to the terminal are the progress themselves; a counter drawn between
+    # them would be left glued to the first one
+    streaming_here = output_format != "json" and output is None and sys.stdout.isatty()
+    with report_output(output) as out:
+        reporter = REPORTERS[output_format](out)
+        errors = _check_all(inputs, index, settings, reporter, found,
+                            progress=len(claims) != 1 and not streaming_here)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if found & fail_on:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _check_all(inputs: Iterator, index, settings, reporter, found: set[str], progress: bool) -> int:  # noqa: ANN001
+    """Check and report every input, adding each verdict to `found`; the number of input errors."""
+    from .batch import check_stream
+
+    errors = 0
+
     def render(result: CheckResult) -> tuple[str, Any]:
         return result.verdict, reporter.render(result)
 
     try:
-        for checked in _with_progress(check_stream(inputs, index, settings, render), enabled=len(claims) != 1):
+        for checked in _with_progress(check_stream(inputs, index, settings, render), enabled=progress):
             if isinstance(checked, InputError):
                 click.echo(str(checked), err=True)
                 errors += 1
@@ -163,10 +265,7 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
             reporter.add(rendered)
     finally:
         reporter.finish()  # also on Ctrl-C: what was printed stays a valid document
-    if errors:
-        sys.exit(EXIT_ERROR)
-    if found & fail_on:
-        sys.exit(EXIT_FINDINGS)
+    return errors
 
 
 def _claim_inputs(claims: tuple[str, ...]) -> Iterator:
@@ -232,7 +331,7 @@ def validate(stores: tuple[Path, ...]) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
               default=None, help="Output format.  [default: github when GITHUB_ACTIONS=true, else text]")
 @click.option("--fail-on", default="denied", show_default=True, callback=verdict_list,
@@ -243,10 +342,27 @@ def validate(stores: tuple[Path, ...]) -> None:
               help="Similarity (0-100) a consistent statement needs to decide a verdict.  [default: 50]")
 @click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
               help="Reference day for relative dates such as 'yesterday'.  [default: today]")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Gitignore-style pattern of files and folders not to scan (repeatable); replaces the "
+                   "default (version control, virtual environment, package and build folders).")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERN",
+              help="A pattern to exclude besides --exclude (repeatable).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Leave out what .gitignore files ignore, inside a git repository.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name of standard input ('-') in findings; its extension says how to read it.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder that github and sarif paths are relative to.  [default: the git repository's top "
+                   "folder, else the current folder]")
+@quiet_option
+@output_option
 @store_option
 def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[str], show: frozenset[str],
-         threshold: float | None, today: date | None, stores: tuple[Path, ...]) -> None:
-    """Check the claims in articles: Markdown, or plain text for .txt ('-': standard input).
+         threshold: float | None, today: date | None, exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
+         respect_gitignore: bool, stdin_filename: str | None, root: Path | None, quiet: bool,
+         output: Path | None, stores: tuple[Path, ...]) -> None:
+    """Check the claims in articles: files, folders (searched for Markdown and .txt files) and
+    globs; Markdown, or plain text for .txt ('-': standard input).
 
     Sentences that name an entity of the store or a deal are checked; code, HTML and front matter
     are not read. `<!-- factcheck: ignore -->` silences the next line; `<!-- factcheck: disable -->`
@@ -255,6 +371,7 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
     """
     from .article import is_markdown
     from .cache import recovering
+    from .files import find_articles, repository_top
     from .matching import DEFAULT_THRESHOLD
     from .reporters.scan import SCAN_REPORTERS, summary_line
     from .scan import STDIN, read_article, scan_text, summarize
@@ -263,30 +380,59 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
         raise click.UsageError("'-' (standard input) can be given once")
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output_format == "sarif" and "-" in files and not stdin_filename:
+        raise click.UsageError("give --stdin-filename with '-': code scanning needs a file name for every result")
+    stdin_name = stdin_filename or STDIN
+    root = (root or repository_top(Path.cwd()) or Path.cwd()).resolve()
+    named = find_articles(files, _exclusions(exclude, extend_exclude), respect_gitignore)
     index = load_index(stores)
-    reporter = SCAN_REPORTERS[output_format](sys.stdout, show | fail_on)
     settings = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "today": today}
     reports = []
     errors = 0
-    for name in files:
-        shown = STDIN if name == "-" else name
-        try:
-            text = read_article(name)
-            report = recovering(index, lambda: scan_text(text, shown, index, markdown=is_markdown(shown), **settings))
-        except InputError as exc:
-            click.echo(str(exc), err=True)
-            reporter.error(exc)
-            errors += 1
-            continue
-        reporter.add(report)
-        reports.append(report)
-    summary = summarize(reports, errors)
-    reporter.finish(summary)
-    click.echo(summary_line(summary), err=True)
+    with report_output(output) as out:
+        reporter = SCAN_REPORTERS[output_format](out, show | fail_on, root)
+        for name in named:
+            shown = stdin_name if name == "-" else name
+            try:
+                if isinstance(name, InputError):
+                    raise name
+                text = read_article(name, shown)
+                report = recovering(index, lambda: scan_text(text, shown, index, markdown=is_markdown(shown),
+                                                             **settings))
+            except InputError as exc:
+                click.echo(str(exc), err=True)
+                reporter.error(exc)
+                errors += 1
+                continue
+            reporter.add(report)
+            reports.append(report)
+        summary = summarize(reports, errors)
+        reporter.finish(summary)
+    if not quiet:
+        click.echo(summary_line(summary), err=True)
     if errors:
         sys.exit(EXIT_ERROR)
     if any(f.result.verdict in fail_on for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _exclusions(exclude: tuple[str, ...], extend_exclude: tuple[str, ...]) -> list:
+    """The exclusion patterns, each list relative to where it was written: the configuration
+    file's folder for patterns from it, the current folder for the command line's."""
+    from click.core import ParameterSource
+
+    from .files import DEFAULT_EXCLUDE, Patterns
+
+    ctx = click.get_current_context()
+    config = ctx.meta.get(CONFIG)
+
+    def base(name: str) -> Path:
+        from_config = ctx.get_parameter_source(name) == ParameterSource.DEFAULT_MAP
+        return config.folder if from_config and config is not None else Path.cwd()
+
+    given = ctx.get_parameter_source("exclude") not in (ParameterSource.DEFAULT, None)
+    return [Patterns(exclude if given else DEFAULT_EXCLUDE, base("exclude")),
+            Patterns(extend_exclude, base("extend_exclude"))]
 
 
 # --- curating the store: add, add-entity, add-source, search, show, export, import -------------
@@ -623,7 +769,11 @@ def search(query: tuple[str, ...], parties: tuple[str, ...], verdicts: tuple[str
         from .reporters.styled import printable
         from .reporters.text import verdict_style
 
-        table = Table("score", "id", "verdict", "date", "claim", box=None, header_style="bold")
+        table = Table(box=None, header_style="bold")
+        for column in ("score", "id", "verdict", "date"):  # copied into `show`: never folded or cut
+            table.add_column(column, no_wrap=True,
+                             min_width=max(len(h.statement.id) for h in hits) if column == "id" else None)
+        table.add_column("claim", overflow="fold")
         for hit in hits:
             s = hit.statement  # store text: shown as written, never read as rich markup
             table.add_row("" if hit.score is None else f"{hit.score:.0f}", Text(printable(s.id)),

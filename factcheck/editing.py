@@ -127,8 +127,8 @@ def apply_changes(
     """
     check_writable(target)
     real = target.resolve()
-    with _locked_store(paths, target, lock_timeout) as files:
-        for file in files:
+    with _locked_store(paths, target, lock_timeout, dry_run) as files:
+        for file in files if not dry_run else ():
             remove_leftovers(file.resolve())
         old_text, bom, newline = _read(target, new_file)
         store = load_store([f for f in files if f.exists()])  # empty for a first file
@@ -158,11 +158,15 @@ def apply_changes(
 
 
 @contextmanager
-def _locked_store(paths: Sequence[Path], target: Path, timeout: float) -> Iterator[list[Path]]:
+def _locked_store(paths: Sequence[Path], target: Path, timeout: float, dry_run: bool = False) -> Iterator[list[Path]]:
     """The store's files once `target` is written (target itself among them, as given), with
     every one locked. A file that appears while the locks are taken (a new file of a folder
-    store) must be locked too: then all are taken again."""
+    store) must be locked too: then all are taken again. A dry run writes nothing: it locks
+    nothing, and so never waits for a writer nor leaves a trace."""
     files = store_file_list(paths, target)
+    if dry_run:
+        yield [target if _same(f, target) else f for f in files]
+        return
     while True:
         with locked([f.resolve() for f in files], target, timeout):
             now = store_file_list(paths, target)

@@ -116,16 +116,17 @@ def scan_text(
     return FileReport(path, len(sentences), skipped, ignored, tuple(findings))
 
 
-def read_article(name: str) -> str:
-    """The decoded text of an article file, or of standard input for "-" (named STDIN in
-    errors); InputError when it cannot be read as UTF-8 text of at most MAX_ARTICLE_BYTES.
-    A pipe is read like a file (`scan <(git show HEAD:draft.md)`); a device is refused."""
-    shown = STDIN if name == "-" else name
+def read_article(name: str, shown: str | None = None) -> str:
+    """The decoded text of an article file, or of standard input for "-"; InputError when it
+    cannot be read as UTF-8 text of at most MAX_ARTICLE_BYTES. Errors name it `shown` (by
+    default the name, or STDIN for standard input). A pipe is read like a file (`scan <(git show
+    HEAD:draft.md)`); a device is refused."""
+    shown = shown or (STDIN if name == "-" else name)
     try:
         data = read_stream(sys.stdin.buffer, MAX_ARTICLE_BYTES) if name == "-" else \
             read_file(name, MAX_ARTICLE_BYTES, pipes=True)
     except IsADirectoryError:
-        raise InputError("is a directory; give the article files", shown) from None
+        raise InputError("is a directory", shown) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
     return decode(data, shown)

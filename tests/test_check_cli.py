@@ -23,7 +23,7 @@ def check(runner, store: Path, *args: str, stdin: str | None = None):
 def test_supported_claim_json_contract(runner, mini_store: Path) -> None:
     result = check(runner, mini_store, "--format", "json", "Acme and Globex formed a JV in Springfield")
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert set(data) == JSON_FIELDS
     assert data["verdict"] == "supported"
     assert 0 <= data["score"] <= 100
@@ -40,12 +40,12 @@ def test_supported_claim_json_contract(runner, mini_store: Path) -> None:
 def test_denied_claim_fails_by_default(runner, mini_store: Path) -> None:
     result = check(runner, mini_store, "--format", "json", "Acme bought Initech for $2bn")
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["verdict"] == "denied"
+    assert json.loads(result.stdout)["results"][0]["verdict"] == "denied"
 
 
 def test_asserting_a_recorded_denial_is_supported(runner, mini_store_with_denial: Path) -> None:
     result = check(runner, mini_store_with_denial, "--format", "json", "Acme denied agreeing to buy Initech")
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert (data["verdict"], data["match"]["id"]) == ("supported", "acme-initech-2021-03-denial")
 
 
@@ -53,7 +53,7 @@ def test_a_denial_is_not_the_rumour_itself(runner, mini_store: Path) -> None:
     """The rumour statement records the event as false, not who denied it: "Initech denied …"
     must not pass on the strength of it."""
     result = check(runner, mini_store, "--format", "json", "Acme denied agreeing to buy Initech")
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "unverified"
     assert data["reason"] == "attribution: the claim reports a denial, the statement records the event itself"
 
@@ -67,7 +67,7 @@ def test_a_denial_is_not_the_rumour_itself(runner, mini_store: Path) -> None:
 ])
 def test_near_misses_are_unverified_and_show_why(runner, mini_store: Path, claim: str, conflict: str) -> None:
     result = check(runner, mini_store, "--format", "json", claim)
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "unverified"
     assert data["match"] is None and data["citations"] == []
     assert any(conflict in c for r in data["related"] for c in r["conflicts"])
@@ -115,10 +115,10 @@ def test_stdin_lines_and_json_lines_keep_order_and_ids(runner, mini_store: Path)
     assert rows[1]["id"] == "x1" and "id" not in rows[0]
 
 
-def test_json_array_for_several_claims(runner, mini_store: Path) -> None:
+def test_json_is_one_document_for_several_claims(runner, mini_store: Path) -> None:
     result = check(runner, mini_store, "--format", "json", "-", stdin="Acme bought Initech\nNokia bought Infinera\n")
     data = json.loads(result.stdout)
-    assert isinstance(data, list) and [set(d) for d in data] == [JSON_FIELDS, JSON_FIELDS]
+    assert data["version"] == 1 and [set(d) for d in data["results"]] == [JSON_FIELDS, JSON_FIELDS]
 
 
 def test_malformed_json_line_is_reported_and_the_rest_still_checked(runner, mini_store: Path) -> None:
@@ -140,7 +140,7 @@ def test_invalid_utf8_on_stdin_is_an_error_for_that_line(runner, mini_store: Pat
 
 def test_top_adds_ranked_candidates(runner, mini_store: Path) -> None:
     result = check(runner, mini_store, "--format", "json", "--top", "2", "Acme and Globex JV")
-    candidates = json.loads(result.stdout)["candidates"]
+    candidates = json.loads(result.stdout)["results"][0]["candidates"]
     assert [c["id"] for c in candidates][0] == "acme-globex-2021-03-jv"
     assert candidates == sorted(candidates, key=lambda c: -c["score"])
 
@@ -149,13 +149,13 @@ def test_threshold_option_raises_the_bar(runner, mini_store: Path) -> None:
     """A statement whose frame confirms the claim's event decides from the threshold less
     EVENT_ALLOWANCE: a threshold just above the claim's score plus that passes it no more."""
     claim = "Acme and Globex formed a venture"
-    default = json.loads(check(runner, mini_store, "--format", "json", claim).stdout)
+    default = json.loads(check(runner, mini_store, "--format", "json", claim).stdout)["results"][0]
     assert default["verdict"] == "supported"
     bar = default["score"] + EVENT_ALLOWANCE
     lenient = check(runner, mini_store, "--format", "json", "--threshold", f"{bar - 0.1:.1f}", claim)
-    assert json.loads(lenient.stdout)["verdict"] == "supported"
+    assert json.loads(lenient.stdout)["results"][0]["verdict"] == "supported"
     strict = check(runner, mini_store, "--format", "json", "--threshold", f"{bar + 0.1:.1f}", claim)
-    assert json.loads(strict.stdout)["verdict"] == "unverified"
+    assert json.loads(strict.stdout)["results"][0]["verdict"] == "unverified"
 
 
 def test_missing_store_is_a_one_line_error(runner, tmp_path: Path) -> None:

@@ -90,7 +90,7 @@ def test_check_on_a_claim_covered_only_by_a_review_cites_the_review(tmp_path: Pa
     claim = "Acme agreed to buy Globex for $5 billion"
     result = runner.invoke(cli, ["check", "--store", str(store), "--format", "json", claim])
     assert result.exit_code == 1
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "denied"
     assert data["citations"] == [{
         "kind": "review", "source": "verificado-ejemplo-2021-06-01-acme-agreed-to-buy-globex-for", "title": None,

@@ -115,7 +115,7 @@ def test_text_rendering_sends_only_text_back_from_workers(mini_index) -> None:  
     result = check("Acme agreed to buy Initech for $2 billion", mini_index)
     assert result.match is not None and result.citations
     rendered = TextReporter(sys.stdout).render(result)
-    assert all(isinstance(text, str) and isinstance(style, str) for line in rendered for text, style in line)
+    assert all(isinstance(text, str) and isinstance(style, str) for _, line in rendered for text, style in line)
     assert b"factcheck" not in pickle.dumps(rendered)  # no Statement, Source or CheckResult inside
 
 

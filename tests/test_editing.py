@@ -208,12 +208,32 @@ def test_read_only_store_file_is_a_clear_error(runner: CliRunner, mini_store: Pa
 def test_a_store_locked_by_another_writer_is_a_clear_error(runner: CliRunner, mini_store: Path) -> None:
     from filelock import FileLock
 
+    from factcheck.atomic import lock_path
+
     before = mini_store.read_bytes()
-    with FileLock(f"{mini_store}.lock"):
+    lock = lock_path(mini_store)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(lock):
         result = invoke(runner, mini_store, *ADD_HOOLI, "--lock-timeout", "0.2")
     assert result.exit_code == 2
-    assert result.stderr == f"{mini_store}: locked by another writer (waited 0.2 s for {mini_store}.lock)\n"
+    assert result.stderr == f"{mini_store}: locked by another writer (waited 0.2 s for {lock})\n"
     assert mini_store.read_bytes() == before
+
+
+def test_writes_leave_no_lock_in_the_users_tree_and_a_dry_run_takes_none(runner: CliRunner, mini_store: Path) -> None:
+    from filelock import FileLock
+
+    from factcheck.atomic import lock_path
+
+    before = sorted(p.name for p in mini_store.parent.iterdir())
+    lock = lock_path(mini_store)
+    assert lock_path(mini_store.parent / "docs" / ".." / mini_store.name) == lock  # one lock per file
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(lock):  # a writer holds it: a dry run does not wait
+        dry = invoke(runner, mini_store, *ADD_HOOLI, "--lock-timeout", "0", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert invoke(runner, mini_store, *ADD_HOOLI).exit_code == 0
+    assert sorted(p.name for p in mini_store.parent.iterdir()) == before
 
 
 def test_permissions_line_ends_and_byte_order_mark_are_kept(runner: CliRunner, tmp_path: Path) -> None:

@@ -645,7 +645,7 @@ def test_one_denied_clause_denies_the_claim_and_decides_it(index: StoreIndex) ->
 def test_clauses_in_json(runner, store_path: Path) -> None:
     result = runner.invoke(cli, ["check", "--format", "json", "--store", str(store_path), TWO_CLAUSES])
     assert result.exit_code == 1  # denied fails by default
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "denied"
     clauses = data["clauses"]
     assert len(clauses) == 2
@@ -662,7 +662,7 @@ def test_fragment_and_question_reasons_in_json(runner, store_path: Path) -> None
     result = runner.invoke(cli, ["check", "--format", "json", "--store", str(store_path), "Acme deal",
                                  "Did Acme buy Initech?"])
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"]
     assert [(d["verdict"], d["reason"]) for d in data] == [("unverified", "no claim to check"),
                                                           ("unverified", "a question asserts nothing")]
     assert [d["clauses"][0]["conflicts"][0] for d in data] == ["no claim to check", "a question asserts nothing"]

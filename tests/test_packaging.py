@@ -60,9 +60,22 @@ def test_the_distribution_name_is_not_the_taken_one() -> None:
     name = project()["name"]
     assert normalized(name) == "deal-factcheck"
     assert project()["scripts"] == {"factcheck": "factcheck.cli:main"}
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f'"{name} @ git+' in readme  # the CI snippet installs this distribution, not the other
-    assert not re.search(r'["\s]factcheck @ ', readme)
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert f'"{name} @ file://$ACTION_PATH"' in action  # the GitHub Action installs this distribution
+    for text in (action, (ROOT / "README.md").read_text(encoding="utf-8")):
+        assert not re.search(r'["\s]factcheck @ ', text)
+
+
+def test_the_action_uploads_sarif_even_when_the_scan_fails() -> None:
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite" and set(action["inputs"]) == {
+        "paths", "args", "sarif-file", "python-version"}
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "factcheck.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["code-scanning"]["steps"]
+    [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert "!cancelled()" in upload["if"]  # runs after the scan step failed on a finding
 
 
 def test_the_licence_is_shipped() -> None:

@@ -132,7 +132,9 @@ def checked_everywhere(text: str, index: StoreIndex, top: int) -> None:
         reporter = reporter_class(out)
         reporter.add(reporter.render(result))
         reporter.finish()
-        if name != "text":
+        if name == "json":
+            assert json.loads(out.getvalue())["results"][0]["verdict"] == result.verdict
+        elif name == "jsonl":
             assert json.loads(out.getvalue())["verdict"] == result.verdict
 
 
@@ -281,7 +283,8 @@ def test_scan_cli_on_any_file(mini_store_path: Path, article: bytes, name: str, 
             path.write_bytes(article)
         result = CliRunner().invoke(
             cli, ["scan", "--store", str(mini_store_path), "--format", output_format, "--show",
-                  "supported,unverified", str(path) if name != "-" else "-"],
+                  "supported,unverified", *(["--stdin-filename", "pasted.md"] if name == "-" else []),
+                  str(path) if name != "-" else "-"],
             input=article if name == "-" else None)
     assert_clean_exit(result)
     if output_format in ("json", "sarif"):

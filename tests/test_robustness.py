@@ -213,12 +213,12 @@ def test_pathological_numbers_and_dates(runner, mini_store: Path, claim: str, ve
     result = check(runner, mini_store, "--format", "json", "--fail-on", "none", "--today", "2024-06-15", claim)
     assert_no_traceback(result)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["verdict"] in verdicts
+    assert json.loads(result.stdout)["results"][0]["verdict"] in verdicts
 
 
 def test_a_number_past_the_floats_is_named_in_the_conflict(runner, mini_store: Path) -> None:
     result = check(runner, mini_store, "--format", "json", "Acme agreed to buy Initech for $" + "9" * 40)
-    conflicts = [c for r in json.loads(result.stdout)["related"] for c in r["conflicts"]]
+    conflicts = [c for r in json.loads(result.stdout)["results"][0]["related"] for c in r["conflicts"]]
     assert "figure: the claim says USD 1e+40, the statement USD 2,000,000,000" in conflicts
 
 
@@ -540,7 +540,7 @@ def test_unreadable_documents_are_errors_of_their_source(runner, tmp_path: Path,
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [f"{path}:10:12: document of source 'gazette' cannot be read: {reason}"]
     checked = check(runner, path, "--format", "json", DENIED_CLAIM)  # check does not need the documents
-    assert json.loads(checked.stdout)["verdict"] == "denied"
+    assert json.loads(checked.stdout)["results"][0]["verdict"] == "denied"
 
 
 def test_a_document_path_with_a_nul_byte(runner, tmp_path: Path) -> None:
@@ -658,7 +658,7 @@ def test_an_unwritable_cache_only_costs_speed(runner, mini_store: Path, tmp_path
     monkeypatch.setenv("FACTCHECK_CACHE", str(blocker / "cache"))
     for _ in range(2):
         result = check(runner, mini_store, "--format", "json", DENIED_CLAIM)
-        assert (result.exit_code, json.loads(result.stdout)["verdict"]) == (1, "denied")
+        assert (result.exit_code, json.loads(result.stdout)["results"][0]["verdict"]) == (1, "denied")
         assert result.stderr == ""
 
 
@@ -683,7 +683,7 @@ def test_a_corrupt_cache_is_rebuilt_or_bypassed(runner, mini_store: Path, tmp_pa
     for _ in range(2):
         result = check(runner, mini_store, "--format", "json", DENIED_CLAIM)
         assert_no_traceback(result)
-        assert (result.exit_code, json.loads(result.stdout)["verdict"]) == (1, "denied"), result.output
+        assert (result.exit_code, json.loads(result.stdout)["results"][0]["verdict"]) == (1, "denied"), result.output
 
 
 def test_a_store_changed_between_two_runs_never_gives_a_stale_verdict(runner, mini_store: Path, tmp_path: Path,
@@ -691,7 +691,7 @@ def test_a_store_changed_between_two_runs_never_gives_a_stale_verdict(runner, mi
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     claim = "Acme agreed to buy Initech for $2 billion"
     verdict = lambda: json.loads(check(runner, mini_store, "--format", "json", "--fail-on", "none",  # noqa: E731
-                                       claim).stdout)["verdict"]
+                                       claim).stdout)["results"][0]["verdict"]
     assert verdict() == "denied"
     # same size, and the modification time put back: only the content tells
     before = mini_store.stat()
@@ -704,7 +704,7 @@ def test_a_store_changed_between_two_runs_never_gives_a_stale_verdict(runner, mi
     # a store folder that gains a file
     folder = tmp_path / "folder"
     write_store(folder)
-    nokia = lambda: json.loads(check(runner, folder, "--format", "json", "Nokia bought Infinera").stdout)  # noqa: E731
+    nokia = lambda: json.loads(check(runner, folder, "--format", "json", "Nokia bought Infinera").stdout)["results"][0]  # noqa: E731
     assert nokia()["verdict"] == "unverified"
     (folder / "more.yaml").write_text(textwrap.dedent("""\
         version: 1
@@ -773,7 +773,7 @@ def test_ctrl_c_during_a_batch_leaves_valid_output_and_exits_130(tmp_path: Path,
         assert found and all(r["verdict"] in ("denied", "unverified") for r in found)
         assert len(found) < 100_000  # it really was interrupted
     elif output.strip():
-        assert isinstance(json.loads(output), list)
+        assert isinstance(json.loads(output)["results"], list)
 
 
 # --- articles for scan ---------------------------------------------------------------------------
@@ -872,6 +872,6 @@ def test_a_date_that_cannot_exist_leaves_the_claim_unverified_and_says_why(runne
     """Without it the claim would be confirmed by the 4 March 2021 statement: bad input, wrong verdict."""
     result = check(runner, mini_store, "--format", "json", "--fail-on", "none",
                    "Acme and Globex set up a joint venture in Springfield on 30 February 2021")
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["results"][0]
     assert data["verdict"] == "unverified"
     assert data["related"][0]["conflicts"] == ["date: the claim says 30 february 2021, which is not a date"]

@@ -115,7 +115,7 @@ def test_code_and_unrelated_prose_are_not_checked(runner: CliRunner, mini_store:
 def test_json_contract(runner: CliRunner, mini_store: Path, tmp_path: Path) -> None:
     draft = write(tmp_path, "draft.md", DRAFT)
     data = json.loads(scan(runner, mini_store, "--format", "json", str(draft)).stdout)
-    assert list(data) == ["files", "findings", "summary"]
+    assert list(data) == ["version", "files", "findings", "summary"] and data["version"] == 1
     [finding] = data["findings"]
     assert list(finding) == FINDING_KEYS
     assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (7, 1, 7, 43)
@@ -158,7 +158,8 @@ def test_sarif_validates_against_the_official_schema(runner: CliRunner, mini_sto
     write(tmp_path, "draft.md", DRAFT)
     (tmp_path / "broken.md").write_bytes(b"Acme \xff\n")
     result = scan(runner, mini_store, "--format", "sarif", "--show", "supported,denied,unverified",
-                  "draft.md", "broken.md", "-", stdin="Globex bought Initech in 2019.\n")
+                  "--stdin-filename", "pasted.md", "draft.md", "broken.md", "-",
+                  stdin="Globex bought Initech in 2019.\n")
     assert result.exit_code == 2
     log = json.loads(result.stdout)
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
@@ -172,6 +173,10 @@ def test_sarif_validates_against_the_official_schema(runner: CliRunner, mini_sto
         "artifactLocation": {"uri": "draft.md", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 7, "startColumn": 1, "endLine": 7, "endColumn": 43}}
     assert denied["properties"]["citations"][0]["url"] == "https://gazette.example/acme-globex"
+    assert run["results"][2]["locations"][0]["physicalLocation"]["artifactLocation"] == \
+        {"uri": "pasted.md", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}}
+    assert run["tool"]["driver"]["informationUri"] == "https://pypi.org/project/deal-factcheck/"
     assert run["invocations"][0]["executionSuccessful"] is False
     assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"] == \
         "not valid UTF-8 (byte 0xff); save the file as UTF-8"

@@ -81,8 +81,15 @@ def dumps(data: Any, **options: Any) -> str:
     return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+OUTPUT_VERSION = 1
+"""The version of the JSON documents `check` and `scan` write (factcheck/schemas/): raised when a
+field changes meaning or goes away, not when one is added."""
+
+
 class JsonReporter:
-    """One object for one claim, an array for several, written when the batch ends."""
+    """One document, `{"version": 1, "results": [...]}`, however many claims: a jq filter such as
+    `.results[] | select(.verdict == "denied")` works for one claim as for a thousand, and the
+    version has a place. Written when the batch ends."""
 
     def __init__(self, out: IO[str]) -> None:
         self.out = out
@@ -95,8 +102,7 @@ class JsonReporter:
         self.results.append(rendered)
 
     def finish(self) -> None:
-        data: Any = self.results[0] if len(self.results) == 1 else self.results
-        self.out.write(dumps(data, indent=2) + "\n")
+        self.out.write(dumps({"version": OUTPUT_VERSION, "results": self.results}, indent=2) + "\n")
 
 
 class JsonLinesReporter:

@@ -21,6 +21,11 @@ SEVERITY = {DENIED: 0, UNVERIFIED: 1, SUPPORTED: 2}
 """Worst first: a denied sentence is an error, an unverified one a warning, a supported one a note."""
 
 
+ReporterFactory = Callable[[IO[str], frozenset[str], Path], "ScanReporter"]
+"""Makes a reporter writing to a stream, listing the verdicts given, with paths relative to a
+root folder where the format wants repository paths."""
+
+
 class ScanReporter(Protocol):
     def add(self, report: FileReport) -> None: ...
 
@@ -37,15 +42,15 @@ def worst_first(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITY[f.result.verdict], f.path, f.line, f.column))
 
 
-def repository_path(path: str) -> str:
-    """The path as CI services want it: relative to the working folder when inside it, with `/`."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path(os.getcwd()))
-        except ValueError:
-            pass
-    return candidate.as_posix()
+def repository_path(path: str, root: Path) -> str:
+    """The path as CI services want it: relative to the repository's top folder `root` (an
+    absolute path, resolved) with `/`, or absolute when the file is outside it."""
+    absolute = Path(os.path.abspath(path))
+    absolute = Path(os.path.realpath(absolute.parent), absolute.name)  # the file's own symlink kept
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def explanation(finding: Finding) -> list[str]:
@@ -77,29 +82,29 @@ def summary_line(summary: ScanSummary) -> str:
     return line
 
 
-def _text(out: IO[str], show: frozenset[str]) -> ScanReporter:
+def _text(out: IO[str], show: frozenset[str], root: Path) -> ScanReporter:
     from .scan_text import ScanTextReporter
 
     return ScanTextReporter(out, show)
 
 
-def _json(out: IO[str], show: frozenset[str]) -> ScanReporter:
+def _json(out: IO[str], show: frozenset[str], root: Path) -> ScanReporter:
     from .scan_json import ScanJsonReporter
 
     return ScanJsonReporter(out, show)
 
 
-def _github(out: IO[str], show: frozenset[str]) -> ScanReporter:
+def _github(out: IO[str], show: frozenset[str], root: Path) -> ScanReporter:
     from .scan_github import GithubReporter
 
-    return GithubReporter(out, show)
+    return GithubReporter(out, show, root)
 
 
-def _sarif(out: IO[str], show: frozenset[str]) -> ScanReporter:
+def _sarif(out: IO[str], show: frozenset[str], root: Path) -> ScanReporter:
     from .scan_sarif import SarifReporter
 
-    return SarifReporter(out, show)
+    return SarifReporter(out, show, root)
 
 
-SCAN_REPORTERS: dict[str, Callable[[IO[str], frozenset[str]], ScanReporter]] = {
+SCAN_REPORTERS: dict[str, ReporterFactory] = {
     "text": _text, "json": _json, "github": _github, "sarif": _sarif}

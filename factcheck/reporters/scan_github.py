@@ -9,6 +9,7 @@ come first and a notice says how many more there are.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import IO
 
 from ..errors import InputError, printable
@@ -38,9 +39,10 @@ def command(name: str, message: str, **properties: str | int) -> str:
 
 
 class GithubReporter:
-    def __init__(self, out: IO[str], show: frozenset[str]) -> None:
+    def __init__(self, out: IO[str], show: frozenset[str], root: Path) -> None:
         self.out = out
         self.show = show
+        self.root = root
         self.findings: list[Finding] = []
         self.errors: list[str] = []
 
@@ -49,7 +51,7 @@ class GithubReporter:
 
     def error(self, error: InputError) -> None:
         location = error.location
-        place: dict[str, str | int] = {} if location.path == STDIN else {"file": repository_path(location.path)}
+        place: dict[str, str | int] = {} if location.path == STDIN else {"file": repository_path(location.path, self.root)}
         if location.line:
             place |= {"line": location.line, "col": location.column or 1}
         self.errors.append(command("error", error.message, **place, title="factcheck: cannot read"))
@@ -75,13 +77,14 @@ class GithubReporter:
         for line in lines + notices:
             self.out.write(line + "\n")
 
-    @staticmethod
-    def _annotation(name: str, finding: Finding) -> str:
+    def _annotation(self, name: str, finding: Finding) -> str:
         place: dict[str, str | int] = {}
         if finding.path != STDIN:
-            place["file"] = repository_path(finding.path)
-        place |= {"line": finding.line, "col": finding.column, "endLine": finding.end_line}
-        if finding.end_line == finding.line:  # GitHub reads columns only within one line
-            place["endColumn"] = finding.end_column
+            place["file"] = repository_path(finding.path, self.root)
+        if finding.end_line == finding.line:
+            place |= {"line": finding.line, "col": finding.column, "endLine": finding.end_line,
+                      "endColumn": finding.end_column}
+        else:  # the toolkit forbids columns when the lines differ
+            place |= {"line": finding.line, "endLine": finding.end_line}
         message = "\n".join([finding.sentence, *explanation(finding)])
         return command(name, message, **place, title=f"factcheck: {finding.result.verdict}")

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..scan import FileReport, Finding, ScanSummary
-from .json import citation_dict, dumps, match_dict
+from .json import OUTPUT_VERSION, citation_dict, dumps, match_dict
 from .scan import shown
 
 
@@ -48,5 +48,5 @@ class ScanJsonReporter:
                            "line": location.line or None, "column": location.column or None})
 
     def finish(self, summary: ScanSummary) -> None:
-        data = {"files": self.files, "findings": self.findings, "summary": asdict(summary)}
+        data = {"version": OUTPUT_VERSION, "files": self.files, "findings": self.findings, "summary": asdict(summary)}
         self.out.write(dumps(data, indent=2) + "\n")

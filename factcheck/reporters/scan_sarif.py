@@ -2,17 +2,20 @@
 
 One rule per verdict, so a dashboard can filter denied from unverified; each result carries the
 sentence's region (columns in Unicode code points, as `columnKind` says), the evidence in its
-message, and the matched statement and citations in its properties. The partial fingerprint
-hashes the path and the sentence, not the line, so an alert follows its sentence when the text
-above it changes.
+message, and the matched statement and citations in its properties. Paths are relative to the
+repository's top folder (`%SRCROOT%`, whose address `originalUriBaseIds` gives), as code
+scanning resolves them. The partial fingerprint hashes the path, the sentence and which
+occurrence of that sentence in the file it is, not the line: an alert follows its sentence when
+the text above it changes, and two identical sentences of one file stay two alerts.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Iterable
 from urllib.parse import quote
 
 from .. import __version__
@@ -47,33 +50,51 @@ RULES = [
 RULE_INDEX = {rule["id"]: i for i, rule in enumerate(RULES)}
 
 
-def artifact_location(path: str) -> dict[str, Any]:
-    if path == STDIN:
+INFORMATION_URI = "https://pypi.org/project/deal-factcheck/"
+ROOT_ID = "%SRCROOT%"
+
+
+def artifact_location(path: str, root: Path) -> dict[str, Any]:
+    if path == STDIN:  # only in notifications: results from standard input need --stdin-filename
         return {"description": {"text": "standard input"}}
-    relative = repository_path(path)
+    relative = repository_path(path, root)
     if Path(relative).is_absolute():
         return {"uri": Path(relative).as_uri()}
-    return {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(relative), "uriBaseId": ROOT_ID}
+
+
+def occurrences(findings: Iterable[Finding]) -> dict[int, int]:
+    """For each finding (by id), how many findings of the same sentence come before it in its file."""
+    seen: Counter[str] = Counter()
+    numbered = {}
+    for finding in findings:
+        numbered[id(finding)] = seen[finding.sentence]
+        seen[finding.sentence] += 1
+    return numbered
 
 
 class SarifReporter:
-    def __init__(self, out: IO[str], show: frozenset[str]) -> None:
+    def __init__(self, out: IO[str], show: frozenset[str], root: Path) -> None:
         self.out = out
         self.show = show
+        self.root = root
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
 
     def add(self, report: FileReport) -> None:
-        self.results.extend(self._result(f) for f in shown(report.findings, self.show))
+        # counted over every checked sentence, so that --show does not change a fingerprint
+        occurrence = occurrences(report.findings)
+        self.results.extend(self._result(f, occurrence[id(f)]) for f in shown(report.findings, self.show))
 
     def error(self, error: InputError) -> None:
         self.notifications.append({"level": "error", "message": {"text": error.message},
-                                   "locations": [{"physicalLocation": _physical(error.location)}]})
+                                   "locations": [{"physicalLocation": self._physical(error.location)}]})
 
     def finish(self, summary: ScanSummary) -> None:
         run = {
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": RULES}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFORMATION_URI,
+                                "rules": RULES}},
+            "originalUriBaseIds": {ROOT_ID: {"uri": self.root.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not summary.errors,
                              "toolExecutionNotifications": self.notifications}],
@@ -82,11 +103,11 @@ class SarifReporter:
         }
         self.out.write(dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2) + "\n")
 
-    @staticmethod
-    def _result(finding: Finding) -> dict[str, Any]:
+    def _result(self, finding: Finding, occurrence: int) -> dict[str, Any]:
         result = finding.result
         rule = f"factcheck/{result.verdict}"
-        fingerprint = hashlib.sha256(f"{finding.path}\0{finding.sentence}".encode()).hexdigest()[:32]
+        where = repository_path(finding.path, self.root)
+        fingerprint = hashlib.sha256(f"{where}\0{finding.sentence}\0{occurrence}".encode()).hexdigest()[:32]
         return {
             "ruleId": rule,
             "ruleIndex": RULE_INDEX[rule],
@@ -94,17 +115,17 @@ class SarifReporter:
             "message": {"text": "\n".join([f"{result.verdict.capitalize()}: {finding.sentence}",
                                            *explanation(finding)])},
             "locations": [{"physicalLocation": {
-                "artifactLocation": artifact_location(finding.path),
+                "artifactLocation": artifact_location(finding.path, self.root),
                 "region": {"startLine": finding.line, "startColumn": finding.column,
                            "endLine": finding.end_line, "endColumn": finding.end_column}}}],
-            "partialFingerprints": {"factcheckSentence/v1": fingerprint},
+            "partialFingerprints": {"factcheckSentence/v2": fingerprint},
             "properties": {"score": result.score, "match": match_dict(result.match),
                            "citations": [citation_dict(c, s) for c, s in result.citations]},
         }
 
 
-def _physical(location: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": artifact_location(location.path)}
-    if location.line:
-        physical["region"] = {"startLine": location.line, "startColumn": location.column or 1}
-    return physical
+    def _physical(self, location: Location) -> dict[str, Any]:
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(location.path, self.root)}
+        if location.line:
+            physical["region"] = {"startLine": location.line, "startColumn": location.column or 1}
+        return physical

@@ -9,6 +9,17 @@ from . import byline, rated
 from .styled import Segment, line_writer
 
 STYLES = {SUPPORTED: "bold green", DENIED: "bold red"}
+HEADER_HANG = 2
+"""The verdict line's folded lines start under its details."""
+EVIDENCE_HANG = 10
+"""Where evidence text starts: past `  Matched `, `  Source  `, and the score of a related line."""
+
+
+def _hang(line: list[Segment]) -> int:
+    """Labelled lines fold to the evidence column; a line already indented there or further
+    (a URL, a quote, a conflict) folds to its own indentation plus two."""
+    indent = len(line[0][0]) if line and not line[0][0].strip() else 0
+    return EVIDENCE_HANG if indent < EVIDENCE_HANG else indent + 2
 DEFAULT_STYLE = "bold yellow"
 
 
@@ -21,8 +32,10 @@ class TextReporter:
         self.line = line_writer(out)
         self.count = 0
 
-    def render(self, result: CheckResult) -> list[list[Segment]]:
-        """The result's lines of segments: small to send back from a worker, drawn by `add`."""
+    def render(self, result: CheckResult) -> list[tuple[int, list[Segment]]]:
+        """The result's lines of segments, each with the indentation its folded lines get (at a
+        terminal): small to send back from a worker, drawn by `add`. Evidence folds under its
+        text, past the labels (Matched, Source …), so the labels stand out at any width."""
         label: list[Segment] = [(f"{result.id}: ", "")] if result.id else []
         lines: list[list[Segment]] = [[*label, (result.verdict.upper(), verdict_style(result.verdict)),
                                        (" ", ""), (f"(score {result.score:.0f})", "dim"), ("  " + result.claim, "")]]
@@ -56,14 +69,14 @@ class TextReporter:
                     lines.append([("          ", ""), (f"≠ {conflict}", "yellow")])
         elif result.match is None:
             lines.append([("  ", ""), ("No statement in the store speaks to this claim.", "dim")])
-        return lines
+        return [(HEADER_HANG if n == 0 else _hang(line), line) for n, line in enumerate(lines)]
 
-    def add(self, lines: list[list[Segment]]) -> None:
+    def add(self, lines: list[tuple[int, list[Segment]]]) -> None:
         if self.count:
             self.line([])
         self.count += 1
-        for line in lines:
-            self.line(line)
+        for hang, line in lines:
+            self.line(line, hang)
 
     def finish(self) -> None:
         pass
