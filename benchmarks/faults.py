@@ -173,7 +173,7 @@ def damaged_cache(ws: Workspace, damage: Callable[[Path], None]) -> str:
     for attempt in range(2):
         done = ws.run("check", "--store", str(store), "--format", "json", DENIED)
         no_internal_error(done)
-        expect(done.code == 1 and json.loads(done.out)["verdict"] == "denied", f"run {attempt + 1}: {done.err}")
+        expect(done.code == 1 and json.loads(done.out)["results"][0]["verdict"] == "denied", f"run {attempt + 1}: {done.err}")
     return "right verdict twice"
 
 
@@ -241,7 +241,7 @@ def cache_random(ws: Workspace) -> str:
         for attempt in range(2):
             done = ws.run("check", "--format", "json", "--fail-on", "none", SHIPPED_CLAIM)
             no_internal_error(done)
-            expect(done.code == 0 and json.loads(done.out)["verdict"] == "denied",
+            expect(done.code == 0 and json.loads(done.out)["results"][0]["verdict"] == "denied",
                    f"corruption {trial}, run {attempt + 1}: exit {done.code} {done.err.strip()[:200]}")
             warned += "warning: the cached index could not be read" in done.err
     return f"every run right; {warned} of 50 runs rebuilt the index with a warning"
@@ -604,7 +604,7 @@ def input_today(ws: Workspace) -> str:
         done = ws.run("check", "--store", str(store), "--format", "json", "--today", today,
                       "Acme and Globex set up a joint venture yesterday, tomorrow, last year and next year")
         no_internal_error(done)
-        expect(done.code == 0 and json.loads(done.out)["verdict"] == "unverified", f"{today}: {done.err}")
+        expect(done.code == 0 and json.loads(done.out)["results"][0]["verdict"] == "unverified", f"{today}: {done.err}")
     return "unverified: the dates are not dates"
 
 

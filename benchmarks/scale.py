@@ -387,7 +387,7 @@ def _cleanup(*runs: Run) -> None:
 
 def _json_verdict(path: Path) -> str:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["verdict"]
+        return json.loads(path.read_text(encoding="utf-8"))["results"][0]["verdict"]
     except (OSError, ValueError, KeyError, TypeError):
         return "unreadable output"
 
