@@ -371,7 +371,7 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
     """
     from .article import is_markdown
     from .cache import recovering
-    from .files import find_articles, repository_top
+    from .files import find_articles, repository_top, store_documents
     from .matching import DEFAULT_THRESHOLD
     from .reporters.scan import SCAN_REPORTERS, summary_line
     from .scan import STDIN, read_article, scan_text, summarize
@@ -384,8 +384,9 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
         raise click.UsageError("give --stdin-filename with '-': code scanning needs a file name for every result")
     stdin_name = stdin_filename or STDIN
     root = (root or repository_top(Path.cwd()) or Path.cwd()).resolve()
-    named = find_articles(files, _exclusions(exclude, extend_exclude), respect_gitignore)
     index = load_index(stores)
+    named = find_articles(files, _exclusions(exclude, extend_exclude), respect_gitignore,
+                          lambda: store_documents(index))
     settings = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "today": today}
     reports = []
     errors = 0

@@ -14,12 +14,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence
 
 from .errors import InputError
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from .index import StoreIndex
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
 """What a folder is searched for: Markdown and the plain-text suffixes `scan` reads as text."""
@@ -124,17 +126,21 @@ def repository_top(folder: Path) -> Path | None:
 
 
 def find_articles(names: Iterable[str], exclusions: Sequence[Patterns] = (),
-                  respect_gitignore: bool = True) -> list[str | InputError]:
+                  respect_gitignore: bool = True, evidence: Callable[[], Collection[str]] = frozenset
+                  ) -> list[str | InputError]:
     """The files to scan, in the order named (a folder's files sorted), each once; "-" (standard
     input) stays where it was named. A glob that matches nothing is an InputError in its place; a
-    file that does not exist is kept, for reading to report."""
+    file that does not exist is kept, for reading to report. `evidence` gives the real paths of
+    the store's archived documents, which a folder or glob does not yield: they are the sources
+    quoted, not drafts (asked for only when a folder or glob is walked)."""
     found: list[str | InputError] = []
     seen: set[str] = set()
     ignored: _Ignored | None = None
+    documents: Collection[str] = ()
 
-    def add(name: str) -> None:
+    def add(name: str, walked: bool = False) -> None:
         key = os.path.realpath(name)
-        if key not in seen:
+        if key not in seen and not (walked and key in documents):
             seen.add(key)
             found.append(name)
 
@@ -148,6 +154,7 @@ def find_articles(names: Iterable[str], exclusions: Sequence[Patterns] = (),
             continue
         if ignored is None:
             ignored = _Ignored(exclusions, respect_gitignore)
+            documents = evidence()
         if is_glob:
             import glob
 
@@ -157,13 +164,18 @@ def find_articles(names: Iterable[str], exclusions: Sequence[Patterns] = (),
             for match in matches:
                 if os.path.isdir(match):
                     for file in _walk(match, ignored):
-                        add(file)
+                        add(file, walked=True)
                 elif _is_article(match) and not ignored(Path(match), False):
-                    add(match)
+                    add(match, walked=True)
         else:
             for file in _walk(name, ignored):
-                add(file)
+                add(file, walked=True)
     return found
+
+
+def store_documents(index: StoreIndex) -> frozenset[str]:
+    """The real paths of the archived documents a store quotes."""
+    return frozenset(os.path.realpath(s.document_path) for s in index.sources.values() if s.document_path)
 
 
 def _is_article(name: str) -> bool:

@@ -194,3 +194,13 @@ def test_quiet_prints_only_findings_and_output_writes_the_report_to_a_file(repo:
     missing = run("-o", str(repo / "nowhere" / "r.txt"), "drafts/deal.md")
     assert missing.exit_code == 2
     assert missing.stderr.splitlines()[-1].startswith(f"{repo / 'nowhere' / 'r.txt'}: cannot create a temporary file")
+
+
+def test_a_folder_does_not_yield_the_stores_own_documents(repo: Path) -> None:
+    """The archived documents are what the store quotes, not drafts: a walk passes them by,
+    while a document named on the command line is read as asked."""
+    write(repo / ".factcheck.toml", 'store = "factcheck/store.yaml"\n')
+    walked = scanned(run("--format", "json", "--fail-on", "none", "."))
+    assert "factcheck/docs/gazette.txt" not in walked and "drafts/deal.md" in walked
+    named = scanned(run("--format", "json", "--fail-on", "none", "factcheck/docs/gazette.txt"))
+    assert named == ["factcheck/docs/gazette.txt"]
