@@ -142,8 +142,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
     capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS, IoT); demonyms ("Chinese");
     words of known entities' names (but a word that only ever begins one entity's longer name:
     "Globex" alone is not "Globex Energy"); and the first word when it is an ordinary word of the
-    store's vocabulary ("Regulators did not …") or an inflected word ("Worried that …",
-    "Following the ruling …").
+    store's vocabulary ("Regulators did not …").
 
     `normalized` must keep `text`'s positions (one character per character); `named` are the
     entities the text names (a title beside its bearer's name is no other name: "US President
@@ -161,17 +160,12 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
                 or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
-        first = match.start() == len(text) - len(text.lstrip())
-        if first and (stem(folded) in vocabulary or _inflected(folded)) and entities.leads.get(folded, "") in ("", *named):
+        if (match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary
+                and entities.leads.get(folded, "") in ("", *named)):
             continue
         if folded not in names:
             names.append(folded)
     return tuple(names)
-
-
-def _inflected(word: str) -> bool:
-    """An English verb form or adverb rather than a name: "worried", "following", "reportedly"."""
-    return len(word) >= 6 and word.endswith(("ed", "ing", "ly"))
 
 
 class Clause(NamedTuple):

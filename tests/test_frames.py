@@ -866,12 +866,3 @@ def test_a_figure_of_another_partys_deal_contradicts_nothing(saga: StoreIndex) -
     """Acme's 12 slots are another deal's: the block still denies the approval of Initech's 8."""
     result = check("The Trade Authority approved Initech's sale of 8 airport slots to Globex", saga)
     assert (result.verdict, result.match.id if result.match else None) == ("denied", "slots-blocked")
-
-
-@pytest.mark.parametrize("text, names", [
-    ("Worried about prices, the Trade Authority blocked Acme's takeover of Globex", ()),
-    ("Following the ruling, Acme bought Globex", ()),
-    ("Hooli bought Globex", ("hooli",)),  # an unknown company first is still a name
-])
-def test_a_first_word_that_is_an_inflected_word_is_no_name(index: StoreIndex, text: str, names: tuple[str, ...]) -> None:
-    assert parse_claim(text, index.entities, None, index.words).names == names
