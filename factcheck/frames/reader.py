@@ -322,10 +322,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     tense = 0
-    spoken = written
-    for phrase in vocab.counterfactuals:  # "found it would have lifted its share": no future
-        spoken = spoken.replace(f" {phrase} ", " ")
-    if any(f" {marker} " in spoken for marker in vocab.future_markers):
+    if any(f" {marker} " in written for marker in vocab.future_markers):
         tense = -1
     elif stage is None and any(not spans[i].text.endswith("s") for i in unknown):  # "has opened", "began"
         tense = 1

@@ -83,8 +83,6 @@ class Vocabulary(NamedTuple):
     """Nouns after a name that make it someone's relative ("an Acme unit")."""
     auxiliaries: frozenset[str]
     """Predicate words that are no verb of their own ("was", "has"): see `Frame.verbs`."""
-    counterfactuals: tuple[str, ...]
-    """What might have been ("would have lifted"): a future marker in one is no future."""
     future_markers: tuple[str, ...]
     """Words that speak of what will be ("will", "would"): see `Frame.tense`."""
     prospective: frozenset[str]
@@ -211,7 +209,6 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         affiliated_by_hyphen=frozenset(data["affiliations"]["hyphenated"]),
         affiliation_nouns=frozenset(data["affiliations"]["nouns"]),
         auxiliaries=frozenset(data["auxiliaries"]),
-        counterfactuals=tuple(" ".join(words_of(phrase)) for phrase in data["counterfactuals"]),
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
         prospective=frozenset(name for name, stage in stages.items() if stage.get("prospective")),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
