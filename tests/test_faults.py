@@ -288,6 +288,7 @@ def test_an_index_that_fails_to_read_is_rebuilt_once_with_a_warning(mini_store: 
     assert done.returncode == 1, done.stderr
     assert [json.loads(line)["verdict"] for line in done.stdout.splitlines()] == ["unverified"] * lead + [
         "denied"] * 150
+    assert len(done.stderr.splitlines()) == 1, done.stderr
     [warning] = done.stderr.splitlines()
     assert warning.startswith(f"{index}: warning: the cached index could not be read (")
     assert warning.endswith("); built it again from the store")

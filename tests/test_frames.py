@@ -411,6 +411,8 @@ READINGS = [
     pytest.param("Acme has opened two offices in Springfield", {"stage": None, "tense": 1},
                  id="has opened: happened, with a verb the vocabulary does not know"),
     pytest.param("Two offices are to be opened by Acme", {"stage": None, "tense": -1}, id="are to be opened"),
+    pytest.param("The Trade Authority blocked the sale, finding it would have lifted Acme's share to 61 percent",
+                 {"stage": "blocked", "tense": 0}, id="a future after the asserted stage is not the clause's"),
     pytest.param("Acme confirmed its office plans", {"attitude": "confirmed", "holder": "acme", "tense": 0},
                  id="an attitude's verb says who, not what happened"),
     pytest.param("Acme has opened a base in Springfield", {"stage": None, "tense": 1, "verbs": ("opened",)},

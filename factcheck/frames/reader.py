@@ -322,8 +322,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     tense = 0
-    if any(f" {marker} " in written for marker in vocab.future_markers):
-        tense = -1
+    asserted = stage_hit.start if stage_hit is not None and not stage_hit.trigger.noun and stage != "planned" else -1
+    future = [written.find(f" {marker} ") for marker in vocab.future_markers if f" {marker} " in written]
+    if future and (asserted < 0 or min(future) < len(" ".join(t.text for t in spans if t.start < asserted))):
+        tense = -1  # not "blocked the sale, finding it would have lifted its share": that block happened
     elif stage is None and any(not spans[i].text.endswith("s") for i in unknown):  # "has opened", "began"
         tense = 1
     return Frame(
