@@ -445,6 +445,11 @@ READINGS = [
     pytest.param("A Globex-affiliated company signed a lease with Initech",
                  {"affiliated": ("globex",), "subject": None}, id="named as someone's relative"),
     pytest.param("Globex owned Initech until 2020", {"affiliated": ()}, id="owned as a verb names no relative"),
+    pytest.param("Globex paid $2 billion for 21 percent of Initech", {"type": "investment", "stage": "completed"},
+                 id="paid for a share: an investment, not the predicate 'paid'"),
+    pytest.param("Acme received a mining licence from the Trade Authority", {"type": "licence", "stage": "approved"},
+                 id="an -ing adjective before the object"),
+    pytest.param("Acme became Globex's largest shareholder", {"type": "investment"}, id="shareholder"),
     # roles are read from English word order: a Chinese clause has its event but no roles
     pytest.param("艾克米收购Globex", {"type": "acquisition", "agents": ()}, id="chinese trigger"),
     pytest.param("艾克米收购了Globex", {"type": "acquisition"}, id="chinese: with the completed-aspect particle"),

@@ -109,7 +109,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             continue
         candidates = vocab.by_first_word.get(written[index], ()) + vocab.by_first_stem.get(first, ())
         if vocab.by_first_word.get(written[index]) and vocab.by_first_stem.get(first):
-            candidates = tuple(sorted(candidates, key=lambda p: -len(p.stems)))  # each list is in order already
+            # longest first, then one that needs an object ("paid … for 21 percent" before "paid")
+            candidates = tuple(sorted(candidates, key=lambda p: (-len(p.stems), not p.trigger.objects)))
         for phrase in candidates:
             trigger = phrase.trigger
             last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
@@ -172,8 +173,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
         token = spans[position]
         if stems[position] in objects and token.text not in vocab.boundaries:
             return True  # "offloaded a 19.9% holding"
-        if token.text in vocab.boundaries or token.text.endswith("ing"):
-            return False  # "denied signing a deal": what is denied is the signing
+        if token.text in vocab.boundaries or (token.text.endswith("ing") and position == last + 1):
+            return False  # "denied signing a deal": what is denied is the signing (not "a mining licence")
         if any(start <= token.start < end for start, end in names):
             if ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors):
                 return True
@@ -428,7 +429,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     start = type_hit.start
     earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
         h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in vocab.third_party
-                                                     and not h.trigger.noun and not _passive(spans, h.first, vocab)))),
+                                                     and not (h.trigger.noun or h.trigger.received)
+                                                     and not _passive(spans, h.first, vocab)))),
         default=-1)
     marker = {t.end: t.text for t in spans}
     before = [m for m in actors if earlier_stage <= m.start and m.end <= start and m.entity != holder]

@@ -45,6 +45,9 @@ class Trigger(NamedTuple):
     as_written: bool = False
     """Matched as written, not by stem: "reportedly" is a hedge and "reports" is not;
     "terminated" ends a deal and "terminal" does not."""
+    received: bool = False
+    """The clause's subject receives a stage someone else decides ("won approval", "received a
+    licence"): it is a party of the deal, not the one who decides."""
 
 
 class Phrase(NamedTuple):
@@ -141,7 +144,8 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         as_written = entry.get("as_written", False)
         for phrase in entry.get("words", ()):
             own = value if kind == "type" else entry["stage"]
-            found.append((phrase, Trigger(kind, own, stage, None, objects, as_written=as_written)))
+            found.append((phrase, Trigger(kind, own, stage, None, objects, as_written=as_written,
+                                          received=entry.get("received", False))))
         for phrase in entry.get("nouns", ()):  # as written: "approval" is a noun, "approved" is not
             found.append((phrase, Trigger(kind, value, noun=True, as_written=True)))
         for phrase in entry.get("verbs", ()):
