@@ -19,7 +19,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, NamedTuple, Sequence, TypeVar
 
 from . import __version__
 from .bounded import MiB, read_file
@@ -97,11 +97,15 @@ class FileHashes:
         self.record = record
         self.files: dict[str, list] = {}
         self.keys: dict[str, str] = {}
+        self.current: dict[str, str] = {}
+        """Each store's (its files' real paths) newest index key: what supersedes the one before."""
         self.changed = False
         try:
             loaded = json.loads(read_file(record, MAX_RECORD_BYTES))
             if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
                 self.files, self.keys = loaded["files"], loaded["keys"]
+            if isinstance(loaded.get("current"), dict):
+                self.current = loaded["current"]
         except (OSError, ValueError, AttributeError):
             pass
 
@@ -126,7 +130,8 @@ class FileHashes:
             return
         self.files = {path: entry for path, entry in self.files.items() if os.path.exists(path)}  # stores come and go
         self.keys = dict(list(self.keys.items())[-REMEMBERED_KEYS:])
-        text = json.dumps({"files": self.files, "keys": self.keys})
+        self.current = dict(list(self.current.items())[-REMEMBERED_KEYS:])
+        text = json.dumps({"files": self.files, "keys": self.keys, "current": self.current})
         _write_replacing(self.record, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
@@ -143,11 +148,12 @@ def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
     if cached is None or not cached.is_file():
-        return _built(cached, load_store(files))
+        return _built(cached, load_store(files), files)
     try:
         index = open_index(cached)
     except Exception as failure:  # noqa: BLE001 - unreadable or truncated: built again
         return _rebuilt(cached, files, failure, warn)
+    _used(cached)
     index.rebuild = lambda failure: _rebuilt(cached, files, failure, warn)
     return index
 
@@ -178,17 +184,120 @@ def _rebuilt(cached: Path, files: Sequence[Path], failure: Exception,
         cached.unlink(missing_ok=True)
     except OSError:
         pass  # replaced below if the folder can be written; else the index is built in memory
-    return _built(cached, load_store(files))
+    return _built(cached, load_store(files), files)
 
 
-def _built(cached: Path | None, store: Store) -> StoreIndex:
-    """The index of `store`, written to `cached` when the cache folder allows it."""
+def _built(cached: Path | None, store: Store, files: Sequence[Path]) -> StoreIndex:
+    """The index of `store`, written to `cached` when the cache folder allows it; the index it
+    supersedes is removed, and the least recently used ones while the cache is over its budget."""
     if cached is not None:
         _remove_stale_temporaries(cached.parent)
         built = _build_into(cached, store)
         if built is not None:
+            _retire(cached, files)
             return built
     return build_index(store)
+
+
+INDEX_GLOB = "index-*.sqlite"
+BUDGET_ENV = "FACTCHECK_CACHE_MB"
+"""The cache's size budget in MiB (default `DEFAULT_BUDGET_MB`): indexes beyond it are removed,
+least recently used first, whenever one is built."""
+DEFAULT_BUDGET_MB = 2048
+
+
+def _used(cached: Path) -> None:
+    """Mark an index as just used (its modification time), for least-recently-used eviction."""
+    try:
+        os.utime(cached)
+    except OSError:
+        pass  # a read-only cache: eviction then goes by build time
+
+
+def _retire(cached: Path, files: Sequence[Path]) -> None:
+    """Remove the index this one supersedes (the store's previous one, unless another store still
+    uses it), then the least recently used ones while the cache is over its budget."""
+    folder = cached.parent
+    hashes = FileHashes(folder / "file-hashes.json")
+    store = "\0".join(sorted(str(path.resolve()) for path in files))
+    key = cached.name[len("index-"):-len(".sqlite")]
+    before = hashes.current.get(store)
+    hashes.current[store], hashes.changed = key, True
+    hashes.save()
+    if before and before != key and before not in hashes.current.values():
+        _remove(folder / f"index-{before}.sqlite")
+    try:
+        budget = int(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET_MB)) * MiB
+    except ValueError:
+        budget = DEFAULT_BUDGET_MB * MiB
+    indexes = sorted(_indexes(folder), key=lambda entry: entry[2], reverse=True)  # newest use first
+    total = sum(size for _, size, _ in indexes)
+    for path, size, _ in indexes[1:]:
+        if total <= budget:
+            break
+        if path != cached and _remove(path):
+            total -= size
+
+
+def _indexes(folder: Path) -> list[tuple[Path, int, float]]:
+    """Each index file with its size and last use."""
+    found = []
+    try:
+        for path in folder.glob(INDEX_GLOB):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((path, stat.st_size, stat.st_mtime))
+    except OSError:
+        pass
+    return found
+
+
+def _remove(path: Path) -> bool:
+    """Remove an index (a process that has it open keeps reading it: POSIX unlinks the name)."""
+    try:
+        path.unlink(missing_ok=True)
+        return True
+    except OSError:
+        return False
+
+
+class CachedIndex(NamedTuple):
+    path: Path
+    size: int
+    last_used: float
+    """Seconds since the epoch."""
+    stores: tuple[str, ...]
+    """The store files (real paths) whose current index it is; empty when superseded or unknown."""
+
+
+def cache_info() -> tuple[Path | None, tuple[CachedIndex, ...]]:
+    """The cache folder (None when disabled) and its indexes, most recently used first."""
+    folder = cache_folder()
+    if folder is None:
+        return None, ()
+    current = FileHashes(folder / "file-hashes.json").current
+    owners: dict[str, list[str]] = {}
+    for store, key in current.items():
+        owners.setdefault(key, []).extend(store.split("\0"))
+    entries = [CachedIndex(path, size, used, tuple(owners.get(path.name[len("index-"):-len(".sqlite")], ())))
+               for path, size, used in _indexes(folder)]
+    return folder, tuple(sorted(entries, key=lambda entry: -entry.last_used))
+
+
+def clear_cache() -> tuple[int, int]:
+    """Remove every index and the record of file hashes (never a lock: a writer may hold one).
+    Returns how many index files were removed and their bytes."""
+    folder = cache_folder()
+    if folder is None:
+        return 0, 0
+    removed = freed = 0
+    for path, size, _ in _indexes(folder):
+        if _remove(path):
+            removed, freed = removed + 1, freed + size
+    _remove(folder / "file-hashes.json")
+    return removed, freed
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

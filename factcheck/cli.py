@@ -988,6 +988,52 @@ def _terminating(pid: int) -> Callable[[int, object], None]:
     return handler
 
 
+@cli.group()
+def cache() -> None:
+    """The compiled indexes kept between runs ($XDG_CACHE_HOME/factcheck, or $FACTCHECK_CACHE).
+
+    An index is built the first time a store is used; the one it supersedes (the same store
+    before its last change, or an older factcheck) is removed then, and the least recently used
+    ones while the cache is over FACTCHECK_CACHE_MB (default 2048)."""
+
+
+@cache.command("info")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def cache_info_command(output_format: str) -> None:
+    """Show the cache folder and its indexes, most recently used first."""
+    import json
+    from datetime import datetime, timezone
+
+    from .cache import cache_info
+
+    folder, indexes = cache_info()
+    if output_format == "json":
+        click.echo(json.dumps({"version": 1, "folder": str(folder) if folder else None,
+                               "bytes": sum(i.size for i in indexes),
+                               "indexes": [{"path": str(i.path), "bytes": i.size,
+                                            "last_used": datetime.fromtimestamp(i.last_used, timezone.utc).isoformat(),
+                                            "stores": list(i.stores)} for i in indexes]}, indent=2))
+        return
+    if folder is None:
+        click.echo("the cache is off (FACTCHECK_CACHE=off)")
+        return
+    total = sum(i.size for i in indexes)
+    click.echo(f"{folder}: {len(indexes)} index{'es' if len(indexes) != 1 else ''}, {total / 2**20:.1f} MiB")
+    for entry in indexes:
+        used = datetime.fromtimestamp(entry.last_used).strftime("%Y-%m-%d %H:%M")
+        owner = ", ".join(entry.stores) if entry.stores else "(superseded or unknown store)"
+        click.echo(f"  {entry.path.name}  {entry.size / 2**20:8.1f} MiB  used {used}  {owner}")
+
+
+@cache.command("clear")
+def cache_clear_command() -> None:
+    """Remove every cached index (each is built again when next needed)."""
+    from .cache import clear_cache
+
+    removed, freed = clear_cache()
+    click.echo(f"removed {removed} index{'es' if removed != 1 else ''}, {freed / 2**20:.1f} MiB")
+
+
 def main() -> None:
     """Entry point: also turns a closed pipe, Ctrl-C and SIGTERM into quiet, conventional exits."""
     terminated = _terminating(os.getpid())

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from factcheck.cache import load_index
+from factcheck.cli import cli
 from factcheck.entities import EntityIndex
 from factcheck.index import build_index, read_statement, store_words
 from factcheck.matching import check
 from factcheck.store import default_store_paths, load_store
+
+from conftest import write_store
 
 
 @pytest.fixture
@@ -91,3 +95,46 @@ def test_the_index_gives_back_every_fact_it_read(tmp_path: Path) -> None:
     assert [f.statement.location for f in stored] == [s.location for s in store.statements]
     assert [c.location for f in stored for c in f.statement.citations] == [
         c.location for s in store.statements for c in s.citations]
+
+
+# --- a cache that stays bounded -------------------------------------------------------------------
+
+def _edit(store: Path) -> None:
+    store.write_text(store.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+
+
+def test_an_index_superseded_by_an_edit_of_its_store_is_removed(cache: Path, tmp_path: Path) -> None:
+    one, other = write_store(tmp_path / "one"), write_store(tmp_path / "other")
+    load_index([one])
+    load_index([other])
+    before = set(cache.glob("index-*.sqlite"))
+    _edit(one)
+    load_index([one])
+    after = set(cache.glob("index-*.sqlite"))
+    assert len(before) == len(after) == 2
+    assert len(after - before) == 1  # the edited store's new index replaced its old one; the other stays
+
+
+def test_over_budget_the_least_recently_used_index_goes(cache: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = write_store(tmp_path / "first"), write_store(tmp_path / "second")
+    load_index([first])
+    [first_index] = cache.glob("index-*.sqlite")
+    os.utime(first_index, (1, 1))  # long unused
+    monkeypatch.setenv("FACTCHECK_CACHE_MB", "0")
+    load_index([second])
+    remaining = list(cache.glob("index-*.sqlite"))
+    assert len(remaining) == 1 and remaining != [first_index]  # the newest is always kept
+
+
+def test_cache_info_and_clear(cache: Path, mini_store: Path, runner) -> None:
+    load_index([mini_store])
+    (cache / "locks").mkdir()
+    (cache / "locks" / "held.lock").write_text("")
+    info = json.loads(runner.invoke(cli, ["cache", "info", "--format", "json"]).stdout)
+    [index] = info["indexes"]
+    assert (info["folder"], info["bytes"], index["stores"]) == (str(cache), index["bytes"], [str(mini_store.resolve())])
+    cleared = runner.invoke(cli, ["cache", "clear"])
+    assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 1 index, ")
+    assert list(cache.glob("index-*.sqlite")) == [] and (cache / "locks" / "held.lock").exists()
+    assert json.loads(runner.invoke(cli, ["cache", "info", "--format", "json"]).stdout)["indexes"] == []
