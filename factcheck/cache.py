@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple, Sequence, TypeVar
 
 from . import __version__
 from .bounded import MiB, read_file
-from .errors import FactcheckError
+from .errors import FactcheckError, StoreError
 from .index import StoreIndex, build_index, open_index
 from .store import Store, default_store_paths, load_store, store_files
 
@@ -59,19 +59,25 @@ ENGINE_FOLDERS = ("", "frames")
 """The package folders whose code and data (the deal-event vocabulary) decide what an index holds."""
 
 
-def index_key(files: Sequence[Path], folder: Path) -> str:
+def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False) -> str:
     """A name for the index of these store files as this engine reads them: a SHA-256 of the
     files' contents and of the engine's version and files (so an upgraded engine never reads an
-    index built by another)."""
+    index built by another). The cache's key also names where the files are and when the
+    engine's files were written (cheap to check, and a local cache has no other store there);
+    a `portable` key names only the contents and the engine's version and file sizes, the same
+    in any checkout on any machine (`build_portable`)."""
     parts = [__version__]
     package = Path(__file__).resolve().parent
     for part in ENGINE_FOLDERS:
         with os.scandir(package / part) as engine:
             for entry in sorted((e for e in engine if e.name.endswith((".py", ".json"))), key=lambda e: e.name):
                 stat = entry.stat()
-                parts.append(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    hashes = FileHashes(folder / "file-hashes.json")
-    parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
+                parts.append(f"{part}/{entry.name}:{stat.st_size}" + ("" if portable else f":{stat.st_mtime_ns}"))
+    hashes = FileHashes(folder / "file-hashes.json" if folder else None)
+    if portable:
+        parts += sorted(hashes.of(path) for path in map(Path.resolve, files))
+    else:
+        parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
     combination = "\0".join(parts)
     key = hashes.keys.get(combination)
     if key is None:
@@ -93,7 +99,8 @@ class FileHashes:
     Anything else, or no record, and the file is read and hashed again.
     """
 
-    def __init__(self, record: Path) -> None:
+    def __init__(self, record: Path | None) -> None:
+        """`record`: where they are remembered; None, nowhere (the cache is off)."""
         self.record = record
         self.files: dict[str, list] = {}
         self.keys: dict[str, str] = {}
@@ -101,6 +108,8 @@ class FileHashes:
         """Each store's (its files' real paths) newest index key: what supersedes the one before."""
         self.changed = False
         try:
+            if record is None:
+                return
             loaded = json.loads(read_file(record, MAX_RECORD_BYTES))
             if isinstance(loaded.get("files"), dict) and isinstance(loaded.get("keys"), dict):
                 self.files, self.keys = loaded["files"], loaded["keys"]
@@ -126,7 +135,7 @@ class FileHashes:
         return content
 
     def save(self) -> None:
-        if not self.changed:
+        if not self.changed or self.record is None:
             return
         self.files = {path: entry for path, entry in self.files.items() if os.path.exists(path)}  # stores come and go
         self.keys = dict(list(self.keys.items())[-REMEMBERED_KEYS:])
@@ -135,13 +144,19 @@ class FileHashes:
         _write_replacing(self.record, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
-def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object] | None = None) -> StoreIndex:
-    """The index of the store at `paths` (default store if None), from the cache when valid.
+def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object] | None = None,
+               index_file: Path | None = None, trust_index: bool = False) -> StoreIndex:
+    """The index of the store at `paths` (default store if None), from the cache when valid, or
+    from `index_file` (see `build_portable`), which must have been built from this store by this
+    engine unless `trust_index`.
 
     A cached index that cannot be read is discarded and built again, with a line to `warn`.
-    Raises StoreError exactly as `load_store` does when the store has to be read.
+    Raises StoreError exactly as `load_store` does when the store has to be read, and for an
+    index file that cannot be used.
     """
     files = store_files(list(paths) if paths else default_store_paths())
+    if index_file is not None:
+        return _portable(index_file, files, trust_index)
     folder = cache_folder()
     try:
         cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
@@ -185,6 +200,51 @@ def _rebuilt(cached: Path, files: Sequence[Path], failure: Exception,
     except OSError:
         pass  # replaced below if the folder can be written; else the index is built in memory
     return _built(cached, load_store(files), files)
+
+
+PORTABLE_TABLE = "portable_key"
+"""The table of an index file written by `build_portable` that names the store and engine it
+was built from (the cache's key for them)."""
+
+
+def build_portable(paths: Sequence[Path] | None, out: Path) -> str:
+    """Build the store's index into the file `out` (replaced whole, never half-written), for
+    `load_index(index_file=out)` on another machine or in a CI job; returns its key. Raises
+    StoreError as `load_store` does, and for an `out` that cannot be written."""
+    files = store_files(list(paths) if paths else default_store_paths())
+    key = index_key(files, cache_folder(), portable=True)
+    store = load_store(files)
+
+    def write(temporary: Path) -> None:
+        build_index(store, temporary).close()
+        with sqlite3.connect(temporary) as connection:
+            connection.execute(f"CREATE TABLE {PORTABLE_TABLE} (key TEXT)")
+            connection.execute(f"INSERT INTO {PORTABLE_TABLE} VALUES (?)", (key,))
+        connection.close()
+
+    if not _write_replacing(out, write):
+        raise StoreError("cannot write the index file here", str(out))
+    return key
+
+
+def _portable(index_file: Path, files: Sequence[Path], trust: bool) -> StoreIndex:
+    try:
+        connection = sqlite3.connect(f"file:{index_file.resolve()}?mode=ro", uri=True)
+        try:
+            [built_from] = connection.execute(f"SELECT key FROM {PORTABLE_TABLE}").fetchone()
+        finally:
+            connection.close()
+        index = open_index(index_file)
+    except (OSError, sqlite3.Error, ValueError, TypeError) as failure:
+        raise StoreError(f"not an index file factcheck can read ({type(failure).__name__}); "
+                         "build one with `factcheck index build --out FILE`", str(index_file)) from None
+    if not trust:
+        wanted = index_key(files, cache_folder(), portable=True)
+        if built_from != wanted:
+            index.close()
+            raise StoreError(f"built from another version of the store or of factcheck (index {built_from}, "
+                             f"store {wanted}): build it again, or pass --trust-index", str(index_file))
+    return index
 
 
 def _built(cached: Path | None, store: Store, files: Sequence[Path]) -> StoreIndex:

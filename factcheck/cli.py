@@ -90,7 +90,7 @@ CONFIG = "factcheck.config"
 """Where the context keeps the configuration in force (a config.Config, or None)."""
 _CONFIG_PARAMS = {"store": "stores", "allow-documents": "allow_documents", "fail-on": "fail_on",
                   "extend-exclude": "extend_exclude", "respect-gitignore": "respect_gitignore",
-                  "lock-timeout": "lock_timeout"}
+                  "lock-timeout": "lock_timeout", "index": "index_file"}
 """Configuration keys whose option's parameter has another name than the key's."""
 
 
@@ -173,12 +173,22 @@ def store_option(command):  # noqa: ANN001, ANN201 - a click decorator
              "else $FACTCHECK_STORE, else the shipped store.")(command))
 
 
-def load_index(stores: tuple[Path, ...]):
-    """The store's index (from the cache when it is current); store warnings on stderr."""
+def index_option(command):  # noqa: ANN001, ANN201 - a click decorator
+    """--index and --trust-index, for the commands that read the store through its index."""
+    command = click.option("--trust-index", is_flag=True,
+                           help="Use --index even if it was built from another version of the store.")(command)
+    return click.option("--index", "index_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                        help="Read the store's index from FILE (written by `factcheck index build --out`) "
+                             "instead of the cache; refused if the store has changed since.")(command)
+
+
+def load_index(stores: tuple[Path, ...], index_file: Path | None = None, trust_index: bool = False):
+    """The store's index (from the cache when it is current, or from --index); store warnings on stderr."""
     from .cache import load_index as cached_index
 
     try:
-        index = cached_index(list(stores) or None, warn=lambda line: click.echo(line, err=True))
+        index = cached_index(list(stores) or None, warn=lambda line: click.echo(line, err=True),
+                             index_file=index_file, trust_index=trust_index)
     except StoreError as exc:
         raise store_error(exc) from None
     for warning in index.head.warnings:
@@ -217,9 +227,11 @@ def cli() -> None:
 @click.option("--today", callback=iso_date, metavar="YYYY-MM-DD",
               help="Reference day for relative dates such as 'yesterday'.  [default: today]")
 @output_option
+@index_option
 @store_option
 def check(claims: tuple[str, ...], output_format: str, threshold: float | None, top: int,
-          fail_on: frozenset[str], today: date | None, output: Path | None, stores: tuple[Path, ...]) -> None:
+          fail_on: frozenset[str], today: date | None, output: Path | None, index_file: Path | None,
+          trust_index: bool, stores: tuple[Path, ...]) -> None:
     """Check CLAIMS (or one claim per line on standard input: '-' or no argument).
 
     Lines that are JSON objects use their "claim" field and keep their "id".
@@ -229,7 +241,7 @@ def check(claims: tuple[str, ...], output_format: str, threshold: float | None, 
     from .reporters import REPORTERS
 
     inputs = _claim_inputs(claims)
-    index = load_index(stores)
+    index = load_index(stores, index_file, trust_index)
     found: set[str] = set()
     settings = Settings(DEFAULT_THRESHOLD if threshold is None else threshold, today, top)
     # results that stream to the terminal are the progress themselves; a counter drawn between
@@ -356,11 +368,12 @@ def validate(stores: tuple[Path, ...]) -> None:
                    "folder, else the current folder]")
 @quiet_option
 @output_option
+@index_option
 @store_option
 def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[str], show: frozenset[str],
          threshold: float | None, today: date | None, exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
          respect_gitignore: bool, stdin_filename: str | None, root: Path | None, quiet: bool,
-         output: Path | None, stores: tuple[Path, ...]) -> None:
+         output: Path | None, index_file: Path | None, trust_index: bool, stores: tuple[Path, ...]) -> None:
     """Check the claims in articles: files, folders (searched for Markdown and .txt files) and
     globs; Markdown, or plain text for .txt ('-': standard input).
 
@@ -384,7 +397,7 @@ def scan(files: tuple[str, ...], output_format: str | None, fail_on: frozenset[s
         raise click.UsageError("give --stdin-filename with '-': code scanning needs a file name for every result")
     stdin_name = stdin_filename or STDIN
     root = (root or repository_top(Path.cwd()) or Path.cwd()).resolve()
-    index = load_index(stores)
+    index = load_index(stores, index_file, trust_index)
     named = find_articles(files, _exclusions(exclude, extend_exclude), respect_gitignore,
                           lambda: store_documents(index))
     settings = {"threshold": DEFAULT_THRESHOLD if threshold is None else threshold, "today": today}
@@ -986,6 +999,27 @@ def _terminating(pid: int) -> Callable[[int, object], None]:
             os._exit(128 + signum)
         raise Terminated(signum)
     return handler
+
+
+@cli.group()
+def index() -> None:
+    """The store's compiled index as a file of its own: built once, used anywhere (a CI cache)."""
+
+
+@index.command("build")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, metavar="FILE",
+              help="Where to write the index (replaced in one step once it is complete).")
+@store_option
+def index_build(out: Path, stores: tuple[Path, ...]) -> None:
+    """Build the store's index into FILE, for `check --index FILE` and `scan --index FILE` (or
+    `index = "FILE"` in the configuration) on a machine whose cache is empty."""
+    from .cache import build_portable
+
+    try:
+        key = build_portable(list(stores) or None, out)
+    except StoreError as exc:
+        raise store_error(exc) from None
+    click.echo(f"{out}: index of the store ({key})", err=True)
 
 
 @cli.group()

@@ -75,6 +75,7 @@ KEYS: dict[str, Key] = {
     "respect-gitignore": Key(_boolean, "true or false"),
     "root": Key(_string, "a folder", is_path=True),
     "lock-timeout": Key(lambda v: _number(v) and v >= 0, "a number of seconds"),
+    "index": Key(_string, "an index file (factcheck index build --out FILE)", is_path=True),
 }
 """Every setting a file may hold: the options that describe a project rather than one run
 (`--format`, `--today`, `--output` and `-q` stay on the command line: CI and a person at a
@@ -158,7 +159,8 @@ def load(path: Path) -> Config:
         if spec.is_list and isinstance(value, str):
             value = [value]
         if spec.is_path:
-            value = [str(path.parent / v) for v in value] if spec.is_list else str(path.parent / value)
+            value = ([os.path.normpath(path.parent / v) for v in value] if spec.is_list  # "../x", not "dir/../x"
+                     else os.path.normpath(path.parent / value))
         elif key in ("fail-on", "show"):
             value = value if isinstance(value, str) else ",".join(value) or "none"
         settings[key] = value

@@ -138,3 +138,48 @@ def test_cache_info_and_clear(cache: Path, mini_store: Path, runner) -> None:
     assert cleared.exit_code == 0 and cleared.stdout.startswith("removed 1 index, ")
     assert list(cache.glob("index-*.sqlite")) == [] and (cache / "locks" / "held.lock").exists()
     assert json.loads(runner.invoke(cli, ["cache", "info", "--format", "json"]).stdout)["indexes"] == []
+
+
+# --- a portable index -----------------------------------------------------------------------------
+
+DENIED_CLAIM = "Acme agreed to buy Initech for $2 billion"
+
+
+def test_a_built_index_serves_the_same_store_in_another_checkout(tmp_path: Path, runner, monkeypatch) -> None:
+    here = write_store(tmp_path / "here")
+    built = runner.invoke(cli, ["index", "build", "--store", str(here), "--out", str(tmp_path / "store.index")])
+    assert built.exit_code == 0 and built.stdout == ""
+    there = write_store(tmp_path / "ci-runner" / "checkout")  # the same files elsewhere, an empty cache
+    monkeypatch.setenv("FACTCHECK_CACHE", "off")
+    result = runner.invoke(cli, ["check", "--store", str(there), "--index", str(tmp_path / "store.index"),
+                                 "--format", "json", DENIED_CLAIM])
+    assert result.exit_code == 1 and json.loads(result.stdout)["results"][0]["verdict"] == "denied"
+    config = tmp_path / "ci-runner" / ".factcheck.toml"  # the setting, relative to its file
+    config.write_text('index = "../store.index"\nstore = "checkout/store.yaml"\n', encoding="utf-8")
+    assert runner.invoke(cli, ["check", "--config", str(config), DENIED_CLAIM]).exit_code == 1
+    (tmp_path / "store.index").write_text("damaged", encoding="utf-8")
+    damaged = runner.invoke(cli, ["check", "--config", str(config), DENIED_CLAIM])
+    assert (damaged.exit_code, damaged.stderr.split(":")[0]) == (2, str(tmp_path / "store.index"))
+
+
+def test_an_index_of_another_version_of_the_store_is_refused_unless_trusted(tmp_path: Path, runner) -> None:
+    store = write_store(tmp_path)
+    index_file = tmp_path / "store.index"
+    assert runner.invoke(cli, ["index", "build", "--store", str(store), "--out", str(index_file)]).exit_code == 0
+    _edit(store)
+    refused = runner.invoke(cli, ["check", "--store", str(store), "--index", str(index_file), DENIED_CLAIM])
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"{index_file}: built from another version of the store or of factcheck")
+    assert len(refused.stderr.splitlines()) == 1
+    trusted = runner.invoke(cli, ["check", "--store", str(store), "--index", str(index_file), "--trust-index",
+                                  DENIED_CLAIM])
+    assert trusted.exit_code == 1
+
+
+def test_a_file_that_is_no_index_is_one_line_and_exit_2(tmp_path: Path, runner, mini_store: Path) -> None:
+    junk = tmp_path / "junk.index"
+    junk.write_text("not sqlite", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--store", str(mini_store), "--index", str(junk), DENIED_CLAIM])
+    assert result.exit_code == 2
+    assert result.stderr == f"{junk}: not an index file factcheck can read (DatabaseError); " \
+                            "build one with `factcheck index build --out FILE`\n"

@@ -99,10 +99,10 @@ def test_config_option_names_the_file(repo: Path, tmp_path: Path) -> None:
      "pyproject.toml:5:1: 'threshold' must be a number from 0 to 100"),
     ('[tool.factcheck.scan]\nshow = []\n',
      "pyproject.toml:1:1: unknown key 'scan' (known keys: store, allow-documents, threshold, fail-on, show, "
-     "top, exclude, extend-exclude, respect-gitignore, root, lock-timeout)"),
+     "top, exclude, extend-exclude, respect-gitignore, root, lock-timeout, index)"),
     ('[tool]\nfactcheck.colour = true\n', "pyproject.toml:2:1: unknown key 'colour' (known keys: store, "
      "allow-documents, threshold, fail-on, show, top, exclude, extend-exclude, respect-gitignore, root, "
-     "lock-timeout)"),
+     "lock-timeout, index)"),
     ('[tool.factcheck]\nstore = [\n', "pyproject.toml:2:1: not valid TOML: "),
 ])
 def test_a_bad_configuration_is_one_line_naming_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
