@@ -305,23 +305,19 @@ def validate(stores: tuple[Path, ...]) -> None:
 
     Prints every problem as `file:line:col: message`; exit status 2 if any is an error.
     """
-    from .sources import citation_problems
-    from .store import default_store_paths, read_store
+    from .store import default_store_paths
+    from .validation import validate_store
 
     try:
-        store, problems = read_store(list(stores) or default_store_paths())
+        validation = validate_store(list(stores) or default_store_paths(), allowed_documents())
     except StoreError as exc:
         raise store_error(exc) from None
-    if store is not None:
-        from .index import event_warnings
-
-        problems.extend(citation_problems(store, allowed_documents()))
-        problems.extend(event_warnings(store))
-    for problem in problems:
+    for problem in validation.problems:
         click.echo(str(problem))
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if store is not None and not errors:
+    errors = validation.errors
+    warnings = len(validation.problems) - errors
+    store = validation.store
+    if not errors:
         click.echo(f"valid: {len(store.statements)} statements, {len(store.entities)} entities, "
                    f"{len(store.sources)} sources in {len(store.files)} file(s)"
                    + (f"; {warnings} warning(s)" if warnings else ""), err=True)

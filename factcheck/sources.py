@@ -7,6 +7,7 @@ curly versus straight quote marks, and the damaged apostrophes some exports cont
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,28 +35,83 @@ class QuoteMatch:
     column: int
 
 
+@dataclass(frozen=True)
+class ClosestPassage:
+    """Where a quote that is not in a document comes nearest to it, and where they first part."""
+
+    line: int
+    column: int
+    """Start of the passage in the document (1-based)."""
+    similarity: float
+    """0-100, rapidfuzz's partial ratio of the normalised quote and passage."""
+    difference_line: int
+    difference_column: int
+    """The document's first character that differs from the quote (1-based)."""
+    quote_has: str
+    """The quote's character there ("" when the quote ends first)."""
+    document_has: str
+    """The document's character there ("" when the document ends first)."""
+
+
+@dataclass(frozen=True)
+class NormalisedDocument:
+    """A document in the form quotes are compared in, with each character's original offset:
+    made once per document and run, however many quotes cite it."""
+
+    text: str
+    normal: str
+    offsets: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> NormalisedDocument:
+        offsets: list[int] = []
+        chars: list[str] = []
+        previous_space = True
+        for offset, ch in enumerate(text.translate(_QUOTE_TABLE)):
+            if ch.isspace():
+                if previous_space:
+                    continue
+                ch, previous_space = " ", True
+            else:
+                previous_space = False
+            chars.append(ch)
+            offsets.append(offset)
+        return cls(text, "".join(chars), tuple(offsets))
+
+    def position(self, index: int) -> tuple[int, int]:
+        """Line and column in the original text of a character of the normalised one."""
+        return line_column(self.text, self.offsets[index] if index < len(self.offsets) else len(self.text))
+
+    def find(self, quote: str) -> QuoteMatch | None:
+        """Where `quote` starts (1-based), comparing normalised forms."""
+        wanted = normalize_quote(quote)
+        found = self.normal.find(wanted) if wanted else -1
+        return None if found < 0 else QuoteMatch(*self.position(found))
+
+    def closest(self, quote: str) -> ClosestPassage | None:
+        """The passage most like a quote that `find` does not find, for a curator to compare."""
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.fuzz import partial_ratio_alignment
+
+        wanted = normalize_quote(quote)
+        alignment = partial_ratio_alignment(wanted, self.normal) if wanted and self.normal else None
+        if alignment is None or not alignment.score:
+            return None
+        start = alignment.dest_start
+        operations = [op for op in Levenshtein.opcodes(wanted, self.normal[start:alignment.dest_end])]
+        if operations and operations[0].tag == "insert":  # the passage starts before the quote's first word
+            start += operations[0].dest_end
+            operations = [op for op in Levenshtein.opcodes(wanted, self.normal[start:alignment.dest_end])]
+        differing = next((op for op in operations if op.tag != "equal"), None)
+        quote_at = differing.src_start if differing else len(wanted)
+        document_at = start + (differing.dest_start if differing else alignment.dest_end - start)
+        return ClosestPassage(*self.position(start), round(alignment.score, 1), *self.position(document_at),
+                              wanted[quote_at:quote_at + 1], self.normal[document_at:document_at + 1])
+
+
 def find_quote(document: str, quote: str) -> QuoteMatch | None:
     """Where `quote` starts in `document` (1-based), comparing normalised forms."""
-    wanted = normalize_quote(quote)
-    if not wanted:
-        return None
-    # Normalise the document while remembering, for each normalised character, its original offset.
-    offsets: list[int] = []
-    chars: list[str] = []
-    previous_space = True
-    for offset, ch in enumerate(document.translate(_QUOTE_TABLE)):
-        if ch.isspace():
-            if previous_space:
-                continue
-            ch, previous_space = " ", True
-        else:
-            previous_space = False
-        chars.append(ch)
-        offsets.append(offset)
-    found = "".join(chars).find(wanted)
-    if found < 0:
-        return None
-    return QuoteMatch(*line_column(document, offsets[found]))
+    return NormalisedDocument.of(document).find(quote)
 
 
 MAX_DOCUMENT_BYTES = 16 * MiB
@@ -128,7 +184,8 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     `allowed`: folders (resolved) the user lets documents be read from besides each store
     file's `document_root` (see there)."""
     problems: list[Problem] = []
-    texts: dict[str, str | None] = {}
+    texts: dict[str, NormalisedDocument | None] = {}
+    normalised: dict[Path, NormalisedDocument] = {}  # by path: sources may share a document
     roots: dict[str, DocumentRoot] = {}
     for source in store.sources.values():
         if source.document_path is None:  # a review: cited as a whole, nothing archived to read
@@ -139,7 +196,9 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
             problems.append(Problem(source.location, f"document of source '{source.id}' {refusal}"))
             continue
         try:
-            texts[source.id] = read_document(source.document_path)
+            if source.document_path not in normalised:
+                normalised[source.document_path] = NormalisedDocument.of(read_document(source.document_path))
+            texts[source.id] = normalised[source.document_path]
         except FileNotFoundError:
             failure = f"not found: {_shown(source.document_path)}"
         except OSError as exc:
@@ -156,11 +215,26 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
     for statement in store.statements:
         for citation in statement.citations:
             text = texts.get(citation.source)
-            if text is not None and citation.quote is not None and find_quote(text, citation.quote) is None:
-                document = store.sources[citation.source].document
+            if text is not None and citation.quote is not None and text.find(citation.quote) is None:
+                source = store.sources[citation.source]
                 problems.append(Problem(citation.location,
-                                        f"quote of statement '{statement.id}' not found in {_shown(document)}"))
+                                        f"quote of statement '{statement.id}' not found in {_shown(source.document)}"
+                                        + _closest_text(text, citation.quote, source)))
     return problems
+
+
+def _closest_text(text: NormalisedDocument, quote: str, source: Source) -> str:
+    """The closest passage as `DOCUMENT:LINE:COL` (relative to the current folder, for editors
+    to jump to) and the first character where quote and document part."""
+    passage = text.closest(quote)
+    if passage is None:
+        return ""
+    path = _shown(os.path.normpath(source.document_path))  # type: ignore[arg-type]
+    quote_has = repr(passage.quote_has) if passage.quote_has else "its end"
+    document_has = repr(passage.document_has) if passage.document_has else "its end"
+    return (f"; closest passage {path}:{passage.line}:{passage.column} (similarity {passage.similarity:.0f}) "
+            f"differs at {path}:{passage.difference_line}:{passage.difference_column}: "
+            f"the quote has {quote_has}, the document {document_has}")
 
 
 _DOCUMENT_ROOT_LINE = re.compile(r"^document_root\s*:.*$", re.MULTILINE)
