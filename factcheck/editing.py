@@ -59,10 +59,15 @@ class Changes:
     """Stored sources written anew, by id (fields a curator added, such as a note, are kept)."""
     replaced_statements: tuple[Statement, ...] = ()
     """Stored statements written anew, by id."""
+    replaced_entities: tuple[Entity, ...] = ()
+    """Stored entities written anew, by id."""
+    removed_entities: tuple[str, ...] = ()
+    removed_sources: tuple[str, ...] = ()
+    removed_statements: tuple[str, ...] = ()
+    """Ids of stored records taken out of the file, with their lines (comments between entries stay)."""
 
     def __bool__(self) -> bool:
-        return bool(self.entities or self.sources or self.statements or self.replaced_sources
-                    or self.replaced_statements)
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -393,24 +398,36 @@ def edit_text(text: str, changes: Changes, path: Path) -> tuple[str, YamlDocumen
     sequence_offset = layouts["statements"].indent if layouts["statements"].entries else 2
     writer = _Writer(mapping_indent, sequence_offset)
     new_records = (changes.entities, changes.sources, changes.statements)
-    replacements = ((), changes.replaced_sources, changes.replaced_statements)
-    for section, records, replacing in zip(SECTIONS, new_records, replacements):
-        if not records and not replacing:
+    replacements = (changes.replaced_entities, changes.replaced_sources, changes.replaced_statements)
+    removals = (changes.removed_entities, changes.removed_sources, changes.removed_statements)
+    for section, records, replacing, removing in zip(SECTIONS, new_records, replacements, removals):
+        if not records and not replacing and not removing:
             continue
         layout = layouts[section]
         old = data.get(section) or ([] if section == "statements" else {})
         plain_section = list(old) if section == "statements" else dict(old)
-        expected[section] = plain_section
         positions = _entry_positions(document, section, old, layout)
+        keys = {s["id"]: i for i, s in enumerate(old)} if section == "statements" else {k: k for k in old}
         for record in replacing:
-            where = next(i for i, s in enumerate(old) if s["id"] == record.id) if section == "statements" \
-                else record.id
+            where = keys[record.id]
             first, after = positions[where]
-            kept = {k: v for k, v in old[where].items() if k in _CURATED}  # a note or event stays
-            plain = _plain(record) | kept
+            plain = _plain(record)
+            plain |= {k: v for k, v in old[where].items() if k in _CURATED and k not in plain}  # a note stays
             plain_section[where] = plain
             replaced[first] = (after, writer.entry(section, record.id, plain, _template(lines, first, after, layout),
                                                    layout.indent))
+        for record_id in removing:
+            first, after = positions[keys[record_id]]
+            replaced[first] = (after, [])
+        gone = {keys[record_id] for record_id in removing}
+        if section == "statements":
+            plain_section = [s for i, s in enumerate(plain_section) if i not in gone]
+        else:
+            plain_section = {k: v for k, v in plain_section.items() if k not in gone}
+        if gone and len(gone) == len(old) and not records:  # the section's last entry goes: `section: []`
+            empty = "[]" if section == "statements" else "{}"
+            replaced[layout.key_line] = (layout.key_line + 1, [f"{section}: {empty}\n"])
+        expected[section] = plain_section
         template = _template(lines, *layout.entries[-1], layout) if layout.entries else None
         indent = layout.indent if layout.entries else (sequence_offset if section == "statements" else mapping_indent)
         out: list[str] = []
@@ -431,7 +448,24 @@ def edit_text(text: str, changes: Changes, path: Path) -> tuple[str, YamlDocumen
 
 
 _CURATED = ("note", "event", "url_verified")
-"""Fields a curator adds by hand that an update of the record keeps."""
+"""Fields a curator adds by hand that an update of the record keeps unless it sets them itself."""
+
+
+def entry_text(text: str, section: str, key: str, path: Path) -> str:
+    """A stored entry's lines as they are in the file (comments inside it included), as a
+    mapping of its own: what a curator edits in `$EDITOR`."""
+    import textwrap
+
+    document = parse_yaml(text, str(path))
+    old = document.data.get(section) or ()
+    lines = text.splitlines(keepends=True)
+    layout = _layout(lines, section, path)
+    where = next(i for i, s in enumerate(old) if s.get("id") == key) if section == "statements" else key
+    first, after = _entry_positions(document, section, old, layout)[where]
+    entry = textwrap.dedent("".join(lines[first:after]))
+    if section == "statements":  # `- id: …` becomes `id: …`
+        return textwrap.dedent("  " + entry[2:])
+    return textwrap.dedent(entry.split(":", 1)[1].lstrip(" ").removeprefix("\n"))
 
 
 def _layout(lines: list[str], section: str, path: Path) -> _Section:
@@ -639,8 +673,9 @@ def _plain(record: Entity | Source | Statement) -> dict[str, Any]:
                   "parties": list(record.parties), "places": list(record.places), "deal": record.deal,
                   "date": record.date, "said_by": record.said_by, "said_on": record.said_on,
                   "appeared_in": list(record.appeared_in),
+                  "event": record.event and {k: v for k, v in record.event._asdict().items() if v is not None},
                   "citations": [_without_none({"source": c.source, "quote": c.quote}) for c in record.citations]}
-    return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties"}
+    return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties" or k == "event" and v == {}}
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:

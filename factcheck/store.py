@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from .bounded import file_kind, read_file
 from .dates import date_span
@@ -449,17 +449,12 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
             if entity_id in entities:
                 problems.append(Problem(here(document, ("entities", entity_id)),
                                         f"entity '{entity_id}' is defined twice"))
-            entities[entity_id] = Entity(entity_id, raw["name"], raw["kind"],
-                                         tuple(raw.get("aliases") or ()), raw.get("parent"))
+            entities[entity_id] = entity_from_data(entity_id, raw)
         for source_id, raw in (data.get("sources") or {}).items():
             if source_id in sources:
                 problems.append(Problem(here(document, ("sources", source_id)),
                                         f"source '{source_id}' is defined twice"))
-            document_path = root / raw["document"] if "document" in raw else None
-            sources[source_id] = Source(source_id, raw.get("title"), raw["publisher"], raw["published"],
-                                        raw["url"], raw.get("document"), document_path, raw.get("author"),
-                                        here(document, ("sources", source_id)),
-                                        None if raw.get("review") is None else Review(**raw["review"]))
+            sources[source_id] = source_from_data(source_id, raw, root, here(document, ("sources", source_id)))
         for index, raw in enumerate(data.get("statements") or ()):
             if raw is None:
                 continue
@@ -469,15 +464,8 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
                 problems.append(Problem(here(document, ("statements", index, "id")),
                                         f"duplicate statement id '{raw['id']}' (first at line {first.line} of {first.path})"))
             seen_ids.setdefault(raw["id"], location)
-            citations = tuple(
-                Citation(c["source"], c.get("quote"), here(document, ("statements", index, "citations", i)))
-                for i, c in enumerate(raw["citations"]))
-            statements.append(Statement(
-                raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
-                raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
-                raw.get("said_by"), raw.get("said_on"), location,
-                None if raw.get("event") is None else StatementEvent(**raw["event"]),
-                tuple(raw.get("appeared_in") or ())))
+            statements.append(statement_from_data(
+                raw, location, lambda i, index=index: here(document, ("statements", index, "citations", i))))
 
     for document in documents:
         for source_id, raw in (document.data.get("sources") or {}).items():
@@ -524,6 +512,32 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
                                             "document); only a review is cited without one"))
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents), (), reviewer)
     return store, problems
+
+
+def entity_from_data(entity_id: str, raw: dict[str, Any]) -> Entity:
+    """An Entity from a schema-valid entity mapping."""
+    return Entity(entity_id, raw["name"], raw["kind"], tuple(raw.get("aliases") or ()), raw.get("parent"))
+
+
+def source_from_data(source_id: str, raw: dict[str, Any], root: Path, location: Location = Location("")) -> Source:
+    """A Source from a schema-valid source mapping; `root` is the folder its document is relative to."""
+    document_path = root / raw["document"] if "document" in raw else None
+    return Source(source_id, raw.get("title"), raw["publisher"], raw["published"], raw["url"], raw.get("document"),
+                  document_path, raw.get("author"), location,
+                  None if raw.get("review") is None else Review(**raw["review"]))
+
+
+def statement_from_data(raw: dict[str, Any], location: Location = Location(""),
+                        citation_location: Callable[[int], Location] = lambda i: Location("")) -> Statement:
+    """A Statement from a schema-valid statement mapping, as a store file or an editor holds it."""
+    citations = tuple(Citation(c["source"], c.get("quote"), citation_location(i))
+                      for i, c in enumerate(raw["citations"]))
+    return Statement(
+        raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
+        raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
+        raw.get("said_by"), raw.get("said_on"), location,
+        None if raw.get("event") is None else StatementEvent(**raw["event"]),
+        tuple(raw.get("appeared_in") or ()))
 
 
 def _calendar_problems(raw: dict[str, Any], keys: Sequence[str], base: tuple[Any, ...],
