@@ -595,6 +595,69 @@ def _prompt_source(source_id: str, **given: str | None):  # noqa: ANN202
     return new_source(source_id, author=author, **fields)  # type: ignore[arg-type]
 
 
+def _prompt_statement(store, given: dict[str, Any], ask_all: bool) -> dict[str, Any]:  # noqa: ANN001
+    """The statement's fields from the terminal: those missing, or all when `ask_all` (after a
+    refusal: what was given is the default, so only the wrong field needs typing). Parties and
+    places are proposed from the names in the claim, and a quote that is not in its source's
+    document is refused on the spot, with the document's closest passage offered instead."""
+    from .curation import named_entities
+
+    def ask(key: str) -> bool:
+        return ask_all or not given[key]
+
+    fields = dict(given)
+    if ask("claim"):
+        fields["claim"] = click.prompt("Claim", default=given["claim"] or None)
+    if ask("verdict"):
+        fields["verdict"] = click.prompt("Verdict", type=click.Choice(STATEMENT_VERDICTS), default=given["verdict"])
+    parties, places, unknown = named_entities(store, fields["claim"])
+    if ask("parties"):
+        if parties or unknown:
+            named = [f"{e} ({store.entities[e].name})" for e in parties] + [f"{n} (not in the store)" for n in unknown]
+            click.echo(f"Named in the claim: {', '.join(named)}")
+        default = ", ".join(given["parties"] or parties)
+        fields["parties"] = _words(click.prompt("Parties (entity ids, comma-separated)", default=default,
+                                                show_default=bool(default)))
+    if ask_all or (not given["places"] and places):
+        default = ", ".join(given["places"] or places)
+        fields["places"] = _words(click.prompt("Places (entity ids of kind place, comma-separated)", default=default,
+                                               show_default=bool(default)))
+    if ask_all or given["date"] is None:
+        fields["date"] = click.prompt("Date of the event (YYYY[-MM[-DD]], blank if unknown)",
+                                      default=given["date"] or "", show_default=bool(given["date"]),
+                                      value_proc=_date_answer)
+    if ask_all or given["deal"] is None:
+        fields["deal"] = click.prompt("Deal (e.g. joint venture; blank to skip)", default=given["deal"] or "",
+                                      show_default=bool(given["deal"])) or None
+    if ask("sources"):
+        fields["sources"] = (click.prompt("Source id", default=(given["sources"] or (None,))[0]),)
+    if ask("quotes"):
+        fields["quotes"] = tuple(_prompt_quote(store, source_id, (given["quotes"] or ("",))[0])
+                                 for source_id in fields["sources"][:1])
+    return fields
+
+
+def _prompt_quote(store, source_id: str, default: str) -> str:  # noqa: ANN001
+    """A quote that is in the source's document (checked when the source is already stored)."""
+    from .sources import quote_suggestion
+
+    while True:
+        quote = click.prompt("Quote (verbatim from the source's archived text)", default=default or None)
+        source = store.sources.get(source_id)
+        if source is None:
+            return quote
+        found, passage = quote_suggestion(source, quote, allowed_documents())
+        if found:
+            return quote
+        click.echo(f"Not in {source.document}.", err=True)
+        if passage is not None:
+            click.echo(f"Closest passage ({source.document}:{passage.line}:{passage.column}, similarity "
+                       f"{passage.similarity:.0f}):\n  {passage.text}", err=True)
+            if click.confirm("Quote this passage instead?", default=True):
+                return passage.text
+        default = quote
+
+
 def _missing(**values: object) -> None:
     missing = [f"--{name.replace('_', '-')}" for name, value in values.items() if not value]
     if missing:
@@ -672,40 +735,44 @@ def add(claim: str | None, verdict: str | None, parties: tuple[str, ...], places
     from .ids import PROPOSE_ID
     from .store import Statement
 
-    new_entities, new_sources = [], []
-    if _interactive():
-        store = _existing_store(stores, into)
-        claim = claim or click.prompt("Claim")
-        verdict = verdict or click.prompt("Verdict", type=click.Choice(STATEMENT_VERDICTS))
-        parties = parties or _words(click.prompt("Parties (entity ids, comma-separated)", default="",
-                                                 show_default=False))
-        if event_date is None:
-            event_date = click.prompt("Date of the event (YYYY[-MM[-DD]], blank if unknown)", default="",
-                                      show_default=False, value_proc=_date_answer)
-        if deal is None:
-            deal = click.prompt("Deal (e.g. joint venture; blank to skip)", default="", show_default=False) or None
-        sources = sources or (click.prompt("Source id"),)
-        quotes = quotes or (click.prompt("Quote (verbatim from the source's archived text)"),)
-        for entity_id in dict.fromkeys((*parties, *places, *([said_by] if said_by else []))):
-            if entity_id not in store.entities and click.confirm(f"'{entity_id}' is not in the store. Add it?",
-                                                                 default=True):
-                new_entities.append(_prompt_entity(entity_id))
-        for source_id in dict.fromkeys(sources):
-            if source_id not in store.sources and click.confirm(f"Source '{source_id}' is not in the store. Add it?",
-                                                                default=True):
-                new_sources.append(_prompt_source(source_id))
-    _missing(claim=claim, verdict=verdict, source=sources, quote=quotes)
-    statement = Statement(statement_id or PROPOSE_ID, claim, verdict, parties,  # type: ignore[arg-type]
-                          _citations(sources, quotes), deal, event_date, places, said_by, said_on)
-    changes = Changes(tuple(new_entities), tuple(new_sources), (statement,))
-    try:
-        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force)
-    except NearDuplicateError as exc:
-        _show_near_duplicate(exc)
-        if not (_interactive() and click.confirm("Add it anyway?", default=False)):
-            click.echo("not added (--force adds it anyway)", err=True)
-            sys.exit(EXIT_FINDINGS)
-        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=True)
+    from .errors import EditError
+
+    given = {"claim": claim, "verdict": verdict, "parties": parties, "places": places, "date": event_date,
+             "deal": deal, "sources": sources, "quotes": quotes}
+    store = _existing_store(stores, into) if _interactive() else None
+    ask_all = False
+    while True:
+        new_entities, new_sources = [], []
+        if store is not None:
+            given = _prompt_statement(store, given, ask_all)
+            for entity_id in dict.fromkeys((*given["parties"], *given["places"], *([said_by] if said_by else []))):
+                if entity_id not in store.entities and click.confirm(f"'{entity_id}' is not in the store. Add it?",
+                                                                     default=True):
+                    new_entities.append(_prompt_entity(entity_id))
+            for source_id in dict.fromkeys(given["sources"]):
+                if source_id not in store.sources and click.confirm(
+                        f"Source '{source_id}' is not in the store. Add it?", default=True):
+                    new_sources.append(_prompt_source(source_id))
+        _missing(claim=given["claim"], verdict=given["verdict"], source=given["sources"], quote=given["quotes"])
+        statement = Statement(statement_id or PROPOSE_ID, given["claim"], given["verdict"],  # type: ignore[arg-type]
+                              given["parties"], _citations(given["sources"], given["quotes"]), given["deal"],
+                              given["date"], given["places"], said_by, said_on)
+        changes = Changes(tuple(new_entities), tuple(new_sources), (statement,))
+        try:
+            outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force)
+        except NearDuplicateError as exc:
+            _show_near_duplicate(exc)
+            if not (store is not None and click.confirm("Add it anyway?", default=False)):
+                click.echo("not added (--force adds it anyway)", err=True)
+                sys.exit(EXIT_FINDINGS)
+            outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=True)
+        except CliError as exc:
+            if store is None or not click.confirm(
+                    "\n".join([*exc.lines, "Change the entry and try again?"]), default=True, err=True):
+                raise
+            ask_all = True  # every field again, with what was given as the default
+            continue
+        break
     _report_written(outcome)
 
 
@@ -965,6 +1032,87 @@ def stats(output_format: str, stores: tuple[Path, ...]) -> None:
     click.echo(f"\nstatements without an event: {len(found.without_event)}")
     click.echo(f"sources without documents: {len(found.sources_without_documents)}"
                + (f" ({', '.join(found.sources_without_documents)})" if found.sources_without_documents else ""))
+
+
+@cli.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", "source_id", required=True, metavar="SOURCE", help="The source whose archived text it is.")
+@click.option("--add", "add_all", is_flag=True, help="Add every proposal to the store (those that would not "
+                                                      "validate or nearly duplicate a stored statement are "
+                                                      "reported and left out).")
+@_write_options
+def extract(document: Path, source_id: str, add_all: bool, stores: tuple[Path, ...], into: Path | None,
+            dry_run: bool, lock_timeout: float) -> None:
+    """Propose statements from DOCUMENT, the archived text of source SOURCE.
+
+    Each sentence that states a deal event becomes a draft statement (parties, event, date,
+    places, the sentence as claim and quote); sentences the store already quotes are skipped.
+    Prints the drafts as YAML to append under `statements:`; on a terminal, asks for each
+    whether to add it (y), skip it (n), edit it in $EDITOR first (e) or stop (q); with --add,
+    adds them all.
+    """
+    from .editing import Changes
+    from .extract import document_of, proposals_yaml, propose_statements
+    from .sources import read_document
+
+    paths, store = _store_to_change(stores)
+    source = store.sources.get(source_id)
+    if source is None:
+        raise CliError([f"no source '{source_id}' in the store (add it first with add-source)"])
+    refusal = document_of(source, document)
+    if refusal:
+        raise CliError([refusal])
+    try:
+        text = read_document(document)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError([f"{document}: cannot be read: {getattr(exc, 'strerror', None) or exc}"]) from None
+    proposals = propose_statements(text, source, store, str(document))
+    if not proposals:
+        click.echo(f"{document}: no sentence states a deal event the store does not record", err=True)
+        return
+    if add_all:
+        chosen = [p.statement for p in proposals]
+    elif _interactive():
+        chosen = _choose_proposals(proposals, str(document))
+    else:
+        click.echo(proposals_yaml(proposals, str(document)), nl=False)
+        click.echo(f"{len(proposals)} proposal(s) from {document}", err=True)
+        return
+    if not chosen:
+        return
+    outcome = _apply(stores, into, Changes(statements=tuple(chosen)), dry_run=dry_run, lock_timeout=lock_timeout,
+                     partial=True)
+    for rejected in outcome.rejected:
+        click.echo(f"not added: {rejected.statement.id}: {'; '.join(rejected.reasons)}", err=True)
+    _report_written(outcome)
+
+
+def _choose_proposals(proposals, document: str) -> list:  # noqa: ANN001
+    """Ask about each proposal at the terminal: add, skip, edit in $EDITOR, or stop."""
+    from .curation import record_from_yaml
+    from .editing import statement_entries
+    from .errors import EditError
+
+    chosen = []
+    for proposal in proposals:
+        statement = proposal.statement
+        click.echo(f"\n{document}:{proposal.line}:{proposal.column}\n{statement_entries([statement])}", nl=False)
+        answer = click.prompt("Add it? [y]es, [n]o, [e]dit, [q]uit", type=click.Choice(["y", "n", "e", "q"]),
+                              default="y", show_choices=False)
+        if answer == "q":
+            break
+        while answer == "e":
+            edited = click.edit(statement_entries([statement], indent=0).removeprefix("- ").replace("\n  ", "\n"),
+                                extension=".yaml")
+            try:
+                statement = record_from_yaml("statement", statement.id, edited or "", f"<edited {statement.id}>")
+                answer = "y"
+            except EditError as exc:
+                click.echo("\n".join(_problem_lines(exc)[:-1]), err=True)
+                answer = click.prompt("[e]dit again or [n]o", type=click.Choice(["e", "n"]), default="e")
+        if answer == "y":
+            chosen.append(statement)
+    return chosen
 
 
 @cli.command()

@@ -237,3 +237,15 @@ def record_from_yaml(kind: str, record_id: str, text: str, label: str) -> Statem
     if kind == "entity":
         return entity_from_data(record_id, entry.data)
     return source_from_data(record_id, entry.data, Path("."))
+
+
+def named_entities(store: Store, text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The parties (entity ids, places apart), places and unknown capitalised names a claim's
+    text mentions, in order: what `add` proposes at its prompts."""
+    from .claims import parse_claim
+    from .entities import EntityIndex
+
+    parsed = parse_claim(text, EntityIndex(store.entities.values()))
+    parties = tuple(e for e in parsed.entities if store.entities[e].kind != "place")
+    places = tuple(e for e in parsed.entities if store.entities[e].kind == "place")
+    return parties, places, parsed.names

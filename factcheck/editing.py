@@ -451,6 +451,13 @@ _CURATED = ("note", "event", "url_verified")
 """Fields a curator adds by hand that an update of the record keeps unless it sets them itself."""
 
 
+def statement_entries(statements: Sequence[Statement], indent: int = 2) -> str:
+    """Statements as entries of a `statements:` list, in the style new entries get in a file
+    without any: text to append to a store by hand, or to review before `add`."""
+    writer = _Writer(2, indent)
+    return "".join(line for s in statements for line in writer.entry("statements", s.id, _plain(s), None, indent))
+
+
 def entry_text(text: str, section: str, key: str, path: Path) -> str:
     """A stored entry's lines as they are in the file (comments inside it included), as a
     mapping of its own: what a curator edits in `$EDITOR`."""

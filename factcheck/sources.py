@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -51,32 +52,37 @@ class ClosestPassage:
     """The quote's character there ("" when the quote ends first)."""
     document_has: str
     """The document's character there ("" when the document ends first)."""
+    text: str
+    """The passage as the document has it, to offer in place of the quote."""
 
 
 @dataclass(frozen=True)
 class NormalisedDocument:
-    """A document in the form quotes are compared in, with each character's original offset:
-    made once per document and run, however many quotes cite it."""
+    """A document in the form quotes are compared in: made once per document and run, however
+    many quotes cite it. Where each character was in the original is worked out only when a
+    position is asked for (a found quote needs none)."""
 
     text: str
     normal: str
-    offsets: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> NormalisedDocument:
+        return cls(text, _SPACE.sub(" ", text.translate(_QUOTE_TABLE)).lstrip())
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """The original offset of each character of `normal`."""
         offsets: list[int] = []
-        chars: list[str] = []
         previous_space = True
-        for offset, ch in enumerate(text.translate(_QUOTE_TABLE)):
+        for offset, ch in enumerate(self.text.translate(_QUOTE_TABLE)):  # one character for one
             if ch.isspace():
                 if previous_space:
                     continue
-                ch, previous_space = " ", True
+                previous_space = True
             else:
                 previous_space = False
-            chars.append(ch)
             offsets.append(offset)
-        return cls(text, "".join(chars), tuple(offsets))
+        return offsets
 
     def position(self, index: int) -> tuple[int, int]:
         """Line and column in the original text of a character of the normalised one."""
@@ -98,15 +104,19 @@ class NormalisedDocument:
         if alignment is None or not alignment.score:
             return None
         start = alignment.dest_start
-        operations = [op for op in Levenshtein.opcodes(wanted, self.normal[start:alignment.dest_end])]
+        operations = Levenshtein.opcodes(wanted, self.normal[start:alignment.dest_end])
         if operations and operations[0].tag == "insert":  # the passage starts before the quote's first word
             start += operations[0].dest_end
-            operations = [op for op in Levenshtein.opcodes(wanted, self.normal[start:alignment.dest_end])]
+        # the passage may be longer than the quote (a word the quote leaves out): align with room to spare
+        region = self.normal[start:start + len(wanted) + len(wanted) // 2 + 1]
+        operations = Levenshtein.opcodes(wanted, region)
         differing = next((op for op in operations if op.tag != "equal"), None)
         quote_at = differing.src_start if differing else len(wanted)
-        document_at = start + (differing.dest_start if differing else alignment.dest_end - start)
+        document_at = start + (differing.dest_start if differing else len(region))
+        end = start + max((op.dest_end for op in operations if op.tag == "equal"), default=0)
         return ClosestPassage(*self.position(start), round(alignment.score, 1), *self.position(document_at),
-                              wanted[quote_at:quote_at + 1], self.normal[document_at:document_at + 1])
+                              wanted[quote_at:quote_at + 1], self.normal[document_at:document_at + 1],
+                              self.text[self.offsets[start]:self.offsets[max(end - 1, start)] + 1].strip())
 
 
 def find_quote(document: str, quote: str) -> QuoteMatch | None:
@@ -221,6 +231,21 @@ def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Proble
                                         f"quote of statement '{statement.id}' not found in {_shown(source.document)}"
                                         + _closest_text(text, citation.quote, source)))
     return problems
+
+
+def quote_suggestion(source: Source, quote: str, allowed: Sequence[Path] = ()) -> tuple[bool, ClosestPassage | None]:
+    """Whether a quote is in its source's archived document, and if not, the closest passage
+    to offer instead (None when there is none, or the document cannot or may not be read:
+    validation reports that)."""
+    if source.document_path is None or _refusal(source, {}, allowed):
+        return True, None
+    try:
+        text = NormalisedDocument.of(read_document(source.document_path))
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
+        return True, None
+    if text.find(quote) is not None:
+        return True, None
+    return False, text.closest(quote)
 
 
 def _closest_text(text: NormalisedDocument, quote: str, source: Source) -> str:
