@@ -30,8 +30,8 @@ from .bounded import read_file
 from .errors import EditError, Location, NearDuplicateError, Problem, WriteError
 from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
-from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store, read_store_files,
-                    store_files)
+from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store_files, parse_store_files,
+                    read_store_files, store_files)
 from .yaml_loader import YamlDocument, parse_yaml
 
 if TYPE_CHECKING:
@@ -136,7 +136,9 @@ def apply_changes(
         for file in files if not dry_run else ():
             remove_leftovers(file.resolve())
         old_text, bom, newline = _read(target, new_file)
-        store = load_store([f for f in files if f.exists()])  # empty for a first file
+        existing = [f for f in files if f.exists()]
+        parsed = parse_store_files(existing)  # once: validation reads the other files as parsed here
+        store = load_store_files(existing, parsed)  # empty for a first file
         statements, rejected = _screen_statements(store, changes.statements, partial, force)
         entities = _screen_records(store.entities, changes.entities, "entity", target, partial)
         sources = _screen_records(store.sources, changes.sources, "source", target, partial)
@@ -148,7 +150,9 @@ def apply_changes(
             if not kept:
                 return Outcome(target, kept, tuple(rejected), "", dry_run)
             text, document = edit_text(old_text, kept, target)
-            errors = [p for p in _validate(files, target, document, allowed_documents) if p.severity == "error"]
+            others = {path: parsed_document for path, parsed_document in parsed.items() if not _same(path, target)}
+            errors = [p for p in _validate(files, target, document, allowed_documents, others, kept)
+                      if p.severity == "error"]
             if errors and partial:
                 kept, positions, rejected = _drop_failing(text, errors, kept, positions, rejected, target)
                 continue
@@ -223,9 +227,10 @@ def _screen_statements(
                 raise EditError("nothing written", (Problem(where, reason),))
         if reason is None and not force and store.statements:
             if index is None:
+                from .cache import current_index
                 from .index import build_index
 
-                index = build_index(store)
+                index = current_index(store.files) or build_index(store)
             near = _near_duplicate(statement, index)
             if near and not partial:
                 raise near
@@ -262,12 +267,18 @@ def _screen_records(existing: dict[str, Any], records: Sequence[Any], kind: str,
     return tuple(new.values())
 
 
-def _validate(files: list[Path], target: Path, text: YamlDocument, allowed_documents: Sequence[Path]) -> list[Problem]:
+def _validate(files: list[Path], target: Path, text: YamlDocument, allowed_documents: Sequence[Path],
+              others: dict[Path, YamlDocument], changes: Changes) -> list[Problem]:
     """`factcheck validate` on the store with `text` as `target`'s content (nothing is written
-    before it passes, so no message can name a temporary file)."""
-    store, problems = read_store_files(files, {target: text})
+    before it passes, so no message can name a temporary file); `others`, the store's other
+    files as already parsed. Documents and quotes are checked only where the change touches them
+    (its statements' quotes, its sources' documents): the rest was there before, and reading
+    every document of a large store would hold the lock for a minute."""
+    store, problems = read_store_files(files, {**others, target: text})
     if store is not None:
-        problems.extend(citation_problems(store, allowed_documents))
+        statements = {s.id for s in (*changes.statements, *changes.replaced_statements)}
+        sources = {s.id for s in (*changes.sources, *changes.replaced_sources)}
+        problems.extend(citation_problems(store, allowed_documents, statements, sources))
     return problems
 
 

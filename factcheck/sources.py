@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from .bounded import MiB, read_file
 from .errors import Problem, line_column
@@ -188,11 +188,19 @@ def _refusal(source: Source, roots: dict[str, DocumentRoot], allowed: Sequence[P
     return f"is outside {root.described} (through a symlink or '..'); not read without --allow-documents"
 
 
-def citation_problems(store: Store, allowed: Sequence[Path] = ()) -> list[Problem]:
+def citation_problems(store: Store, allowed: Sequence[Path] = (), statements: Collection[str] | None = None,
+                      sources: Collection[str] = ()) -> list[Problem]:
     """Missing, unreadable or out-of-bounds documents, and quotes that are not in their document.
 
     `allowed`: folders (resolved) the user lets documents be read from besides each store
-    file's `document_root` (see there)."""
+    file's `document_root` (see there). `statements`: check only these statements' quotes, and
+    only the documents of the sources they cite and of `sources` (a write checks what it
+    touches); None checks everything."""
+    if statements is not None:
+        chosen = set(statements)
+        kept = tuple(s for s in store.statements if s.id in chosen)
+        cited = {c.source for s in kept for c in s.citations} | set(sources)
+        store = replace(store, statements=kept, sources={k: v for k, v in store.sources.items() if k in cited})
     problems: list[Problem] = []
     texts: dict[str, NormalisedDocument | None] = {}
     normalised: dict[Path, NormalisedDocument] = {}  # by path: sources may share a document

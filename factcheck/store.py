@@ -413,7 +413,25 @@ def _usable(document: YamlDocument, broken: set[tuple[Any, ...]]) -> YamlDocumen
 def load_store(paths: Sequence[Path] | None = None) -> Store:
     """The store at `paths` (None: `default_store_paths()`; [] an empty store); StoreError lists
     every error."""
-    store, problems = read_store(list(paths) if paths is not None else default_store_paths())
+    return load_store_files(store_files(list(paths) if paths is not None else default_store_paths()))
+
+
+def parse_store_files(files: Sequence[Path]) -> dict[Path, YamlDocument]:
+    """Each store file that can be read, parsed: for a writer, which reads the store and then
+    validates it with one file changed, to parse every other file once (a file that cannot be
+    read is left out, and reported when the store is read)."""
+    documents = {}
+    for path in files:
+        try:
+            documents[path] = read_yaml_file(path)
+        except StoreError:
+            continue
+    return documents
+
+
+def load_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocument] | None = None) -> Store:
+    """`load_store` of these files, some of them given as in `read_store_files`."""
+    store, problems = read_store_files(files, texts)
     if store is None:
         errors = tuple(p for p in problems if p.severity == "error")
         first = errors[0]

@@ -142,3 +142,15 @@ def test_stats_table_and_json(store: Path) -> None:
                                      "oldest  2021-03  acme-initech-2021-03-acquisition",
                                      "newest  2021-03-04  acme-globex-2021-03-jv", "undated 0"]
     assert "\nby party\n  acme          2\n  globex        1\n  initech       1\n" in text
+
+
+def test_a_write_rechecks_only_the_quotes_it_touches(store: Path) -> None:
+    store.write_text(store.read_text().replace('quote: "Acme denied reports', 'quote: "Acme denied all reports'))
+    result = run(store, "edit", "acme-globex-2021-03-jv", "--deal", "venture")
+    assert result.exit_code == 0, result.output
+    result = run(store, "edit", "acme-globex-2021-03-jv", "--quote", "Acme and Globex set up a venture",
+                 "--source", "gazette")
+    assert result.exit_code == 2
+    assert "quote of statement 'acme-globex-2021-03-jv' not found in docs/gazette.txt" in result.stderr
+    assert "acme-initech" not in result.stderr
+    assert "quote of statement 'acme-initech-2021-03-acquisition' not found" in run(store, "validate").stdout
