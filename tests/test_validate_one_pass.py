@@ -89,3 +89,18 @@ def test_a_valid_store_after_the_fixes_validates(tmp_path: Path) -> None:
     store = write_store(tmp_path, fixed)
     result = CliRunner().invoke(cli, ["validate", "--store", str(store)])
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_large_store_is_parsed_on_several_cores_with_the_same_findings(tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    from factcheck import store as store_module
+
+    store = write_store(tmp_path / "store", EVERY_KIND, name="a.yaml")
+    (tmp_path / "store" / "b.yaml").write_text("version: 1\nstatements: [{id: x}]\n")
+    sequential = CliRunner().invoke(cli, ["validate", "--store", str(store.parent)])
+    monkeypatch.setattr(store_module, "PARALLEL_PARSE_BYTES", 0)
+    monkeypatch.setattr("factcheck.index.fork_workers", lambda: 2)
+    parallel = CliRunner().invoke(cli, ["validate", "--store", str(store.parent)])
+    assert parallel.exit_code == sequential.exit_code == 2
+    assert parallel.stdout == sequential.stdout
+    assert f"{tmp_path / 'store' / 'b.yaml'}:2:14: statements[0]: 'claim' is a required property" in parallel.stdout
