@@ -173,6 +173,18 @@ def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object
     return index
 
 
+def current_index(files: Sequence[Path]) -> StoreIndex | None:
+    """The cached index of exactly these store files as they are now, or None (none cached, no
+    cache, or one that cannot be opened): for a writer's near-duplicate check, which must not
+    pay for building an index of a large store (a check that runs later builds it)."""
+    folder = cache_folder()
+    try:
+        cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
+        return open_index(cached) if cached is not None and cached.is_file() else None
+    except Exception:  # noqa: BLE001 - unreadable, truncated, a file gone: the caller builds one
+        return None
+
+
 def recovering(index: StoreIndex, action: Callable[[], T]) -> T:
     """`action()`, which reads `index`. A cached index file can be damaged anywhere (a bad disk,
     a truncated copy) and most of it is only read when a claim needs it, so any failure to read

@@ -317,23 +317,19 @@ def validate(stores: tuple[Path, ...]) -> None:
 
     Prints every problem as `file:line:col: message`; exit status 2 if any is an error.
     """
-    from .sources import citation_problems
-    from .store import default_store_paths, read_store
+    from .store import default_store_paths
+    from .validation import validate_store
 
     try:
-        store, problems = read_store(list(stores) or default_store_paths())
+        validation = validate_store(list(stores) or default_store_paths(), allowed_documents())
     except StoreError as exc:
         raise store_error(exc) from None
-    if store is not None:
-        from .index import event_warnings
-
-        problems.extend(citation_problems(store, allowed_documents()))
-        problems.extend(event_warnings(store))
-    for problem in problems:
+    for problem in validation.problems:
         click.echo(str(problem))
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if store is not None and not errors:
+    errors = validation.errors
+    warnings = len(validation.problems) - errors
+    store = validation.store
+    if not errors:
         click.echo(f"valid: {len(store.statements)} statements, {len(store.entities)} entities, "
                    f"{len(store.sources)} sources in {len(store.files)} file(s)"
                    + (f"; {warnings} warning(s)" if warnings else ""), err=True)
@@ -491,14 +487,16 @@ def _date_bound(ctx: click.Context, param: click.Parameter, value: str | None) -
     return first if param.name == "since" else last
 
 
-def _write_options(command):  # noqa: ANN001, ANN202 - a click decorator
+def _write_options(command, into: bool = True):  # noqa: ANN001, ANN202 - a click decorator
+    """Options of every command that writes; `into` only where the file written is to choose
+    (an edit or removal writes the file that holds the record)."""
     from .atomic import LOCK_TIMEOUT
 
     options = [
         store_option,
-        click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
-                     help="The store file to write, when the store has several (may be a new .yaml file in "
-                          "one of its folders)."),
+        *([click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
+                        help="The store file to write, when the store has several (may be a new .yaml file in "
+                             "one of its folders).")] if into else []),
         click.option("--dry-run", is_flag=True, help="Show the change as a diff and write nothing."),
         click.option("--lock-timeout", type=click.FloatRange(0), default=LOCK_TIMEOUT, show_default=True,
                      metavar="SECONDS",
@@ -508,6 +506,10 @@ def _write_options(command):  # noqa: ANN001, ANN202 - a click decorator
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _change_options(command):  # noqa: ANN001, ANN202 - a click decorator
+    return _write_options(command, into=False)
 
 
 def _write_target(stores: tuple[Path, ...], into: Path | None) -> tuple[list[Path], Path]:
@@ -530,10 +532,18 @@ def _apply(stores: tuple[Path, ...], into: Path | None, changes, *, dry_run: boo
            document_root: str | None = None):
     """Write `changes` through the editor; library refusals become exit status 2 lines.
     `document_root`, given on the command line for a new file, is where its documents may be."""
+    paths, target = _write_target(stores, into)
+    return _write(paths, target, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force, partial=partial,
+                  new_file=new_file, document_root=document_root)
+
+
+def _write(paths: list[Path], target: Path, changes, *, dry_run: bool, lock_timeout: float,  # noqa: ANN001
+           force: bool = False, partial: bool = False, new_file: str | None = None,
+           document_root: str | None = None):
+    """`_apply` to a file already chosen."""
     from .editing import NEW_FILE, apply_changes
     from .errors import EditError, WriteError
 
-    paths, target = _write_target(stores, into)
     allowed = allowed_documents() + (((target.parent / document_root).resolve(),) if document_root else ())
     try:
         outcome = apply_changes(paths, target, changes, partial=partial, force=force, dry_run=dry_run,
@@ -598,6 +608,69 @@ def _prompt_source(source_id: str, **given: str | None):  # noqa: ANN202
     return new_source(source_id, author=author, **fields)  # type: ignore[arg-type]
 
 
+def _prompt_statement(store, given: dict[str, Any], ask_all: bool) -> dict[str, Any]:  # noqa: ANN001
+    """The statement's fields from the terminal: those missing, or all when `ask_all` (after a
+    refusal: what was given is the default, so only the wrong field needs typing). Parties and
+    places are proposed from the names in the claim, and a quote that is not in its source's
+    document is refused on the spot, with the document's closest passage offered instead."""
+    from .curation import named_entities
+
+    def ask(key: str) -> bool:
+        return ask_all or not given[key]
+
+    fields = dict(given)
+    if ask("claim"):
+        fields["claim"] = click.prompt("Claim", default=given["claim"] or None)
+    if ask("verdict"):
+        fields["verdict"] = click.prompt("Verdict", type=click.Choice(STATEMENT_VERDICTS), default=given["verdict"])
+    parties, places, unknown = named_entities(store, fields["claim"])
+    if ask("parties"):
+        if parties or unknown:
+            named = [f"{e} ({store.entities[e].name})" for e in parties] + [f"{n} (not in the store)" for n in unknown]
+            click.echo(f"Named in the claim: {', '.join(named)}")
+        default = ", ".join(given["parties"] or parties)
+        fields["parties"] = _words(click.prompt("Parties (entity ids, comma-separated)", default=default,
+                                                show_default=bool(default)))
+    if ask_all or (not given["places"] and places):
+        default = ", ".join(given["places"] or places)
+        fields["places"] = _words(click.prompt("Places (entity ids of kind place, comma-separated)", default=default,
+                                               show_default=bool(default)))
+    if ask_all or given["date"] is None:
+        fields["date"] = click.prompt("Date of the event (YYYY[-MM[-DD]], blank if unknown)",
+                                      default=given["date"] or "", show_default=bool(given["date"]),
+                                      value_proc=_date_answer)
+    if ask_all or given["deal"] is None:
+        fields["deal"] = click.prompt("Deal (e.g. joint venture; blank to skip)", default=given["deal"] or "",
+                                      show_default=bool(given["deal"])) or None
+    if ask("sources"):
+        fields["sources"] = (click.prompt("Source id", default=(given["sources"] or (None,))[0]),)
+    if ask("quotes"):
+        fields["quotes"] = tuple(_prompt_quote(store, source_id, (given["quotes"] or ("",))[0])
+                                 for source_id in fields["sources"][:1])
+    return fields
+
+
+def _prompt_quote(store, source_id: str, default: str) -> str:  # noqa: ANN001
+    """A quote that is in the source's document (checked when the source is already stored)."""
+    from .sources import quote_suggestion
+
+    while True:
+        quote = click.prompt("Quote (verbatim from the source's archived text)", default=default or None)
+        source = store.sources.get(source_id)
+        if source is None:
+            return quote
+        found, passage = quote_suggestion(source, quote, allowed_documents())
+        if found:
+            return quote
+        click.echo(f"Not in {source.document}.", err=True)
+        if passage is not None:
+            click.echo(f"Closest passage ({source.document}:{passage.line}:{passage.column}, similarity "
+                       f"{passage.similarity:.0f}):\n  {passage.text}", err=True)
+            if click.confirm("Quote this passage instead?", default=True):
+                return passage.text
+        default = quote
+
+
 def _missing(**values: object) -> None:
     missing = [f"--{name.replace('_', '-')}" for name, value in values.items() if not value]
     if missing:
@@ -612,18 +685,50 @@ def _show_near_duplicate(exc) -> None:  # noqa: ANN001
     click.echo(f"  new:    {exc.claim}", err=True)
 
 
+def _statement_options(editing: bool):  # noqa: ANN202 - a click decorator
+    """The fields of a statement as options, for `add` and (where '' clears a field) `edit`."""
+    clears = " ('' clears)" if editing else ""
+    replaces = "; replaces them all" if editing else ""
+    date = _edit_date if editing else _store_date
+    options = [
+        click.option("--claim", help="The statement, as one sentence."),
+        click.option("--verdict", type=click.Choice(STATEMENT_VERDICTS), help="Whether the sources show it true or false."),
+        click.option("--party", "parties", multiple=True, metavar="ENTITY",
+                     help=f"Entity id of a party (repeatable{replaces})."),
+        click.option("--place", "places", multiple=True, metavar="ENTITY",
+                     help=f"Entity id of a place (repeatable{replaces}){clears}."),
+        click.option("--date", "event_date", callback=date, metavar="YYYY[-MM[-DD]]",
+                     help=f"When the event happened{clears}."),
+        click.option("--deal", help=f"What kind of deal, e.g. 'joint venture'{clears}."),
+        click.option("--said-by", metavar="ENTITY", help=f"Entity id of who made the statement{clears}."),
+        click.option("--said-on", callback=date, metavar="YYYY[-MM[-DD]]", help=f"When it was said{clears}."),
+        click.option("--source", "sources", multiple=True, metavar="SOURCE",
+                     help=f"Source id of a citation (repeatable, paired with --quote in order; one source serves all "
+                          f"quotes{replaces})."),
+        click.option("--quote", "quotes", multiple=True,
+                     help="Verbatim words from the source's archived text (repeatable)."),
+    ]
+
+    def decorate(command):  # noqa: ANN001, ANN202
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return decorate
+
+
+def _citations(sources: tuple[str, ...], quotes: tuple[str, ...]):  # noqa: ANN202
+    """Citations from --source and --quote: one source for every quote, or one per quote."""
+    from .store import Citation
+
+    if len(sources) == 1:
+        sources = sources * len(quotes)
+    if len(sources) != len(quotes):
+        raise click.UsageError("give one --source for all quotes, or one --source per --quote")
+    return tuple(Citation(s, q) for s, q in zip(sources, quotes))
+
+
 @cli.command()
-@click.option("--claim", help="The statement, as one sentence.")
-@click.option("--verdict", type=click.Choice(STATEMENT_VERDICTS), help="Whether the sources show it true or false.")
-@click.option("--party", "parties", multiple=True, metavar="ENTITY", help="Entity id of a party (repeatable).")
-@click.option("--place", "places", multiple=True, metavar="ENTITY", help="Entity id of a place (repeatable).")
-@click.option("--date", "event_date", callback=_store_date, metavar="YYYY[-MM[-DD]]", help="When the event happened.")
-@click.option("--deal", help="What kind of deal, e.g. 'joint venture'.")
-@click.option("--said-by", metavar="ENTITY", help="Entity id of who made the statement.")
-@click.option("--said-on", callback=_store_date, metavar="YYYY[-MM[-DD]]", help="When it was said.")
-@click.option("--source", "sources", multiple=True, metavar="SOURCE",
-              help="Source id of a citation (repeatable, paired with --quote in order; one source serves all quotes).")
-@click.option("--quote", "quotes", multiple=True, help="Verbatim words from the source's archived text (repeatable).")
+@_statement_options(editing=False)
 @click.option("--id", "statement_id", help="Id of the new statement.  [default: parties-date-deal]")
 @click.option("--force", is_flag=True, help="Add it even if it nearly duplicates a stored statement.")
 @_write_options
@@ -641,47 +746,46 @@ def add(claim: str | None, verdict: str | None, parties: tuple[str, ...], places
     from .editing import Changes
     from .errors import NearDuplicateError
     from .ids import PROPOSE_ID
-    from .store import Citation, Statement
+    from .store import Statement
 
-    new_entities, new_sources = [], []
-    if _interactive():
-        store = _existing_store(stores, into)
-        claim = claim or click.prompt("Claim")
-        verdict = verdict or click.prompt("Verdict", type=click.Choice(STATEMENT_VERDICTS))
-        parties = parties or _words(click.prompt("Parties (entity ids, comma-separated)", default="",
-                                                 show_default=False))
-        if event_date is None:
-            event_date = click.prompt("Date of the event (YYYY[-MM[-DD]], blank if unknown)", default="",
-                                      show_default=False, value_proc=_date_answer)
-        if deal is None:
-            deal = click.prompt("Deal (e.g. joint venture; blank to skip)", default="", show_default=False) or None
-        sources = sources or (click.prompt("Source id"),)
-        quotes = quotes or (click.prompt("Quote (verbatim from the source's archived text)"),)
-        for entity_id in dict.fromkeys((*parties, *places, *([said_by] if said_by else []))):
-            if entity_id not in store.entities and click.confirm(f"'{entity_id}' is not in the store. Add it?",
-                                                                 default=True):
-                new_entities.append(_prompt_entity(entity_id))
-        for source_id in dict.fromkeys(sources):
-            if source_id not in store.sources and click.confirm(f"Source '{source_id}' is not in the store. Add it?",
-                                                                default=True):
-                new_sources.append(_prompt_source(source_id))
-    _missing(claim=claim, verdict=verdict, source=sources, quote=quotes)
-    if len(sources) == 1:
-        sources = sources * len(quotes)
-    if len(sources) != len(quotes):
-        raise click.UsageError("give one --source for all quotes, or one --source per --quote")
-    statement = Statement(statement_id or PROPOSE_ID, claim, verdict, parties,  # type: ignore[arg-type]
-                          tuple(Citation(s, q) for s, q in zip(sources, quotes)), deal, event_date, places,
-                          said_by, said_on)
-    changes = Changes(tuple(new_entities), tuple(new_sources), (statement,))
-    try:
-        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force)
-    except NearDuplicateError as exc:
-        _show_near_duplicate(exc)
-        if not (_interactive() and click.confirm("Add it anyway?", default=False)):
-            click.echo("not added (--force adds it anyway)", err=True)
-            sys.exit(EXIT_FINDINGS)
-        outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=True)
+    from .errors import EditError
+
+    given = {"claim": claim, "verdict": verdict, "parties": parties, "places": places, "date": event_date,
+             "deal": deal, "sources": sources, "quotes": quotes}
+    store = _existing_store(stores, into) if _interactive() else None
+    ask_all = False
+    while True:
+        new_entities, new_sources = [], []
+        if store is not None:
+            given = _prompt_statement(store, given, ask_all)
+            for entity_id in dict.fromkeys((*given["parties"], *given["places"], *([said_by] if said_by else []))):
+                if entity_id not in store.entities and click.confirm(f"'{entity_id}' is not in the store. Add it?",
+                                                                     default=True):
+                    new_entities.append(_prompt_entity(entity_id))
+            for source_id in dict.fromkeys(given["sources"]):
+                if source_id not in store.sources and click.confirm(
+                        f"Source '{source_id}' is not in the store. Add it?", default=True):
+                    new_sources.append(_prompt_source(source_id))
+        _missing(claim=given["claim"], verdict=given["verdict"], source=given["sources"], quote=given["quotes"])
+        statement = Statement(statement_id or PROPOSE_ID, given["claim"], given["verdict"],  # type: ignore[arg-type]
+                              given["parties"], _citations(given["sources"], given["quotes"]), given["deal"],
+                              given["date"], given["places"], said_by, said_on)
+        changes = Changes(tuple(new_entities), tuple(new_sources), (statement,))
+        try:
+            outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=force)
+        except NearDuplicateError as exc:
+            _show_near_duplicate(exc)
+            if not (store is not None and click.confirm("Add it anyway?", default=False)):
+                click.echo("not added (--force adds it anyway)", err=True)
+                sys.exit(EXIT_FINDINGS)
+            outcome = _apply(stores, into, changes, dry_run=dry_run, lock_timeout=lock_timeout, force=True)
+        except CliError as exc:
+            if store is None or not click.confirm(
+                    "\n".join([*exc.lines, "Change the entry and try again?"]), default=True, err=True):
+                raise
+            ask_all = True  # every field again, with what was given as the default
+            continue
+        break
     _report_written(outcome)
 
 
@@ -728,6 +832,300 @@ def add_source(source_id: str, title: str | None, publisher: str | None, publish
         _missing(**given)
         source = new_source(source_id, author=author, **given)  # type: ignore[arg-type]
     _report_written(_apply(stores, into, Changes(sources=(source,)), dry_run=dry_run, lock_timeout=lock_timeout))
+
+
+def _edit_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date to set (YYYY[-MM[-DD]]), "" to clear it, None to leave it."""
+    return value if value is None or not value.strip() else _store_date(ctx, param, value)
+
+
+def _cleared(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A repeatable option's values: None when not given, () when given only as '' (cleared)."""
+    return None if not values else tuple(v for v in values if v.strip())
+
+
+def _problem_lines(exc) -> list[str]:  # noqa: ANN001
+    """An EditError's lines; a problem with no place in a file (a missing id) is its message."""
+    return [str(p) if p.location.path else p.message for p in exc.problems] + [exc.message]
+
+
+def _store_to_change(stores: tuple[Path, ...]):  # noqa: ANN202
+    """The store's paths and the store as it is (to find the record a change is about)."""
+    from .store import default_store_paths, load_store
+
+    paths = list(stores) or default_store_paths()
+    try:
+        return paths, load_store(paths)
+    except StoreError as exc:
+        raise store_error(exc) from None
+
+
+def _edit(stores: tuple[Path, ...], kind: str, record_id: str, fields: dict[str, Any], *, dry_run: bool,
+          lock_timeout: float) -> None:
+    """Write a record anew with the fields given, or as edited in $EDITOR when none is given."""
+    from .curation import edited_record, edited_statement, find_record, record_file, replacement
+    from .errors import EditError
+
+    paths, store = _store_to_change(stores)
+    try:
+        record = find_record(store, kind, record_id)
+    except EditError as exc:
+        raise CliError(_problem_lines(exc)) from None
+    target = record_file(store, record)
+    if all(value is None for value in fields.values()):
+        new = _edit_in_editor(kind, record_id, target)
+    elif kind == "statement":
+        new = edited_statement(record, **fields)  # type: ignore[arg-type]
+    else:
+        new = edited_record(record, **fields)  # type: ignore[arg-type]
+    outcome = _write(paths, target, replacement(new), dry_run=dry_run, lock_timeout=lock_timeout)
+    if not outcome.diff:
+        click.echo(f"{kind} {record_id} unchanged: nothing written", err=True)
+    elif not dry_run:
+        click.echo(f"edited {kind} {record_id} in {target}")
+
+
+def _edit_in_editor(kind: str, record_id: str, target: Path):  # noqa: ANN202
+    """The record as the curator leaves it in $EDITOR (its YAML as in the file), checked before
+    anything is written; on a terminal, a mistake reopens the editor on what was written."""
+    from .curation import record_from_yaml
+    from .editing import entry_text
+    from .errors import EditError
+
+    section = {"statement": "statements", "entity": "entities", "source": "sources"}[kind]
+    text = entry_text(target.read_text(encoding="utf-8-sig"), section, record_id, target)
+    while True:
+        edited = click.edit(text, extension=".yaml", require_save=True)
+        if edited is None:
+            click.echo(f"{kind} {record_id} unchanged: nothing written", err=True)
+            sys.exit(0)
+        try:
+            return record_from_yaml(kind, record_id, edited, f"<edited {record_id}>")
+        except EditError as exc:
+            lines = _problem_lines(exc)
+            if not _interactive():
+                raise CliError(lines) from None
+            click.echo("\n".join(lines[:-1]), err=True)
+            if not click.confirm("Edit again?", default=True):
+                raise CliError(lines[-1:]) from None
+            text = edited
+
+
+def _remove(stores: tuple[Path, ...], kind: str, record_id: str, *, force: bool, dry_run: bool,
+            lock_timeout: float) -> None:
+    from .curation import find_record, plan_removal, record_file
+    from .errors import EditError
+
+    paths, store = _store_to_change(stores)
+    try:
+        removal = plan_removal(store, kind, record_id, force)
+    except EditError as exc:
+        raise CliError(_problem_lines(exc)) from None
+    target = record_file(store, find_record(store, kind, record_id))
+    _write(paths, target, removal.changes, dry_run=dry_run, lock_timeout=lock_timeout)
+    verb = "would remove" if dry_run else "removed"
+    for what in (f"{kind} {record_id}", *removal.cascaded):
+        click.echo(f"{verb} {what} from {target}", err=dry_run)
+
+
+_FORCE_REMOVE = click.option("--force", is_flag=True, help="Also remove what refers to it (see the README).")
+
+
+@cli.command()
+@click.argument("statement_id", metavar="ID")
+@_statement_options(editing=True)
+@click.option("--event-type", help="Event type from the vocabulary ('' for none).")
+@click.option("--event-stage", help="Event stage from the vocabulary ('' for none).")
+@_change_options
+def edit(statement_id: str, claim: str | None, verdict: str | None, parties: tuple[str, ...],
+         places: tuple[str, ...], event_date: str | None, deal: str | None, said_by: str | None,
+         said_on: str | None, sources: tuple[str, ...], quotes: tuple[str, ...], event_type: str | None,
+         event_stage: str | None, stores: tuple[Path, ...], dry_run: bool, lock_timeout: float) -> None:
+    """Change statement ID: the fields given as options, or, with none, its YAML in $EDITOR.
+
+    The store file is changed only if the whole store then passes `factcheck validate`.
+    """
+    citations = _citations(sources, quotes) if sources or quotes else None
+    event = None
+    if event_type is not None or event_stage is not None:
+        event = {k: v for k, v in (("type", event_type), ("stage", event_stage)) if v}
+    fields = {"claim": claim, "verdict": verdict, "parties": _cleared(parties), "places": _cleared(places),
+              "date": event_date, "deal": deal, "said_by": said_by, "said_on": said_on, "citations": citations,
+              "event": event}
+    _edit(stores, "statement", statement_id, fields, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command("edit-entity")
+@click.argument("entity_id", metavar="ID")
+@click.option("--name", help="The usual name.")
+@click.option("--alias", "aliases", multiple=True, help="Another name (repeatable; replaces all; '' clears).")
+@click.option("--kind", type=click.Choice(ENTITY_KINDS))
+@click.option("--parent", metavar="ENTITY", help="Parent group, owner or enclosing place ('' clears).")
+@_change_options
+def edit_entity(entity_id: str, name: str | None, aliases: tuple[str, ...], kind: str | None, parent: str | None,
+                stores: tuple[Path, ...], dry_run: bool, lock_timeout: float) -> None:
+    """Change entity ID: the fields given as options, or, with none, its YAML in $EDITOR."""
+    fields = {"name": name, "aliases": _cleared(aliases), "kind": kind, "parent": parent}
+    _edit(stores, "entity", entity_id, fields, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command("edit-source")
+@click.argument("source_id", metavar="ID")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--published", callback=_store_date, metavar="YYYY[-MM[-DD]]")
+@click.option("--url")
+@click.option("--document", metavar="PATH", help="Its archived text, relative to the store's document_root.")
+@click.option("--author", help="Byline ('' clears).")
+@_change_options
+def edit_source(source_id: str, title: str | None, publisher: str | None, published: str | None, url: str | None,
+                document: str | None, author: str | None, stores: tuple[Path, ...], dry_run: bool,
+                lock_timeout: float) -> None:
+    """Change source ID: the fields given as options, or, with none, its YAML in $EDITOR."""
+    fields = {"title": title, "publisher": publisher, "published": published, "url": url, "document": document,
+              "author": author}
+    _edit(stores, "source", source_id, fields, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command()
+@click.argument("statement_id", metavar="ID")
+@_change_options
+def remove(statement_id: str, stores: tuple[Path, ...], dry_run: bool, lock_timeout: float) -> None:
+    """Take statement ID out of the store."""
+    _remove(stores, "statement", statement_id, force=False, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command("remove-entity")
+@click.argument("entity_id", metavar="ID")
+@_FORCE_REMOVE
+@_change_options
+def remove_entity(entity_id: str, force: bool, stores: tuple[Path, ...], dry_run: bool, lock_timeout: float) -> None:
+    """Take entity ID out of the store; refused while statements or entities refer to it.
+
+    --force also removes the statements that name it and the entities it is the parent of."""
+    _remove(stores, "entity", entity_id, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command("remove-source")
+@click.argument("source_id", metavar="ID")
+@_FORCE_REMOVE
+@_change_options
+def remove_source(source_id: str, force: bool, stores: tuple[Path, ...], dry_run: bool, lock_timeout: float) -> None:
+    """Take source ID out of the store; refused while statements cite it.
+
+    --force also removes its citations, and the statements left citing nothing."""
+    _remove(stores, "source", source_id, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@store_option
+def stats(output_format: str, stores: tuple[Path, ...]) -> None:
+    """Count what the store holds: by verdict, event type, source and party; statements without
+    an event, sources without documents, the oldest and newest events."""
+    import json
+
+    from .curation import store_stats
+
+    found = store_stats(load(stores))
+    if output_format == "json":
+        click.echo(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found.statements} statements, {found.entities} entities, {found.sources} sources "
+               f"in {found.files} file(s)")
+    for end, value in (("oldest", found.oldest), ("newest", found.newest)):
+        click.echo(f"{end:<8}{value[0]}  {value[1]}" if value else f"{end:<8}-")
+    click.echo(f"undated {found.undated}")
+    for title, counts in (("verdict", found.by_verdict), ("event type", found.by_event_type),
+                          ("source", found.by_source), ("party", found.by_party)):
+        click.echo(f"\nby {title}")
+        width = max((len(key) for key in counts), default=0)
+        for key, count in counts.items():
+            click.echo(f"  {key:<{width}}  {count:>6}")
+    click.echo(f"\nstatements without an event: {len(found.without_event)}")
+    click.echo(f"sources without documents: {len(found.sources_without_documents)}"
+               + (f" ({', '.join(found.sources_without_documents)})" if found.sources_without_documents else ""))
+
+
+@cli.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", "source_id", required=True, metavar="SOURCE", help="The source whose archived text it is.")
+@click.option("--add", "add_all", is_flag=True, help="Add every proposal to the store (those that would not "
+                                                      "validate or nearly duplicate a stored statement are "
+                                                      "reported and left out).")
+@_write_options
+def extract(document: Path, source_id: str, add_all: bool, stores: tuple[Path, ...], into: Path | None,
+            dry_run: bool, lock_timeout: float) -> None:
+    """Propose statements from DOCUMENT, the archived text of source SOURCE.
+
+    Each sentence that states a deal event becomes a draft statement (parties, event, date,
+    places, the sentence as claim and quote); sentences the store already quotes are skipped.
+    Prints the drafts as YAML to append under `statements:`; on a terminal, asks for each
+    whether to add it (y), skip it (n), edit it in $EDITOR first (e) or stop (q); with --add,
+    adds them all.
+    """
+    from .editing import Changes
+    from .extract import document_of, proposals_yaml, propose_statements
+    from .sources import read_document
+
+    paths, store = _store_to_change(stores)
+    source = store.sources.get(source_id)
+    if source is None:
+        raise CliError([f"no source '{source_id}' in the store (add it first with add-source)"])
+    refusal = document_of(source, document)
+    if refusal:
+        raise CliError([refusal])
+    try:
+        text = read_document(document)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError([f"{document}: cannot be read: {getattr(exc, 'strerror', None) or exc}"]) from None
+    proposals = propose_statements(text, source, store, str(document))
+    if not proposals:
+        click.echo(f"{document}: no sentence states a deal event the store does not record", err=True)
+        return
+    if add_all:
+        chosen = [p.statement for p in proposals]
+    elif _interactive():
+        chosen = _choose_proposals(proposals, str(document))
+    else:
+        click.echo(proposals_yaml(proposals, str(document)), nl=False)
+        click.echo(f"{len(proposals)} proposal(s) from {document}", err=True)
+        return
+    if not chosen:
+        return
+    outcome = _apply(stores, into, Changes(statements=tuple(chosen)), dry_run=dry_run, lock_timeout=lock_timeout,
+                     partial=True)
+    for rejected in outcome.rejected:
+        click.echo(f"not added: {rejected.statement.id}: {'; '.join(rejected.reasons)}", err=True)
+    _report_written(outcome)
+
+
+def _choose_proposals(proposals, document: str) -> list:  # noqa: ANN001
+    """Ask about each proposal at the terminal: add, skip, edit in $EDITOR, or stop."""
+    from .curation import record_from_yaml
+    from .editing import statement_entries
+    from .errors import EditError
+
+    chosen = []
+    for proposal in proposals:
+        statement = proposal.statement
+        click.echo(f"\n{document}:{proposal.line}:{proposal.column}\n{statement_entries([statement])}", nl=False)
+        answer = click.prompt("Add it? [y]es, [n]o, [e]dit, [q]uit", type=click.Choice(["y", "n", "e", "q"]),
+                              default="y", show_choices=False)
+        if answer == "q":
+            break
+        while answer == "e":
+            edited = click.edit(statement_entries([statement], indent=0).removeprefix("- ").replace("\n  ", "\n"),
+                                extension=".yaml")
+            try:
+                statement = record_from_yaml("statement", statement.id, edited or "", f"<edited {statement.id}>")
+                answer = "y"
+            except EditError as exc:
+                click.echo("\n".join(_problem_lines(exc)[:-1]), err=True)
+                answer = click.prompt("[e]dit again or [n]o", type=click.Choice(["e", "n"]), default="e")
+        if answer == "y":
+            chosen.append(statement)
+    return chosen
 
 
 @cli.command()

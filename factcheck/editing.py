@@ -30,8 +30,8 @@ from .bounded import read_file
 from .errors import EditError, Location, NearDuplicateError, Problem, WriteError
 from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
-from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store, read_store_files,
-                    store_files)
+from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store_files, parse_store_files,
+                    read_store_files, store_files)
 from .yaml_loader import YamlDocument, parse_yaml
 
 if TYPE_CHECKING:
@@ -59,10 +59,15 @@ class Changes:
     """Stored sources written anew, by id (fields a curator added, such as a note, are kept)."""
     replaced_statements: tuple[Statement, ...] = ()
     """Stored statements written anew, by id."""
+    replaced_entities: tuple[Entity, ...] = ()
+    """Stored entities written anew, by id."""
+    removed_entities: tuple[str, ...] = ()
+    removed_sources: tuple[str, ...] = ()
+    removed_statements: tuple[str, ...] = ()
+    """Ids of stored records taken out of the file, with their lines (comments between entries stay)."""
 
     def __bool__(self) -> bool:
-        return bool(self.entities or self.sources or self.statements or self.replaced_sources
-                    or self.replaced_statements)
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,9 @@ def apply_changes(
         for file in files if not dry_run else ():
             remove_leftovers(file.resolve())
         old_text, bom, newline = _read(target, new_file)
-        store = load_store([f for f in files if f.exists()])  # empty for a first file
+        existing = [f for f in files if f.exists()]
+        parsed = parse_store_files(existing)  # once: validation reads the other files as parsed here
+        store = load_store_files(existing, parsed)  # empty for a first file
         statements, rejected = _screen_statements(store, changes.statements, partial, force)
         entities = _screen_records(store.entities, changes.entities, "entity", target, partial)
         sources = _screen_records(store.sources, changes.sources, "source", target, partial)
@@ -143,7 +150,9 @@ def apply_changes(
             if not kept:
                 return Outcome(target, kept, tuple(rejected), "", dry_run)
             text, document = edit_text(old_text, kept, target)
-            errors = [p for p in _validate(files, target, document, allowed_documents) if p.severity == "error"]
+            others = {path: parsed_document for path, parsed_document in parsed.items() if not _same(path, target)}
+            errors = [p for p in _validate(files, target, document, allowed_documents, others, kept)
+                      if p.severity == "error"]
             if errors and partial:
                 kept, positions, rejected = _drop_failing(text, errors, kept, positions, rejected, target)
                 continue
@@ -218,9 +227,10 @@ def _screen_statements(
                 raise EditError("nothing written", (Problem(where, reason),))
         if reason is None and not force and store.statements:
             if index is None:
+                from .cache import current_index
                 from .index import build_index
 
-                index = build_index(store)
+                index = current_index(store.files) or build_index(store)
             near = _near_duplicate(statement, index)
             if near and not partial:
                 raise near
@@ -257,12 +267,18 @@ def _screen_records(existing: dict[str, Any], records: Sequence[Any], kind: str,
     return tuple(new.values())
 
 
-def _validate(files: list[Path], target: Path, text: YamlDocument, allowed_documents: Sequence[Path]) -> list[Problem]:
+def _validate(files: list[Path], target: Path, text: YamlDocument, allowed_documents: Sequence[Path],
+              others: dict[Path, YamlDocument], changes: Changes) -> list[Problem]:
     """`factcheck validate` on the store with `text` as `target`'s content (nothing is written
-    before it passes, so no message can name a temporary file)."""
-    store, problems = read_store_files(files, {target: text})
+    before it passes, so no message can name a temporary file); `others`, the store's other
+    files as already parsed. Documents and quotes are checked only where the change touches them
+    (its statements' quotes, its sources' documents): the rest was there before, and reading
+    every document of a large store would hold the lock for a minute."""
+    store, problems = read_store_files(files, {**others, target: text})
     if store is not None:
-        problems.extend(citation_problems(store, allowed_documents))
+        statements = {s.id for s in (*changes.statements, *changes.replaced_statements)}
+        sources = {s.id for s in (*changes.sources, *changes.replaced_sources)}
+        problems.extend(citation_problems(store, allowed_documents, statements, sources))
     return problems
 
 
@@ -393,24 +409,36 @@ def edit_text(text: str, changes: Changes, path: Path) -> tuple[str, YamlDocumen
     sequence_offset = layouts["statements"].indent if layouts["statements"].entries else 2
     writer = _Writer(mapping_indent, sequence_offset)
     new_records = (changes.entities, changes.sources, changes.statements)
-    replacements = ((), changes.replaced_sources, changes.replaced_statements)
-    for section, records, replacing in zip(SECTIONS, new_records, replacements):
-        if not records and not replacing:
+    replacements = (changes.replaced_entities, changes.replaced_sources, changes.replaced_statements)
+    removals = (changes.removed_entities, changes.removed_sources, changes.removed_statements)
+    for section, records, replacing, removing in zip(SECTIONS, new_records, replacements, removals):
+        if not records and not replacing and not removing:
             continue
         layout = layouts[section]
         old = data.get(section) or ([] if section == "statements" else {})
         plain_section = list(old) if section == "statements" else dict(old)
-        expected[section] = plain_section
         positions = _entry_positions(document, section, old, layout)
+        keys = {s["id"]: i for i, s in enumerate(old)} if section == "statements" else {k: k for k in old}
         for record in replacing:
-            where = next(i for i, s in enumerate(old) if s["id"] == record.id) if section == "statements" \
-                else record.id
+            where = keys[record.id]
             first, after = positions[where]
-            kept = {k: v for k, v in old[where].items() if k in _CURATED}  # a note or event stays
-            plain = _plain(record) | kept
+            plain = _plain(record)
+            plain |= {k: v for k, v in old[where].items() if k in _CURATED and k not in plain}  # a note stays
             plain_section[where] = plain
             replaced[first] = (after, writer.entry(section, record.id, plain, _template(lines, first, after, layout),
                                                    layout.indent))
+        for record_id in removing:
+            first, after = positions[keys[record_id]]
+            replaced[first] = (after, [])
+        gone = {keys[record_id] for record_id in removing}
+        if section == "statements":
+            plain_section = [s for i, s in enumerate(plain_section) if i not in gone]
+        else:
+            plain_section = {k: v for k, v in plain_section.items() if k not in gone}
+        if gone and len(gone) == len(old) and not records:  # the section's last entry goes: `section: []`
+            empty = "[]" if section == "statements" else "{}"
+            replaced[layout.key_line] = (layout.key_line + 1, [f"{section}: {empty}\n"])
+        expected[section] = plain_section
         template = _template(lines, *layout.entries[-1], layout) if layout.entries else None
         indent = layout.indent if layout.entries else (sequence_offset if section == "statements" else mapping_indent)
         out: list[str] = []
@@ -431,7 +459,31 @@ def edit_text(text: str, changes: Changes, path: Path) -> tuple[str, YamlDocumen
 
 
 _CURATED = ("note", "event", "url_verified")
-"""Fields a curator adds by hand that an update of the record keeps."""
+"""Fields a curator adds by hand that an update of the record keeps unless it sets them itself."""
+
+
+def statement_entries(statements: Sequence[Statement], indent: int = 2) -> str:
+    """Statements as entries of a `statements:` list, in the style new entries get in a file
+    without any: text to append to a store by hand, or to review before `add`."""
+    writer = _Writer(2, indent)
+    return "".join(line for s in statements for line in writer.entry("statements", s.id, _plain(s), None, indent))
+
+
+def entry_text(text: str, section: str, key: str, path: Path) -> str:
+    """A stored entry's lines as they are in the file (comments inside it included), as a
+    mapping of its own: what a curator edits in `$EDITOR`."""
+    import textwrap
+
+    document = parse_yaml(text, str(path))
+    old = document.data.get(section) or ()
+    lines = text.splitlines(keepends=True)
+    layout = _layout(lines, section, path)
+    where = next(i for i, s in enumerate(old) if s.get("id") == key) if section == "statements" else key
+    first, after = _entry_positions(document, section, old, layout)[where]
+    entry = textwrap.dedent("".join(lines[first:after]))
+    if section == "statements":  # `- id: …` becomes `id: …`
+        return textwrap.dedent("  " + entry[2:])
+    return textwrap.dedent(entry.split(":", 1)[1].lstrip(" ").removeprefix("\n"))
 
 
 def _layout(lines: list[str], section: str, path: Path) -> _Section:
@@ -639,8 +691,9 @@ def _plain(record: Entity | Source | Statement) -> dict[str, Any]:
                   "parties": list(record.parties), "places": list(record.places), "deal": record.deal,
                   "date": record.date, "said_by": record.said_by, "said_on": record.said_on,
                   "appeared_in": list(record.appeared_in),
+                  "event": record.event and {k: v for k, v in record.event._asdict().items() if v is not None},
                   "citations": [_without_none({"source": c.source, "quote": c.quote}) for c in record.citations]}
-    return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties"}
+    return {k: v for k, v in fields.items() if v not in (None, []) or k == "parties" or k == "event" and v == {}}
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from .bounded import file_kind, read_file
 from .dates import date_span
@@ -237,29 +237,72 @@ def _conforms(data: Any) -> bool:
 
 def schema_problems(document: YamlDocument) -> list[Problem]:
     """JSON Schema errors, positioned; unknown fields are warnings (the format welcomes them)."""
+    return [problem for _, problem in _schema_findings(document)]
+
+
+_ENTRY_SECTIONS = ("entities", "sources", "statements")
+
+
+def _schema_findings(document: YamlDocument) -> list[tuple[tuple[Any, ...] | None, Problem]]:
+    """Each schema problem with the data path it is about (None for a warning), so that the
+    rest of the store can still be checked (see `_usable`)."""
+    findings: list[tuple[tuple[Any, ...] | None, Problem]] = []
+    for where, (text, line, column) in document.converted_keys.items():
+        findings.append((where, Problem(
+            Location(document.path, line, column),
+            f"{_dotted(where[:-1]) + ': ' if where[:-1] else ''}key {text} was read as {_read_as(where[-1])}; "
+            f"write \"{text}\" in quotes")))
     if _conforms(document.data):
-        return []
-    problems: list[Problem] = []
+        return findings
     for error in _schema_validator().iter_errors(document.data):
-        where = list(error.absolute_path)
+        where = tuple(error.absolute_path)
+        if _hashable(error.instance) and (*where, error.instance) in document.converted_keys:
+            continue  # a key YAML converted: explained above
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = error.schema.get("properties", {})
             for key in error.instance:
-                if key not in allowed:
+                if key not in allowed and (*where, key) not in document.converted_keys:
                     line, column = document.position((*where, key))
-                    name = _dotted([*where, key])
-                    problems.append(Problem(Location(document.path, line, column),
-                                            f"unknown field '{name}' (ignored)", "warning"))
+                    findings.append((None, Problem(Location(document.path, line, column),
+                                                   f"unknown field '{_dotted([*where, key])}' (ignored)", "warning")))
             continue
+        if len(where) == 1 and where[0] in ("entities", "sources") and isinstance(document.data[where[0]], dict) \
+                and _hashable(error.instance) and error.instance in document.data[where[0]]:
+            where = (*where, error.instance)  # a key that is not an id: the entry it names is unusable
         line, column = document.position(where)
         prefix = f"{_dotted(where)}: " if where else ""
-        problems.append(Problem(Location(document.path, line, column), prefix + _schema_message(error)))
-    return problems
+        findings.append((where,
+                         Problem(Location(document.path, line, column), prefix + _schema_message(error, document))))
+    return findings
 
 
-def _schema_message(error: Any) -> str:
+def _hashable(value: Any) -> bool:
+    """Whether a schema error's instance could be a mapping key (a key YAML read is a scalar)."""
+    return value is None or isinstance(value, (str, bool, int, float))
+
+
+def _read_as(value: Any) -> str:
+    """What YAML made of a plain word or number, in a curator's terms."""
+    if isinstance(value, bool):
+        return "a boolean (yes/no)"
+    if value is None:
+        return "nothing (null)"
+    return "a number"
+
+
+def _schema_message(error: Any, document: YamlDocument) -> str:
+    written = document.written.get(tuple(error.absolute_path))
+    if error.validator == "enum" and isinstance(error.instance, bool) and written is not None:
+        values = [str(v) for v in error.validator_value]
+        advice = ({True: "supported", False: "denied"}[error.instance] if values == ["supported", "denied"]
+                  else f"one of {', '.join(values)}")
+        return f"{written} was read as a boolean (yes/no); write {advice}"
     if error.validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type" and error.validator_value == "string" and written is not None:
+        if error.instance is None:
+            return "is empty; write a value or leave the field out"
+        return f"{written} was read as {_read_as(error.instance)}; write \"{written}\" in quotes"
     if error.validator == "pattern" and str(error.schema.get("description", "")).startswith("YYYY"):
         return f"{error.instance!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^[a-z0-9]"):
@@ -267,8 +310,6 @@ def _schema_message(error: Any) -> str:
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^https?://"):
         return f"{error.instance!r} is not an http or https address" + (
             " with {id} in it" if "{id}" in error.schema["pattern"].replace("\\", "") else "")
-    if error.validator == "type" and isinstance(error.instance, bool) and error.validator_value == "string":
-        return f"{error.instance} is read as yes or no; write it in quotes: \"{str(error.instance)}\""
     if error.validator == "const":
         return f"{error.instance!r} is not supported (expected {error.validator_value!r})"
     return error.message
@@ -284,10 +325,25 @@ def read_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocum
     """`read_store` of these store files, where `texts` gives the content of some of them as a
     write would leave them (text, or text already parsed): that is read instead of the file
     (which need not exist yet), and every problem names the file, never a temporary copy of it."""
+    store, problems = examine_store_files(files, texts)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return store, problems
+
+
+def examine_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocument] | None = None,
+                        ) -> tuple[Store, list[Problem]]:
+    """Every problem of these store files (see `read_store_files`), and the store made of every
+    entry that could be read: an entry with a schema error is left out, and references to it
+    are not reported again, so one run reports the schema, reference and quote problems of a
+    store at once (`factcheck validate`). The store is sound only if no problem is an error."""
     from .yaml_loader import parse_yaml
 
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
+    unusable: dict[str, set[Any]] = {"entities": set(), "sources": set()}
+    if texts is None:
+        texts = parse_store_files(files)
     for path in files:
         try:
             given = texts.get(path) if texts else None
@@ -303,22 +359,101 @@ def read_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocum
             problems.append(Problem(Location(document.path, 1, 1),
                                     f"a store file must be a mapping with 'version' and 'statements', not {kind}"))
             continue
-        problems.extend(schema_problems(document))
+        findings = _schema_findings(document)
+        problems.extend(problem for _, problem in findings)
+        broken = {entry for entry, problem in findings if entry is not None and problem.severity == "error"}
+        if broken:
+            usable = _usable(document, broken)
+            for section, ids in unusable.items():
+                before, after = document.data.get(section), usable.data.get(section)
+                if isinstance(before, dict):
+                    ids.update(set(before) - set(after or ()))
+            document = usable
         documents.append(document)
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    store, reference_problems = _build(documents)
+    store, reference_problems = _build(documents, unusable["entities"], unusable["sources"])
     problems.extend(reference_problems)
-    warnings = tuple(p for p in problems if p.severity == "warning")
-    if any(p.severity == "error" for p in problems):
-        return None, problems
-    return replace(store, warnings=warnings), problems
+    return replace(store, warnings=tuple(p for p in problems if p.severity == "warning")), problems
+
+
+_SECTION_TYPES = {"entities": dict, "sources": dict, "statements": list, "reviewer": dict, "document_root": str}
+_OPTIONAL_FIELDS = {
+    "entities": {"aliases", "parent", "note"},
+    "sources": {"author", "note", "url_verified", "review", "title"},
+    "statements": {"deal", "date", "places", "said_by", "said_on", "event", "appeared_in", "note"},
+}
+"""Fields an entry is still checked without when they are wrong (the field itself is reported)."""
+_LOOSE_FIELDS = {"verdict", "published", "url", "publisher"}
+"""Required fields no later check reads: a wrong one leaves the entry in place for those checks."""
+
+
+def _usable(document: YamlDocument, broken: set[tuple[Any, ...]]) -> YamlDocument:
+    """A copy of a document for the checks after the schema: an entry with a wrong optional or
+    unread field is kept (without an optional one), any other entry with a schema error is left
+    out (statements by a None placeholder, so that positions still apply)."""
+    data = dict(document.data)
+    for key, kind in _SECTION_TYPES.items():
+        if key in data and (not isinstance(data[key], kind) or (key,) in broken and key not in _ENTRY_SECTIONS):
+            del data[key]
+    for section, optional in _OPTIONAL_FIELDS.items():
+        if section not in data:
+            continue
+        entries = dict(enumerate(data[section])) if section == "statements" else dict(data[section])
+        for where in sorted((w for w in broken if len(w) >= 2 and w[0] == section and w[1] in entries), key=len):
+            entry = entries[where[1]]
+            field_name = where[2] if len(where) >= 3 else None
+            if entry is None:
+                continue
+            if field_name in optional and isinstance(entry, dict):
+                entries[where[1]] = {k: v for k, v in entry.items() if k != field_name}
+            elif field_name not in _LOOSE_FIELDS or not isinstance(entry, dict):
+                entries[where[1]] = None
+        data[section] = list(entries.values()) if section == "statements" else \
+            {k: v for k, v in entries.items() if v is not None}
+    return replace(document, data=data)
 
 
 def load_store(paths: Sequence[Path] | None = None) -> Store:
     """The store at `paths` (None: `default_store_paths()`; [] an empty store); StoreError lists
     every error."""
-    store, problems = read_store(list(paths) if paths is not None else default_store_paths())
+    return load_store_files(store_files(list(paths) if paths is not None else default_store_paths()))
+
+
+PARALLEL_PARSE_BYTES = 16 * 2**20
+"""A store this large is parsed on several cores, a file per worker: libyaml's parser is most of
+the time `validate` or a write takes (about 20 s for 60 MB), and a parsed file crosses back
+from a worker in a tenth of the time it took to parse."""
+
+
+def parse_store_files(files: Sequence[Path]) -> dict[Path, YamlDocument]:
+    """Each store file that can be read, parsed (a file that cannot is left out, and reported
+    when the store is read): on several cores for a large store with several files."""
+    try:
+        size = sum(path.stat().st_size for path in files)
+    except OSError:
+        size = 0
+    if len(files) > 1 and size >= PARALLEL_PARSE_BYTES:
+        from .index import fork_workers
+
+        workers = min(fork_workers(), len(files))
+        if workers > 1:
+            from .workers import forked_pool, start_worker
+
+            with forked_pool(workers, start_worker, (os.getpid(),)) as pool:
+                parsed = pool.map(_parsed_or_none, files, chunksize=1)
+            return {path: document for path, document in zip(files, parsed) if document is not None}
+    return {path: document for path in files if (document := _parsed_or_none(path)) is not None}
+
+
+def _parsed_or_none(path: Path) -> YamlDocument | None:
+    try:
+        return read_yaml_file(path)
+    except StoreError:
+        return None
+
+
+def load_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDocument] | None = None) -> Store:
+    """`load_store` of these files, some of them given as in `read_store_files`."""
+    store, problems = read_store_files(files, texts)
     if store is None:
         errors = tuple(p for p in problems if p.severity == "error")
         first = errors[0]
@@ -327,8 +462,10 @@ def load_store(paths: Sequence[Path] | None = None) -> Store:
     return store
 
 
-def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
-    """Dataclasses from schema-valid documents, plus duplicate-id and reference problems."""
+def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_sources: set[Any],
+           ) -> tuple[Store, list[Problem]]:
+    """Dataclasses from schema-valid entries (a statement left out is None), plus duplicate-id
+    and reference problems; references to entries left out for schema errors are not reported."""
     problems: list[Problem] = []
     entities: dict[str, Entity] = {}
     sources: dict[str, Source] = {}
@@ -352,33 +489,23 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
             if entity_id in entities:
                 problems.append(Problem(here(document, ("entities", entity_id)),
                                         f"entity '{entity_id}' is defined twice"))
-            entities[entity_id] = Entity(entity_id, raw["name"], raw["kind"],
-                                         tuple(raw.get("aliases") or ()), raw.get("parent"))
+            entities[entity_id] = entity_from_data(entity_id, raw)
         for source_id, raw in (data.get("sources") or {}).items():
             if source_id in sources:
                 problems.append(Problem(here(document, ("sources", source_id)),
                                         f"source '{source_id}' is defined twice"))
-            document_path = root / raw["document"] if "document" in raw else None
-            sources[source_id] = Source(source_id, raw.get("title"), raw["publisher"], raw["published"],
-                                        raw["url"], raw.get("document"), document_path, raw.get("author"),
-                                        here(document, ("sources", source_id)),
-                                        None if raw.get("review") is None else Review(**raw["review"]))
+            sources[source_id] = source_from_data(source_id, raw, root, here(document, ("sources", source_id)))
         for index, raw in enumerate(data.get("statements") or ()):
+            if raw is None:
+                continue
             location = here(document, ("statements", index))
             if raw["id"] in seen_ids:
                 first = seen_ids[raw["id"]]
                 problems.append(Problem(here(document, ("statements", index, "id")),
                                         f"duplicate statement id '{raw['id']}' (first at line {first.line} of {first.path})"))
             seen_ids.setdefault(raw["id"], location)
-            citations = tuple(
-                Citation(c["source"], c.get("quote"), here(document, ("statements", index, "citations", i)))
-                for i, c in enumerate(raw["citations"]))
-            statements.append(Statement(
-                raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
-                raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
-                raw.get("said_by"), raw.get("said_on"), location,
-                None if raw.get("event") is None else StatementEvent(**raw["event"]),
-                tuple(raw.get("appeared_in") or ())))
+            statements.append(statement_from_data(
+                raw, location, lambda i, index=index: here(document, ("statements", index, "citations", i))))
 
     for document in documents:
         for source_id, raw in (document.data.get("sources") or {}).items():
@@ -387,23 +514,31 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                 problems += _review_problems(sources[source_id].review, here(document, ("sources", source_id, "review")))
         for entity_id, raw in (document.data.get("entities") or {}).items():
             parent = raw.get("parent")
-            if parent is not None and parent not in entities:
+            if parent is not None and parent not in entities and parent not in unusable_entities:
                 problems.append(Problem(here(document, ("entities", entity_id, "parent")),
                                         f"unknown entity '{parent}' (parent of '{entity_id}')"))
         for index, raw in enumerate(document.data.get("statements") or ()):
+            if raw is None:
+                continue
             base = ("statements", index)
             refs = [("parties", i, ref) for i, ref in enumerate(raw["parties"])]
             refs += [("places", i, ref) for i, ref in enumerate(raw.get("places") or ())]
             if raw.get("said_by"):
                 refs.append(("said_by", None, raw["said_by"]))
             for key, i, ref in refs:
-                if ref not in entities:
-                    where = (*base, key) if i is None else (*base, key, i)
+                where = (*base, key) if i is None else (*base, key, i)
+                if ref not in entities and ref not in unusable_entities:
                     problems.append(Problem(here(document, where), f"unknown entity '{ref}' in {key}"))
+                elif key == "places" and ref in entities and entities[ref].kind != "place":
+                    problems.append(Problem(here(document, where),
+                                            f"'{ref}' in places is a {entities[ref].kind}, not a place "
+                                            "(places are entities of kind place; a party goes in parties)"))
             problems += _event_problems(raw.get("event"), lambda key: here(document, (*base, "event", key)))
             problems += _calendar_problems(raw, ("date", "said_on"), base, document)
             for i, citation in enumerate(raw["citations"]):
                 source = sources.get(citation["source"])
+                if source is None and citation["source"] in unusable_sources:
+                    continue
                 if source is None:
                     problems.append(Problem(here(document, (*base, "citations", i, "source")),
                                             f"unknown source '{citation['source']}'"))
@@ -417,6 +552,32 @@ def _build(documents: list[YamlDocument]) -> tuple[Store, list[Problem]]:
                                             "document); only a review is cited without one"))
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents), (), reviewer)
     return store, problems
+
+
+def entity_from_data(entity_id: str, raw: dict[str, Any]) -> Entity:
+    """An Entity from a schema-valid entity mapping."""
+    return Entity(entity_id, raw["name"], raw["kind"], tuple(raw.get("aliases") or ()), raw.get("parent"))
+
+
+def source_from_data(source_id: str, raw: dict[str, Any], root: Path, location: Location = Location("")) -> Source:
+    """A Source from a schema-valid source mapping; `root` is the folder its document is relative to."""
+    document_path = root / raw["document"] if "document" in raw else None
+    return Source(source_id, raw.get("title"), raw["publisher"], raw["published"], raw["url"], raw.get("document"),
+                  document_path, raw.get("author"), location,
+                  None if raw.get("review") is None else Review(**raw["review"]))
+
+
+def statement_from_data(raw: dict[str, Any], location: Location = Location(""),
+                        citation_location: Callable[[int], Location] = lambda i: Location("")) -> Statement:
+    """A Statement from a schema-valid statement mapping, as a store file or an editor holds it."""
+    citations = tuple(Citation(c["source"], c.get("quote"), citation_location(i))
+                      for i, c in enumerate(raw["citations"]))
+    return Statement(
+        raw["id"], raw["claim"], raw["verdict"], tuple(raw["parties"]), citations,
+        raw.get("deal"), raw.get("date"), tuple(raw.get("places") or ()),
+        raw.get("said_by"), raw.get("said_on"), location,
+        None if raw.get("event") is None else StatementEvent(**raw["event"]),
+        tuple(raw.get("appeared_in") or ()))
 
 
 def _calendar_problems(raw: dict[str, Any], keys: Sequence[str], base: tuple[Any, ...],

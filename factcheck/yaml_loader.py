@@ -53,6 +53,12 @@ class YamlDocument:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     duplicate_keys: list[tuple[str, int, int]] = field(default_factory=list)
+    written: dict[Path_, str] = field(default_factory=dict)
+    """The text of every value YAML read as something other than text (`2022`, `false`, `no`),
+    by its data path, so that a message can quote what the user wrote."""
+    converted_keys: dict[Path_, tuple[str, int, int]] = field(default_factory=dict)
+    """Mapping keys YAML read as something other than text (`no:` is False), by the data path
+    they lead to: their text, line and column."""
 
     def position(self, where: Path_) -> tuple[int, int]:
         """The closest known position to a data path (a missing key points at its parent)."""
@@ -250,7 +256,10 @@ class _Builder:
             raise self.fail(node, f"refused: nested deeper than {MAX_DEPTH} levels")
         self.document.positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            value = self.scalar(node)
+            if value.__class__ is not str:
+                self.document.written[where] = node.value
+            return value
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 raise self.fail(node, f"refused: YAML tag {node.tag!r} is not allowed in a store")
@@ -263,6 +272,9 @@ class _Builder:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self.fail(key_node, "mapping keys must be plain values")
                 key = self.scalar(key_node)
+                if key.__class__ is not str:
+                    mark = key_node.start_mark
+                    self.document.converted_keys[(*where, key)] = (key_node.value, mark.line + 1, mark.column + 1)
                 if key in result:
                     mark = key_node.start_mark
                     self.document.duplicate_keys.append((str(key), mark.line + 1, mark.column + 1))

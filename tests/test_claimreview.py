@@ -263,14 +263,16 @@ statements:
     ("False", "{source: gazette}",
      ["10:17: citation of source 'gazette' needs a quote (verbatim from its document); only a review is cited "
       "without one"]),
-    ("False", "{source: gazette, quote: Acme bought Globex}", ["10:17: quote of statement 'acme-globex' not found "
-                                                               "in docs/gazette.txt"]),
+    ("False", "{source: gazette, quote: Acme bought Globex}", [
+        "10:17: quote of statement 'acme-globex' not found in docs/gazette.txt; closest passage {docs}/gazette.txt:1:1 "
+        "(similarity 73) differs at {docs}/gazette.txt:1:6: the quote has 'b', the document 'a'"]),
 ])
 def test_validate_checks_review_citations_and_keeps_requiring_quotes(
         tmp_path: Path, runner: CliRunner, rating: str, citations: str, problems: list[str]) -> None:
     store = write_store(tmp_path, REVIEW_STORE.replace("RATING", rating).replace("CITATIONS", citations))
     result = runner.invoke(cli, ["validate", "--store", str(store)])
-    assert [line.removeprefix(f"{store}:") for line in result.stdout.splitlines()] == problems
+    assert [line.removeprefix(f"{store}:") for line in result.stdout.splitlines()] == \
+        [problem.format(docs=tmp_path / "docs") for problem in problems]
     assert result.exit_code == (2 if problems else 0)
 
 

@@ -117,7 +117,9 @@ def test_duplicate_id_is_refused_and_the_file_left_alone(runner: CliRunner, mini
 @pytest.mark.parametrize("change, error", [
     (["--party", "hooli"], "{path}:30:15: unknown entity 'hooli' in parties"),
     (["--quote", "Acme denied everything"], "{path}:33:17: quote of statement 'initech-globex-2021-05-supply-contract' "
-                                            "not found in docs/gazette.txt"),
+                                            "not found in docs/gazette.txt; closest passage {docs}/gazette.txt:2:1 "
+                                            "(similarity 73) differs at {docs}/gazette.txt:2:13: the quote has 'e', "
+                                            "the document 'r'"),
     (["--date", "2021-13"], None),
 ])
 def test_a_change_that_would_not_validate_is_refused_byte_for_byte(
@@ -129,7 +131,7 @@ def test_a_change_that_would_not_validate_is_refused_byte_for_byte(
     result = invoke(runner, mini_store, *args)
     assert result.exit_code == 2
     if error:
-        assert result.stderr.splitlines() == [error.format(path=mini_store),
+        assert result.stderr.splitlines() == [error.format(path=mini_store, docs=mini_store.parent / "docs"),
                                               "nothing written: the store would not be valid"]
     else:
         assert "'2021-13' is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY" in result.stderr

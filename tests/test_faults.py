@@ -29,6 +29,7 @@ from factcheck import editing
 from factcheck.article import read_sentences
 from factcheck.cache import load_index
 from factcheck.cli import cli
+from factcheck.store import read_yaml_file
 
 from conftest import MINI_STORE, write_store
 from processes import alive, children, wait_until
@@ -108,10 +109,10 @@ def test_a_refused_write_names_the_store_file_never_its_temporary_copy(runner: C
     """As when another writer lands between reading the store and validating the new text (the
     race the lock now prevents): the messages name the file being written."""
     folder = folder_store(tmp_path)
-    read = editing.load_store
+    read = editing.load_store_files
 
-    def read_then_another_writer_lands(files):  # noqa: ANN001, ANN202
-        store = read(files)
+    def read_then_another_writer_lands(files, parsed):  # noqa: ANN001, ANN202
+        store = read(files, parsed)
         (folder / "b.yaml").write_text(textwrap.dedent("""\
             version: 1
             statements:
@@ -121,9 +122,10 @@ def test_a_refused_write_names_the_store_file_never_its_temporary_copy(runner: C
                 parties: [initech, globex]
                 citations: [{source: gazette, quote: "Acme and Globex set up a joint venture"}]
             """), encoding="utf-8")
+        parsed[folder / "b.yaml"] = read_yaml_file(folder / "b.yaml")  # what validation reads of it now
         return store
 
-    monkeypatch.setattr(editing, "load_store", read_then_another_writer_lands)
+    monkeypatch.setattr(editing, "load_store_files", read_then_another_writer_lands)
     target = folder / "a.yaml"
     result = runner.invoke(cli, [*ADD, "--store", str(folder), "--into", str(target)])
     assert result.exit_code == 2

@@ -324,7 +324,7 @@ def test_values_of_the_wrong_type_are_positioned_errors(runner, tmp_path: Path, 
     (("version: 1", "version: '1'"), "1:10: version: '1' is not supported (expected 1)"),
     (("version: 1", "version: 0x" + "f" * 200), "1:10: version: '0x" + "f" * 200 + "' is not supported (expected 1)"),
     (("version: 1", "version: 1" + "0" * 5_000), "1:10: version: '1" + "0" * 5_000 + "' is not supported (expected 1)"),
-    (("verdict: denied", "verdict: true"), "22:14: statements[1].verdict: True is not one of supported, denied"),
+    (("verdict: denied", "verdict: true"), "22:14: statements[1].verdict: true was read as a boolean (yes/no); write supported"),
 ])
 def test_wrong_values_are_positioned_errors(runner, tmp_path: Path, edit: tuple[str, str],
                                                      message: str) -> None:
