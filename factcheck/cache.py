@@ -59,6 +59,18 @@ ENGINE_FOLDERS = ("", "frames")
 """The package folders whose code and data (the deal-event vocabulary) decide what an index holds."""
 
 
+HASHES_RECORD = "file-hashes.json"
+INDEX_GLOB = "index-*.sqlite"
+
+
+def _index_path(folder: Path, key: str) -> Path:
+    return folder / f"index-{key}.sqlite"
+
+
+def _key_of(index: Path) -> str:
+    return index.name[len("index-"):-len(".sqlite")]
+
+
 def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False) -> str:
     """A name for the index of these store files as this engine reads them: a SHA-256 of the
     files' contents and of the engine's version and files (so an upgraded engine never reads an
@@ -73,7 +85,7 @@ def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False
             for entry in sorted((e for e in engine if e.name.endswith((".py", ".json"))), key=lambda e: e.name):
                 stat = entry.stat()
                 parts.append(f"{part}/{entry.name}:{stat.st_size}" + ("" if portable else f":{stat.st_mtime_ns}"))
-    hashes = FileHashes(folder / "file-hashes.json" if folder else None)
+    hashes = FileHashes(folder / HASHES_RECORD if folder else None)
     if portable:
         parts += sorted(hashes.of(path) for path in map(Path.resolve, files))
     else:
@@ -159,7 +171,7 @@ def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object
         return _portable(index_file, files, trust_index)
     folder = cache_folder()
     try:
-        cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
+        cached = _index_path(folder, index_key(files, folder)) if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
     if cached is None or not cached.is_file():
@@ -179,7 +191,7 @@ def current_index(files: Sequence[Path]) -> StoreIndex | None:
     pay for building an index of a large store (a check that runs later builds it)."""
     folder = cache_folder()
     try:
-        cached = folder / f"index-{index_key(files, folder)}.sqlite" if folder else None
+        cached = _index_path(folder, index_key(files, folder)) if folder else None
         return open_index(cached) if cached is not None and cached.is_file() else None
     except Exception:  # noqa: BLE001 - unreadable, truncated, a file gone: the caller builds one
         return None
@@ -271,7 +283,6 @@ def _built(cached: Path | None, store: Store, files: Sequence[Path]) -> StoreInd
     return build_index(store)
 
 
-INDEX_GLOB = "index-*.sqlite"
 BUDGET_ENV = "FACTCHECK_CACHE_MB"
 """The cache's size budget in MiB (default `DEFAULT_BUDGET_MB`): indexes beyond it are removed,
 least recently used first, whenever one is built."""
@@ -290,14 +301,14 @@ def _retire(cached: Path, files: Sequence[Path]) -> None:
     """Remove the index this one supersedes (the store's previous one, unless another store still
     uses it), then the least recently used ones while the cache is over its budget."""
     folder = cached.parent
-    hashes = FileHashes(folder / "file-hashes.json")
+    hashes = FileHashes(folder / HASHES_RECORD)
     store = "\0".join(sorted(str(path.resolve()) for path in files))
-    key = cached.name[len("index-"):-len(".sqlite")]
+    key = _key_of(cached)
     before = hashes.current.get(store)
     hashes.current[store], hashes.changed = key, True
     hashes.save()
     if before and before != key and before not in hashes.current.values():
-        _remove(folder / f"index-{before}.sqlite")
+        _remove(_index_path(folder, before))
     try:
         budget = int(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET_MB)) * MiB
     except ValueError:
@@ -349,11 +360,11 @@ def cache_info() -> tuple[Path | None, tuple[CachedIndex, ...]]:
     folder = cache_folder()
     if folder is None:
         return None, ()
-    current = FileHashes(folder / "file-hashes.json").current
+    current = FileHashes(folder / HASHES_RECORD).current
     owners: dict[str, list[str]] = {}
     for store, key in current.items():
         owners.setdefault(key, []).extend(store.split("\0"))
-    entries = [CachedIndex(path, size, used, tuple(owners.get(path.name[len("index-"):-len(".sqlite")], ())))
+    entries = [CachedIndex(path, size, used, tuple(owners.get(_key_of(path), ())))
                for path, size, used in _indexes(folder)]
     return folder, tuple(sorted(entries, key=lambda entry: -entry.last_used))
 
@@ -368,7 +379,7 @@ def clear_cache() -> tuple[int, int]:
     for path, size, _ in _indexes(folder):
         if _remove(path):
             removed, freed = removed + 1, freed + size
-    _remove(folder / "file-hashes.json")
+    _remove(folder / HASHES_RECORD)
     return removed, freed
 
 

@@ -22,10 +22,9 @@ from .claims import Clause, ParsedClaim, has_actor, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
-from .frames.decide import Decision, decide
+from .frames.decide import Decision, decide, shares_verb
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
-from .text import raw_stem
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
@@ -227,7 +226,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
         elif entity not in parties and entity not in claim.frame.affiliated:  # named in passing:
-            # "T-Systems, a Deutsche Telekom affiliate" (unless the claim too says "a Deutsche Telekom affiliate")
+            # "Globex Link, an affiliate of Globex" (unless the claim too says "a Globex-affiliated company")
             stand_in = next((p for p in sorted(parties) if p != entity and p in kin(entity) and p not in claim.entities), None)
             if stand_in is not None:
                 found.append(Conflict("party", entity, f"the claim names {names[entity]}, "
@@ -292,21 +291,21 @@ CONFIRMABLE = frozenset({"date", "figure"})
 """Conflicts a less similar statement can answer by recording the claim's own value (`confirmed`)."""
 
 
+def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict) -> bool:
+    """Whether the statement records the claim's own date or figure that `conflict` is about."""
+    value = conflict.claim_value
+    if conflict.kind == "date" and isinstance(value, PartialDate):
+        return any(value.compatible(d) for d in event_dates(claim, facts))
+    if conflict.kind == "figure" and isinstance(value, Figure):
+        return any(value.matches(f) for f in facts.figures)
+    return False
+
+
 def confirmed(claim: ParsedClaim, facts: StatementFacts, problems: list[Conflict]) -> bool:
     """Whether the statement records each particular that a more similar one contradicts
     (the claim's "April 2024" against a rumour of September 2023 and a withdrawal of 9 April
     2024): the claim is then no near miss of the other, but this one's restatement."""
-    for conflict in problems:
-        value = conflict.claim_value
-        if conflict.kind == "date" and isinstance(value, PartialDate):
-            if not any(value.compatible(d) for d in event_dates(claim, facts)):
-                return False
-        elif conflict.kind == "figure" and isinstance(value, Figure):
-            if not any(value.matches(f) for f in facts.figures):
-                return False
-        else:
-            return False
-    return True
+    return all(records(claim, facts, conflict) for conflict in problems)
 
 
 def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
@@ -316,12 +315,8 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
     when the one with the growth rate says 30%."""
     for problems in others:
         for conflict in problems:
-            value = conflict.claim_value
-            if conflict.kind == "figure" and not any(
-                    value.matches(f) for facts in consistent for f in facts.figures):
-                return conflict
-            if conflict.kind == "date" and isinstance(value, PartialDate) and not any(
-                    value.compatible(d) for facts in consistent for d in event_dates(claim, facts)):
+            if isinstance(conflict.claim_value, (PartialDate, Figure)) and conflict.kind in CONFIRMABLE and not any(
+                    records(claim, facts, conflict) for facts in consistent):
                 return conflict
     return None
 
@@ -336,8 +331,7 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     mine = claim.frame
     if mine.verbs and mine.stage is None:  # an event only its verb names:
         # the clause that asserts that verb is the one to ask ("suspended on 9 September; restored on 9 October")
-        verbs = {raw_stem(v) for v in mine.verbs}
-        frames = [pair for pair in frames if verbs.intersection(map(raw_stem, pair[0].verbs))] or frames
+        frames = [pair for pair in frames if shares_verb(mine, pair[0])] or frames
     for frame, dates in frames:
         decided = decide(mine, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
         if decided.verdict is not None:

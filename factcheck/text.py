@@ -21,7 +21,7 @@ _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07
 so "\x1b[31mbought" reads "bought", not "31mbought"."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s)")
-"""'s, and the apostrophe alone after a plural's s ("Tramontane Airways' subsidiary")."""
+"""'s, and the apostrophe alone after a plural's s ("Globex Holdings' subsidiary")."""
 _TOKEN = re.compile(r"[^\W_]+")
 
 

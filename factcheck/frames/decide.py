@@ -60,7 +60,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     if role:
         return Decision(None, "role", role)
     if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
-            and (st is not None or claim.negated) and not {raw_stem(v) for v in claim.verbs} & {raw_stem(v) for v in statement.verbs}):
+            and (st is not None or claim.negated) and not shares_verb(claim, statement)):
         # an event the vocabulary does not know is not the deal a statement records, unless
         # the statement asserts the same verb: "opened a base" is not "signed a memorandum to
         # open a base", "appealed the injunction ruling" not "the court refused the injunction";
@@ -127,6 +127,12 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     return ""
 
 
+def shares_verb(claim: Frame, statement: Frame) -> bool:
+    """Whether the statement asserts one of the verbs the vocabulary does not know that the
+    claim asserts ("opened" and "opens")."""
+    return not {raw_stem(v) for v in claim.verbs}.isdisjoint(raw_stem(v) for v in statement.verbs)
+
+
 def _stage_label(frame: Frame, vocab: Vocabulary) -> str:
     return vocab.stages[frame.stage]["label"] if frame.stage else "the event"
 
@@ -137,7 +143,7 @@ def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab:
     if claim.stage and claim.stage != statement.stage and (
             statement.stage is None or statement.stage in vocab.implied[claim.stage]):
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
-                                        f"the statement only {stages[statement.stage]['label'] if statement.stage else 'the event'}")
+                                        f"the statement only {_stage_label(statement, vocab)}")
     if claim.stage != statement.stage and claim.stage is not None:
         said = (f"{stages[statement.stage]['label']} ({statement.stage_words})" if statement.stage and statement.stage_words
                 else stages[statement.stage]["label"] if statement.stage else "no stage")

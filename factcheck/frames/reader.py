@@ -324,8 +324,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     tense = 0
     asserted = stage_hit.start if stage_hit is not None and not stage_hit.trigger.noun and stage != "planned" else -1
-    future = [written.find(f" {marker} ") for marker in vocab.future_markers if f" {marker} " in written]
-    if future and (asserted < 0 or min(future) < len(" ".join(t.text for t in spans if t.start < asserted))):
+    future = min((written.find(f" {marker} ") for marker in vocab.future_markers if f" {marker} " in written), default=-1)
+    future_at = spans[written.count(" ", 0, future + 1) - 1].start if future >= 0 else -1  # its first token's
+    if future_at >= 0 and (asserted < 0 or future_at < asserted):
         tense = -1  # not "blocked the sale, finding it would have lifted its share": that block happened
     elif stage is None and any(not spans[i].text.endswith("s") for i in unknown):  # "has opened", "began"
         tense = 1
@@ -347,8 +348,8 @@ def _in_date(spans: Sequence[Token], hit: Hit) -> bool:
 
 def _has_object(normalized: str, hit: Hit) -> bool:
     """Whether a type word written without spaces (Chinese) has something after it that it acts
-    on ("艾克米收购Globex"), not at most one character that makes it a noun ("诺德港口收购案": the
-    Nordhavn acquisition case)."""
+    on ("艾克米收购Globex"), not at most one character that makes it a noun ("艾克米收购案": the
+    Acme acquisition case)."""
     return hit.trigger.kind == "type" and len(normalized[hit.end:].strip(" .。!！")) > 1
 
 
@@ -456,7 +457,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     else:
         agents, before = _before_the_event(normalized, before, hits, type_hit, earlier_stage, marker, vocab)
     first_mentions: dict[str, Mention] = {}
-    for mention in after:  # a name's role is where it is first named ("Nordhavn's terminal" later is no sale)
+    for mention in after:  # a name's role is where it is first named ("Globex's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
     other = owners + [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
