@@ -117,14 +117,25 @@ def social_to_prose(text: str) -> str:
 
 
 _FILLERS = frozenset("of the a an and more than other some new additional".split())
+_NOT_COUNTED = frozenset(
+    "by in at across over within for from to into onto on per after before since until during between among "
+    "under as with that which who whose where when while is are was were be been has have had will would "
+    "it its their this these those".split())
+"""Words that end the noun phrase after a count: "2,220 by the end of September" counts nothing."""
+COUNTED_WORDS = 3
 
 
 def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
-    """A count with the two words after it (names skipped): "12 Acme Space community offices"
-    counts community offices."""
+    """A count with the words of the noun phrase after it (names skipped, at most
+    `COUNTED_WORDS`): "12 Acme Space community offices" counts community offices."""
     if figure.unit is not None:
         return figure
-    following = [w.text for w in free_words if w.start >= end and w.text not in _FILLERS][:2]
+    following: list[str] = []
+    for word in (w.text for w in free_words if w.start >= end):
+        if word in _NOT_COUNTED or len(following) == COUNTED_WORDS:
+            break
+        if word not in _FILLERS:
+            following.append(word)
     return replace(figure, counted=frozenset(stem(w) for w in following))
 
 

@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 _CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "¥": "CNY", "renminbi": "CNY",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
-    "hk$": "HKD", "hkd": "HKD",
+    "hk$": "HKD", "hkd": "HKD", "chf": "CHF", "franc": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY",
     "%": "%", "percent": "%", "per cent": "%", "pct": "%",
 }
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
@@ -29,19 +31,19 @@ _WORD_NUMBERS = {
     "dozen": 12,
 }
 _WORD_MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp)?\s?"
+_PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp|chf|jpy)?\s?"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b)?"
-_SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?)\b|(?P<pct>%))?"
+_SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?|chf|francs?|yen)\b|(?P<pct>%))?"
 _FIGURE = re.compile(
-    rf"(?<![\w.,]){_PREFIX}{_NUMBER}(?!\.\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}(?![\w-]*[a-z])"
+    rf"(?<![\w.,])(?<![a-z]-){_PREFIX}{_NUMBER}(?!\.\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}(?![\w-]*[a-z])"
 )
 _NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
 _WORD_FIGURE = re.compile(
     rf"\b(?P<word>(?:{'|'.join(_WORD_NUMBERS)})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*)"
     rf"(?P<scale>){_SUFFIX}(?![\w-])"
 )
-_RANGE_TAIL = re.compile(r"\s?(?:-|–|to)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
+_RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
 @dataclass(frozen=True)
@@ -97,11 +99,13 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             # number (infinity past 1e308), never a reason to ignore what the claim says
             value = float(m.group("number").replace(",", ""))
             unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
-        scale = m.group("scale")
+        scale, end = m.group("scale"), m.end()
+        if not scale and not m.group("suffix"):
+            scale, unit, end = _misspelt_scale(normalized, end, unit)
         if scale and (unit or scale not in ("m", "b")):  # "5m" alone may be metres
             value *= _SCALES[scale]
-        found.append(FigureMention(Figure(value, unit), m.start(), m.end()))
-    # "10-15%": the first end of a range takes the unit written after the second.
+        found.append(FigureMention(Figure(value, unit), m.start(), end))
+    # "10-15%", "between 12 and 18 percent": the first end of a range takes the unit written after the second.
     for i, mention in enumerate(found[:-1]):
         following = found[i + 1]
         if (mention.value.unit is None and following.value.unit
@@ -109,6 +113,25 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             found[i] = FigureMention(Figure(mention.value.value, following.value.unit),
                                      mention.start, mention.end)
     return found
+
+
+_NEXT_WORD = re.compile(r" ([a-z]{5,})\b")
+_SPELT_SCALES = ("thousand", "million", "billion", "trillion")
+
+
+def _misspelt_scale(normalized: str, end: int, unit: str | None) -> tuple[str | None, str | None, int]:
+    """A scale or "percent" written with one letter wrong after a number ("42 milion", "9.8
+    percnt"): the figure's scale, unit and end, else none found."""
+    following = _NEXT_WORD.match(normalized, end)
+    if following is None:
+        return None, unit, end
+    word = following.group(1)
+    for scale in _SPELT_SCALES:
+        if OSA.distance(word, scale, score_cutoff=1) <= 1:
+            return scale, unit, following.end()
+    if unit is None and OSA.distance(word, "percent", score_cutoff=1) <= 1:
+        return None, "%", following.end()
+    return None, unit, end
 
 
 def _word_value(words: str) -> float:

@@ -247,7 +247,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             if not any(value.compatible(d) for d in dates):
                 found.append(Conflict("date", value, f"the claim says {value}, the statement {', '.join(map(str, dates))}"))
     for figure in claim.figures:
-        comparable = comparable_figures(figure, facts.figures)
+        comparable = comparable_figures(figure, facts.figures) or _unpaired_count(figure, claim.figures, facts.figures)
         if comparable and not any(figure.matches(f) for f in comparable):
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
@@ -283,8 +283,25 @@ def comparable_figures(figure: Figure, figures: tuple[Figure, ...]) -> list[Figu
     return same_kind
 
 
+def _unpaired_count(figure: Figure, mine: tuple[Figure, ...], theirs: tuple[Figure, ...]) -> list[Figure]:
+    """The statement's one count that no figure of the claim matches, when `figure` is the
+    claim's one count that matches none of the statement's: "15 sites in 100 days" against "12
+    offices in 100 days" speak of one quantity in other words."""
+    if _kind(figure) != "count" or any(figure.matches(f) for f in theirs):
+        return []
+    unmatched_mine = [f for f in mine if _kind(f) == "count" and not any(f.matches(g) for g in theirs)]
+    unmatched_theirs = [f for f in theirs if _kind(f) == "count" and not any(f.matches(g) for g in mine)]
+    return unmatched_theirs if len(unmatched_mine) == len(unmatched_theirs) == 1 else []
+
+
+TIME_UNITS = frozenset("day week month year hour minut quarter".split())
+"""Stems of what a duration counts: "100 days" is a span of time, never a count of offices."""
+
+
 def _kind(figure: Figure) -> str:
-    return "count" if figure.unit is None else "percent" if figure.unit == "%" else "money"
+    if figure.unit is None:
+        return "duration" if figure.counted & TIME_UNITS else "count"
+    return "percent" if figure.unit == "%" else "money"
 
 
 CONFIRMABLE = frozenset({"date", "figure"})

@@ -459,6 +459,17 @@ READINGS = [
     pytest.param("The High Court rejected Acme's argument", {"stage": "blocked"}, id="rejected an argument"),
     pytest.param("Acme did not offer to sell Globex", {"type": "divestment", "stage": "offered", "negated": True},
                  id="did not offer to sell"),
+    pytest.param("The Trade Authority revoked Acme's licence", {"type": "licence", "stage": "revoked"},
+                 id="revoked a licence"),
+    pytest.param("The High Court ruled that the Trade Authority's prohibition was wrong",
+                 {"stage": "blocked", "attitude": "denied", "holder": "court"},
+                 id="ruled that something was wrong: the court's denial of it"),
+    pytest.param("Acme's request for an injunction was rejected by the High Court",
+                 {"type": "injunction", "agents": ("acme",), "patients": ()},
+                 id="a request rejected by a court: the court applies for nothing"),
+    pytest.param("The court refused the injunction Acme requested against Globex",
+                 {"type": "injunction", "stage": "blocked", "agents": ("acme",), "patients": ("globex",)},
+                 id="the injunction Acme requested: Acme applies"),
 ]
 
 
@@ -745,6 +756,7 @@ SAGA_QUOTES = {
     "suspended": "The Trade Authority suspended Initech's licence on 9 September 2024; the licence was restored on 9 October 2024",
     "slots-blocked": "The Trade Authority blocked Initech's sale of airport slots to Globex",
     "acme-slots": "The Trade Authority approved the sale of 12 airport slots to Globex by Acme",
+    "offices": "Acme will open 12 offices in Springfield within 100 days",
 }
 SAGA_STORE = """\
 version: 1
@@ -778,6 +790,8 @@ statements:
      parties: [regulator, initech, globex], citations: [{source: wire, quote: "QUOTE_slots-blocked"}]}
   - {id: acme-slots, claim: "The Trade Authority approved the sale of 12 airport slots to Globex by Acme",
      verdict: supported, parties: [regulator, acme, globex], citations: [{source: wire, quote: "QUOTE_acme-slots"}]}
+  - {id: offices, claim: "Acme will open 12 offices in Springfield within 100 days", verdict: supported,
+     parties: [acme], places: [springfield], citations: [{source: wire, quote: "QUOTE_offices"}]}
 """
 
 
@@ -787,6 +801,15 @@ def saga(tmp_path_factory: pytest.TempPathFactory) -> StoreIndex:
     for key, quote in SAGA_QUOTES.items():
         store = store.replace(f"QUOTE_{key}", quote)
     return build_index(load_store([write(tmp_path_factory.mktemp("saga"), store, SAGA_QUOTES)]))
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The court denied Globex's request for an injunction", "unverified"),  # Acme applied
+    ("Globex's request for an injunction was rejected by the High Court", "unverified"),
+    ("Acme's request for an injunction was turned down by the court", "supported"),
+])
+def test_who_applied_for_an_injunction_is_a_role(index: StoreIndex, claim: str, verdict: str) -> None:
+    assert check(claim, index).verdict == verdict
 
 
 @pytest.mark.parametrize("claim, verdict, match", [
@@ -870,3 +893,20 @@ def test_a_figure_of_another_partys_deal_contradicts_nothing(saga: StoreIndex) -
     """Acme's 12 slots are another deal's: the block still denies the approval of Initech's 8."""
     result = check("The Trade Authority approved Initech's sale of 8 airport slots to Globex", saga)
     assert (result.verdict, result.match.id if result.match else None) == ("denied", "slots-blocked")
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme plans to open 12 new offices in Springfield over the next 100 days", "supported"),
+    # one count each side left unpaired: the same quantity in other words
+    ("Acme plans 15 new sites in Springfield over the next 100 days", "unverified"),
+    # a span of time is no count of offices
+    ("Acme plans 12 new sites in Springfield over the next 90 days", "unverified"),
+    ("Acme will open 12 offices in Springfield within 100 days, adding 10,000 desks", "supported"),
+])
+def test_counts_in_other_words_still_compare(saga: StoreIndex, claim: str, verdict: str) -> None:
+    assert check(claim, saga).verdict == verdict
+
+
+def test_what_a_count_counts_ends_at_a_preposition(index: StoreIndex) -> None:
+    figures = parse_claim("2,220 by the end of 2024 and 13 foreign-invested firms", index.entities, None, index.words).figures
+    assert [sorted(f.counted) for f in figures] == [[], ["compani", "foreign", "invest"]]  # firms are companies

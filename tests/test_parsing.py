@@ -80,6 +80,20 @@ def test_ranges_share_their_unit_and_ordinals_are_not_figures() -> None:
     assert find_figures("the 20th central committee, 5g and 3d") == []
 
 
+def test_a_product_code_is_no_figure_and_a_range_with_and_shares_its_unit() -> None:
+    assert [f.value for f in find_figures("srp-217 and covid-19")] == []
+    assert [f.value for f in find_figures("between 12 and 18 percent")] == [Figure(12, "%"), Figure(18, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chf 42 milion", Figure(42e6, "CHF")),
+    ("9.8 percnt", Figure(9.8, "%")),
+    ("12 milion shares", Figure(12e6)),
+])
+def test_a_scale_or_percent_with_one_letter_wrong_is_read(text: str, expected: Figure) -> None:
+    assert [f.value for f in find_figures(text)] == [expected]
+
+
 def test_figure_matching_tolerates_rounding_not_a_different_value_or_currency() -> None:
     assert Figure(2400).matches(Figure(2400.0, None))
     assert not Figure(14).matches(Figure(13))

@@ -205,7 +205,7 @@ def test_json_lines_that_cannot_be_claims_are_reported_and_the_rest_checked(runn
     ("Acme and Globex set up a joint venture in Springfield in the year 0", {"unverified", "supported"}),
     ("Acme and Globex set up a joint venture in Springfield in 99999", {"unverified", "supported"}),
     ("Acme agreed to buy Initech 99999999999999999999 days ago", {"unverified", "denied"}),
-    ("Acme agreed to buy Initech 9999999999 years ago", {"unverified"}),
+    ("Acme agreed to buy Initech 9999999999 years ago", {"unverified", "denied"}),
     ("Acme agreed to buy Initech on 9999年99月99日", {"unverified", "denied"}),
     ("0" * 2_000 + " 31 February 0000 $0.000000000000000000001", {"unverified"}),
 ])

@@ -67,7 +67,7 @@ def test_one_run_lists_one_error_of_every_kind_in_file_order(tmp_path: Path) -> 
         "24:21: unknown entity 'umbrella' in parties",
         "25:41: unknown event stage 'signed-off' (one of: in-talks, planned, applied, offered, announced, "
         "under-review, agreed, approved, approved-conditionally, approved-unconditionally, blocked, completed, "
-        "abandoned, challenged, overturned)",
+        "abandoned, challenged, overturned, revoked)",
         "27:18: unknown source 'nosuch'",
         "28:9: citation of source 'gazette' needs a quote (verbatim from its document); only a review is cited "
         "without one",

@@ -69,7 +69,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
     implied = vocab.implied
-    cs, ss = claim.stage, statement.stage
+    cs = claim.stage
+    ss = statement.stage or ("planned" if statement.tense < 0 else None)  # "will open" records a plan
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
@@ -116,6 +117,10 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
         return ""
     mine = (claim.agents, claim.patients, claim.counterparts)
     theirs = (statement.agents, statement.patients, statement.counterparts)
+    if len(vocab.types[ct].get("roles", ())) < 3:  # who is acted on and who is on the other side are one role:
+        # "an injunction against Globex" and "an injunction to stop Globex"
+        mine = (claim.agents, claim.patients + claim.counterparts, ())
+        theirs = (statement.agents, statement.patients + statement.counterparts, ())
     for role, entities in enumerate(mine):
         for entity in entities:
             if entity in theirs[role]:

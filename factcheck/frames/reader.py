@@ -448,6 +448,11 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
     after = [m for m in actors if m.start >= type_hit.end]
     by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
+    if by is not None and any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans):
+        # "Acme's request for an injunction was rejected by the court": the court decides, it
+        # applies for nothing (unlike "the purchase of Globex by Acme")
+        after = [m for m in after if m.start < by]
+        by = None
     owners: list[str] = []
     if by is not None:
         agents = [m.entity for m in after if m.start > by]
@@ -456,6 +461,11 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         before = [m for m in before if m.entity not in owners]  # "Globex's unit was bought by Acme"
     else:
         agents, before = _before_the_event(normalized, before, hits, type_hit, earlier_stage, marker, vocab)
+    following = {t.start: t.text for t in spans}
+    relative = [m.entity for m in after if m.start == type_hit.end + 1 and _past_form(following.get(m.end + 1, ""))]
+    if relative:  # "the injunction Acme requested", "the stake Globex bought": Acme and Globex act
+        agents = agents + relative
+        after = [m for m in after if m.entity not in relative]
     first_mentions: dict[str, Mention] = {}
     for mention in after:  # a name's role is where it is first named ("Globex's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
@@ -464,6 +474,10 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
+
+
+def _past_form(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed")
 
 
 def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit], type_hit: Hit, earlier_stage: int,
@@ -528,7 +542,7 @@ def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary
     for index, token in enumerate(spans):
         word = token.text
         before = spans[index - 1].text if index else ""
-        if len(word) > 4 and word.endswith("ed"):
+        if _past_form(word):
             found.append(index)
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
