@@ -149,6 +149,8 @@ def test_excludes_and_implies_name_known_stages(data: dict[str, Any]) -> None:
     for name, stage in stages.items():
         for other in stage.get("implies", ()):
             assert other in stages and other != name, f"{name} implies {other}"
+    for name, ends in data["persistence"]["ended_by"].items():
+        assert (name == "" or name in stages) and set(ends) <= set(stages) and name not in ends, name
 
 
 def test_implies_has_no_cycle(data: dict[str, Any]) -> None:
@@ -404,7 +406,7 @@ READINGS = [
     pytest.param("The Trade Authority cleared Acme's acquisition of Globex, requiring the sale of Globex's port",
                  {"type": "acquisition", "agents": ("acme",), "patients": ("globex",), "counterparts": ()},
                  id="a name's role is where it is first named"),
-    pytest.param("Acme's appeal against the prohibition", {"stage": "blocked", "has_predicate": False, "asserts": False},
+    pytest.param("Acme's appeal against the prohibition", {"stage": "challenged", "has_predicate": False, "asserts": False},
                  id="a noun made from a stage verb names the stage without asserting it"),
     pytest.param("Acme will complete its purchase of Globex", {"type": "acquisition", "stage": "planned", "tense": -1},
                  id="will complete: not yet"),
@@ -459,6 +461,8 @@ READINGS = [
     pytest.param("The High Court rejected Acme's argument", {"stage": "blocked"}, id="rejected an argument"),
     pytest.param("Acme did not offer to sell Globex", {"type": "divestment", "stage": "offered", "negated": True},
                  id="did not offer to sell"),
+    pytest.param("The Trade Authority's inquiry into Acme's stake in Globex is still under way",
+                 {"type": "investment", "stage": "under-review", "persists": True}, id="still under way: persists"),
     pytest.param("The Trade Authority revoked Acme's licence", {"type": "licence", "stage": "revoked"},
                  id="revoked a licence"),
     pytest.param("The High Court ruled that the Trade Authority's prohibition was wrong",
@@ -910,3 +914,28 @@ def test_counts_in_other_words_still_compare(saga: StoreIndex, claim: str, verdi
 def test_what_a_count_counts_ends_at_a_preposition(index: StoreIndex) -> None:
     figures = parse_claim("2,220 by the end of 2024 and 13 foreign-invested firms", index.entities, None, index.words).figures
     assert [sorted(f.counted) for f in figures] == [[], ["compani", "foreign", "invest"]]  # firms are companies
+
+
+@pytest.mark.parametrize("claim, statement, recorded_true, expected", [
+    # one verb the vocabulary does not know, done to another
+    (Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)),
+     Frame(verbs=("ordered",), verb_objects=(("order", "globex"),)), True, (None, "role")),
+    (Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)),
+     Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)), True, ("supported", "")),
+    # an appeal names its event without a type: a false report of one denies it
+    (Frame(stage="challenged"), Frame(type="injunction", stage="challenged"), False, ("denied", "")),
+    # "agreed" does not: agreeing to something else is not the rumoured agreement
+    (Frame(stage="agreed"), Frame(type="acquisition", stage="agreed"), False, (None, "stage")),
+])
+def test_what_an_unknown_verb_is_done_to_and_stages_that_name_an_event(
+        claim: Frame, statement: Frame, recorded_true: bool, expected: tuple[str | None, str]) -> None:
+    assert _decide(claim, statement, recorded_true) == expected
+
+
+@pytest.mark.parametrize("statement, expected", [
+    (Frame(type="agreement", stage="abandoned"), ("denied", "")),  # it was terminated
+    (Frame(type="agreement", stage="agreed"), (None, "weaker")),  # it held when recorded, not necessarily now
+    (Frame(type="agreement", stage="agreed", persists=True), ("supported", "")),  # "remained in force"
+])
+def test_a_state_that_still_holds_is_denied_by_what_ends_it(statement: Frame, expected: tuple[str | None, str]) -> None:
+    assert _decide(Frame(type="agreement", persists=True), statement, True) == expected

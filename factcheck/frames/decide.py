@@ -56,7 +56,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
-    role = _swapped_roles(claim, statement, name, vocab)
+    role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name, related)
     if role:
         return Decision(None, "role", role)
     if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
@@ -70,7 +70,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
 
     implied = vocab.implied
     cs = claim.stage
-    ss = statement.stage or ("planned" if statement.tense < 0 else None)  # "will open" records a plan
+    # "will open" records a plan: what a claim that names a plan needs
+    ss = statement.stage or ("planned" if statement.tense < 0 and cs is not None else None)
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
@@ -85,7 +86,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     # the two are one kind of event is asked, and a clause that names no stage asserts the
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
     # agreement with Y on 2 May", pinned by its particulars.
-    one_kind = ct == st or (ct is not None and st is not None and (type_forward or type_backward))
+    one_kind = (ct == st or (ct is not None and st is not None and (type_forward or type_backward))
+                or (ct is None and cs == ss and cs in vocab.names_event))  # "appealed the ruling"
     backward = (not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
                 and not (cs is None and not_yet))  # a false plan says nothing of what happened
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
@@ -94,6 +96,13 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
 
     claim_positive = not claim.negated
     statement_positive = statement.negated != recorded_true
+    if claim.persists and not statement.persists:
+        # "the inquiry is still under way": what ends it denies it, a record of it then does not confirm it now
+        if one_kind and statement_positive and not opposite_attitudes and ss in vocab.ended_by.get(cs or "", ()):
+            return Decision(DENIED if claim_positive else SUPPORTED)
+        if forward and statement_positive:
+            return Decision(None, "weaker", "the claim says it still holds, the statement only that it held "
+                                            "when it was recorded")
     if excluded and statement_positive:
         return Decision(DENIED if claim_positive else SUPPORTED)
     if forward and statement_positive:
@@ -129,6 +138,17 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
             if other is not None:
                 return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
                         f"the statement has it {ROLE_NAMES[other]}")
+    return ""
+
+
+def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str],
+                    related: Callable[[str, str], bool]) -> str:
+    """One verb done to another: "ordered Globex to pay" against "ordered Acme to pay"."""
+    theirs = dict(statement.verb_objects)
+    for verb, entity in claim.verb_objects:
+        other = theirs.get(verb)
+        if other is not None and not related(entity, other):
+            return f"the claim has {name(entity)} after '{verb}', the statement {name(other)}"
     return ""
 
 

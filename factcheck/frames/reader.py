@@ -70,6 +70,12 @@ class Frame(NamedTuple):
     verbs: tuple[str, ...] = ()
     """The verbs the vocabulary does not know that the clause asserts ("opened",
     "appealed", "began"): with no event type or stage, they are what the clause says happened."""
+    persists: bool = False
+    """The clause says its state still holds now ("the inquiry is still under way", "the
+    agreement remains in force"): more than that it held when a statement recorded it."""
+    verb_objects: tuple[tuple[str, str], ...] = ()
+    """(stem of such a verb, the entity named right after it): whom it was done to ("ordered
+    Globex to pay the costs"), which a statement asserting the same verb must not change."""
 
 
 class Hit(NamedTuple):
@@ -322,6 +328,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
+    verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab)
     tense = 0
     asserted = stage_hit.start if stage_hit is not None and not stage_hit.trigger.noun and stage != "planned" else -1
     future = min((written.find(f" {marker} ") for marker in vocab.future_markers if f" {marker} " in written), default=-1)
@@ -337,8 +344,24 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs, affiliated=affiliated,
+        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects,
+        persists=any(f" {marker} " in written if marker.isascii() else marker in normalized
+                     for marker in vocab.persistence_markers),
     )
+
+
+def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
+                  vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+    """The entity right after each verb the vocabulary does not know, fillers skipped."""
+    starts = {m.start: m.entity for m in actors}
+    found = []
+    for index in verbs:
+        position = index + 1
+        while position < len(spans) and spans[position].text in vocab.fillers:
+            position += 1
+        if position < len(spans) and spans[position].start in starts:
+            found.append((raw_stem(spans[index].text), starts[spans[position].start]))
+    return tuple(dict.fromkeys(found))
 
 
 def _in_date(spans: Sequence[Token], hit: Hit) -> bool:

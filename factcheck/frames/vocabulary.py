@@ -112,6 +112,13 @@ class Vocabulary(NamedTuple):
     """Pairs of stages that cannot both hold, closed under implication, both orders."""
     converse: frozenset[tuple[str, str]]
     """Types that are one event seen from the other side: a sale to X is X's purchase."""
+    persistence_markers: tuple[str, ...]
+    """Words that say a state still holds now ("still", "remains"): see `Frame.persists`."""
+    ended_by: dict[str, frozenset[str]]
+    """For each stage ("" for none), the stages that end it: a persisting claim's denial."""
+    names_event: frozenset[str]
+    """Stages that name one event without a type ("appealed the ruling"): a clause with such a
+    stage is about a statement's event of that stage, whatever its type."""
     third_party: frozenset[str]
     """Stages someone other than the deal's parties decides (a regulator approves, a court
     blocks): who comes before such a word is not a party acting in the deal."""
@@ -221,6 +228,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         ancestors=ancestors, implied=implied, excluded=excluded,
         converse=_converse(types),
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
+        persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
+                                  for phrase in data["persistence"]["markers"]),
+        ended_by={stage: frozenset(ends) for stage, ends in data["persistence"]["ended_by"].items()},
+        names_event=frozenset(name for name, stage in stages.items() if stage.get("names_event")),
     )
 
 
