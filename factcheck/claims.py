@@ -67,7 +67,7 @@ def parse_claim(
     for start, end in taken:
         covered.update(range(start, end))
     free_words = [w for w in word_spans if w.start not in covered]
-    figures = [_with_counted(f.value, f.end, free_words) for f in figure_mentions]
+    figures = [_with_counted(f.value, f.end, free_words, normalized) for f in figure_mentions]
     folded = fold_phrases(" ".join(w.text for w in free_words))
     terms: list[str] = []
     for word in words(folded):
@@ -123,19 +123,23 @@ _NOT_COUNTED = frozenset(
     "it its their this these those".split())
 """Words that end the noun phrase after a count: "2,220 by the end of September" counts nothing."""
 COUNTED_WORDS = 3
+_PHRASE_END = re.compile(r"[,.;:!?()，。；：]")
 
 
-def _with_counted(figure: Figure, end: int, free_words: list[Token]) -> Figure:
+def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized: str) -> Figure:
     """A count with the words of the noun phrase after it (names skipped, at most
-    `COUNTED_WORDS`): "12 Acme Space community offices" counts community offices."""
+    `COUNTED_WORDS`, none past a comma or a stop): "12 Acme Space community offices" counts
+    community offices."""
     if figure.unit is not None:
         return figure
     following: list[str] = []
-    for word in (w.text for w in free_words if w.start >= end):
-        if word in _NOT_COUNTED or len(following) == COUNTED_WORDS:
+    for word in (w for w in free_words if w.start >= end):
+        if (word.text in _NOT_COUNTED or len(following) == COUNTED_WORDS
+                or _PHRASE_END.search(normalized, end, word.start)):
             break
-        if word not in _FILLERS:
-            following.append(word)
+        if word.text not in _FILLERS:
+            following.append(word.text)
+        end = word.end
     return replace(figure, counted=frozenset(stem(w) for w in following))
 
 

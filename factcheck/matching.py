@@ -284,14 +284,15 @@ def comparable_figures(figure: Figure, figures: tuple[Figure, ...]) -> list[Figu
 
 
 def _unpaired_count(figure: Figure, mine: tuple[Figure, ...], theirs: tuple[Figure, ...]) -> list[Figure]:
-    """The statement's one count that no figure of the claim matches, when `figure` is the
+    """The statement's counts that no figure of the claim matches, when `figure` is the
     claim's one count that matches none of the statement's: "15 sites in 100 days" against "12
-    offices in 100 days" speak of one quantity in other words."""
+    offices in 100 days" speak of one quantity in other words (and if the statement's other
+    count is of something else, the claim's count is still one it does not record)."""
     if _kind(figure) != "count" or any(figure.matches(f) for f in theirs):
         return []
     unmatched_mine = [f for f in mine if _kind(f) == "count" and not any(f.matches(g) for g in theirs)]
     unmatched_theirs = [f for f in theirs if _kind(f) == "count" and not any(f.matches(g) for g in mine)]
-    return unmatched_theirs if len(unmatched_mine) == len(unmatched_theirs) == 1 else []
+    return unmatched_theirs if len(unmatched_mine) == 1 else []
 
 
 TIME_UNITS = frozenset("day week month year hour minut quarter".split())

@@ -463,6 +463,15 @@ READINGS = [
                  id="did not offer to sell"),
     pytest.param("The Trade Authority's inquiry into Acme's stake in Globex is still under way",
                  {"type": "investment", "stage": "under-review", "persists": True}, id="still under way: persists"),
+    pytest.param("Globex granted Acme an exclusive licence", {"type": "licence", "stage": "approved", "deciders": ("globex",)},
+                 id="a licensor decides"),
+    pytest.param("Acme won an exclusive licence from Globex", {"type": "licence", "stage": "approved", "deciders": ()},
+                 id="who receives a licence decides nothing"),
+    pytest.param("The Trade Authority cleared Acme's purchase of Globex",
+                 {"type": "acquisition", "agents": ("acme",), "patients": ("globex",), "deciders": ("regulator",)},
+                 id="a regulator decides, the buyer acts"),
+    pytest.param("The High Court ordered Acme to pay costs when she refused its injunction against Globex",
+                 {"type": "injunction", "deciders": ()}, id="a pronoun between: another subject decides"),
     pytest.param("The Trade Authority revoked Acme's licence", {"type": "licence", "stage": "revoked"},
                  id="revoked a licence"),
     pytest.param("The High Court ruled that the Trade Authority's prohibition was wrong",
@@ -924,6 +933,9 @@ def test_what_a_count_counts_ends_at_a_preposition(index: StoreIndex) -> None:
      Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)), True, ("supported", "")),
     # an appeal names its event without a type: a false report of one denies it
     (Frame(stage="challenged"), Frame(type="injunction", stage="challenged"), False, ("denied", "")),
+    # another decides: "Acme granted Globex a licence" is not Globex's grant to Acme
+    (Frame(type="licence", stage="approved", deciders=("acme",)),
+     Frame(type="licence", stage="approved", deciders=("globex",)), True, (None, "who")),
     # "agreed" does not: agreeing to something else is not the rumoured agreement
     (Frame(stage="agreed"), Frame(type="acquisition", stage="agreed"), False, (None, "stage")),
 ])

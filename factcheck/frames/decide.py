@@ -59,6 +59,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name, related)
     if role:
         return Decision(None, "role", role)
+    if claim.deciders and statement.deciders and not any(
+            related(mine, theirs) for mine in claim.deciders for theirs in statement.deciders):
+        # "Acme granted Globex a licence" against "Globex granted Acme a licence"; another regulator's approval
+        return Decision(None, "who", f"the claim says {name(claim.deciders[0])} decided it, "
+                                     f"the statement {name(statement.deciders[0])}")
     if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
             and (st is not None or claim.negated) and not shares_verb(claim, statement)):
         # an event the vocabulary does not know is not the deal a statement records, unless
@@ -138,6 +143,13 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
             if other is not None:
                 return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
                         f"the statement has it {ROLE_NAMES[other]}")
+    # who takes part against who decides: "Acme granted Globex a licence" is not Globex's grant to
+    # Acme (but a regulator named as the other side, "a licence from the regulator", is no swap)
+    for acting, deciding, is_claim in ((claim.agents, statement.deciders, True), (statement.agents, claim.deciders, False)):
+        swapped = next((e for e in acting if e in deciding), None)
+        if swapped is not None:
+            roles = ("acting", "deciding") if is_claim else ("deciding", "acting")
+            return f"the claim has {name(swapped)} {roles[0]}, the statement has it {roles[1]}"
     return ""
 
 

@@ -39,6 +39,9 @@ class Frame(NamedTuple):
     counterparts: tuple[str, ...] = ()
     """Entity ids on the other side of a directed deal: whom it is bought from or sold to,
     whose asset it is ("Acme bought Globex's unit": Globex)."""
+    deciders: tuple[str, ...] = ()
+    """Entity ids that decide the event without taking part in it: who approves, blocks or
+    grants it ("the regulator cleared Acme's purchase", "Globex granted Acme a licence")."""
     hedged: bool = False
     question: bool = False
     asserts: bool = True
@@ -306,12 +309,14 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         speaker = _nearest_before(actors, speech.start)
         if speaker is not None and (stage_hit is None or speech.start < stage_hit.start):
             attitude_name, holder = "said", speaker
-    roles: tuple[tuple[str, ...], ...] = ((), (), ())
-    if type_hit is not None and type_hit.first >= 0 and vocab.types[type_hit.trigger.value].get("roles"):
+    roles: tuple[tuple[str, ...], ...] = ((), (), (), ())
+    if type_hit is not None and type_hit.first >= 0:
         # (roles are read from English word order; a Chinese clause gets none)
         first_type = next((h for h in hits if h.trigger.kind == "type"  # the verb, not a noun at the end
                            and not vocab.types[h.trigger.value].get("generic")), type_hit)
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
+        if not vocab.types[type_hit.trigger.value].get("roles"):
+            roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     verb_forms = _verb_forms(spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
@@ -340,6 +345,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
         attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
+        deciders=roles[3],
         hedged=hedged,
         question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
@@ -442,15 +448,23 @@ def _nearest_before(actors: Sequence[Mention], position: int) -> str | None:
 
 def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence[Mention],
            spans: Sequence[Token], holder: str | None,
-           vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Who acts, who is acted on, and who is on the other side in a directed event.
+           vocab: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Who acts, who is acted on, who is on the other side in a directed event, and who decides it.
 
     The actors before its word act, those after are acted on; "by" turns that round ("Globex
     was bought by Acme", "the purchase of Globex by Acme"); after the word, "to"/"from" and a
     possessive mark the other side ("sold its unit to Acme", "bought Globex's unit"). An actor
     before an earlier stage that someone else decides is that stage's ("the regulator approved
-    Acme's purchase of Globex": the regulator buys nothing)."""
+    Acme's purchase of Globex": the regulator buys nothing, it decides; so does a licensor that
+    grants a licence, and a court by which a request was refused)."""
     start = type_hit.start
+    deciding = max((h for h in hits if h.end <= start and h.trigger.kind == "stage" and h.trigger.value in vocab.third_party
+                    and not (h.trigger.noun or h.trigger.received) and not _passive(spans, h.first, vocab)),
+                   key=lambda h: h.end, default=None)
+    said = max((h.end for h in hits if h.trigger.kind in ("attitude", "speech") and deciding and h.end <= deciding.start),
+               default=-1)
+    deciders = [m.entity for m in actors if deciding and said <= m.start and m.end <= deciding.start and m.entity != holder
+                and not _another_subject_between(spans, m.end, deciding.start, vocab)]
     earlier_stage = max((h.end for h in hits if h.end <= start and h is not type_hit and (
         h.trigger.kind in ("attitude", "speech") or (h.trigger.kind == "stage" and h.trigger.value in vocab.third_party
                                                      and not (h.trigger.noun or h.trigger.received)
@@ -465,7 +479,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         by_stage = next((t.start for t in spans if t.text == "by" and t.start > stopped.end), len(normalized))
         acting = [m.entity for m in actors if m.end <= stopped.start and m.entity != holder]
         acted_on = [m.entity for m in actors if type_hit.end <= m.start < by_stage]
-        return tuple(dict.fromkeys(acting)), tuple(dict.fromkeys(acted_on)), ()
+        deciders = [m.entity for m in actors if m.start > by_stage]
+        return tuple(dict.fromkeys(acting)), tuple(dict.fromkeys(acted_on)), (), tuple(dict.fromkeys(deciders))
     if earlier_stage >= 0 and any(t.text == "by" and earlier_stage <= t.start < start for t in spans):
         # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
         before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
@@ -474,6 +489,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     if by is not None and any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
         # applies for nothing (unlike "the purchase of Globex by Acme")
+        deciders += [m.entity for m in after if m.start > by]
         after = [m for m in after if m.start < by]
         by = None
     owners: list[str] = []
@@ -496,7 +512,15 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
-    return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other))
+    return (tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other)),
+            tuple(dict.fromkeys(deciders)))
+
+
+def _another_subject_between(spans: Sequence[Token], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether a pronoun or a clause's first word stands between a name and a verb ("ordered
+    Acme to pay when she refused"): the verb is then another subject's."""
+    return any(start <= t.start < end and (t.text in vocab.pronouns or t.text in vocab.boundaries or t.text == "when")
+               for t in spans)
 
 
 def _past_form(word: str) -> bool:
