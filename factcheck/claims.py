@@ -123,7 +123,7 @@ _NOT_COUNTED = frozenset(
     "it its their this these those".split())
 """Words that end the noun phrase after a count: "2,220 by the end of September" counts nothing."""
 COUNTED_WORDS = 3
-_PHRASE_END = re.compile(r"[,.;:!?()，。；：]")
+_PHRASE_END = re.compile(r"[,.;:!?](?!\d)|[()，。；：]")  # not the comma of "1,900"
 
 
 def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized: str) -> Figure:

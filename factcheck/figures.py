@@ -18,10 +18,10 @@ _CURRENCY_WORDS = {
     "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "¥": "CNY", "renminbi": "CNY",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
-    "hk$": "HKD", "hkd": "HKD", "chf": "CHF", "franc": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY",
+    "hk$": "HKD", "hkd": "HKD", "美元": "USD", "欧元": "EUR", "人民币": "CNY", "元": "CNY", "chf": "CHF", "franc": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY",
     "%": "%", "percent": "%", "per cent": "%", "pct": "%",
 }
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+_SCALES = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
            "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12}
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -33,10 +33,11 @@ _WORD_NUMBERS = {
 _WORD_MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PREFIX = r"(?P<prefix>us\$|hk\$|\$|€|£|¥|rmb|cny|usd|eur|hkd|gbp|chf|jpy)?\s?"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b)?"
-_SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?|chf|francs?|yen)\b|(?P<pct>%))?"
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[kmb])\b|(?P<cjk_scale>[万亿]))?"
+_SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?|chf|francs?|yen)\b|(?P<pct>%)|(?P<cjk_unit>美元|欧元|人民币|元))?"
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?<![a-z]-){_PREFIX}{_NUMBER}(?!\.\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}(?![\w-]*[a-z])"
+    rf"(?<![a-z0-9_.,])(?<![a-z]-){_PREFIX}{_NUMBER}(?![.\d]\d|\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}"
+    r"(?![a-z0-9_]*[a-z])(?!-(?!a-share\b|per-share\b)[\w-]*[a-z])"  # "5g", "covid-19x" are no figures; "13.50-a-share" is
 )
 _NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
 _WORD_FIGURE = re.compile(
@@ -93,17 +94,17 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
             if m.group("word") == "one":
                 continue  # "one of the …" is rarely a count
             value = _word_value(m.group("word"))
-            unit = _unit(m.group("suffix") or m.group("pct"))
+            unit = _unit(m.group("suffix") or m.group("pct") or m.group("cjk_unit"))
         else:
             # however many digits: a number too long to read exactly is still not the store's
             # number (infinity past 1e308), never a reason to ignore what the claim says
             value = float(m.group("number").replace(",", ""))
-            unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct"))
-        scale, end = m.group("scale"), m.end()
+            unit = _unit(m.group("prefix")) or _unit(m.group("suffix") or m.group("pct") or m.group("cjk_unit"))
+        scale, end = m.group("scale") or m.groupdict().get("cjk_scale"), m.end()
         if not scale and not m.group("suffix"):
             scale, unit, end = _misspelt_scale(normalized, end, unit)
         if scale and (unit or scale not in ("m", "b")):  # "5m" alone may be metres
-            value *= _SCALES[scale]
+            value = round(value * _SCALES[scale], 4)  # 4.1 × 1e8 is 410,000,000, not 409,999,999.99999994
         found.append(FigureMention(Figure(value, unit), m.start(), end))
     # "10-15%", "between 12 and 18 percent": the first end of a range takes the unit written after the second.
     for i, mention in enumerate(found[:-1]):

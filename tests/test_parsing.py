@@ -80,6 +80,22 @@ def test_ranges_share_their_unit_and_ordinals_are_not_figures() -> None:
     assert find_figures("the 20th central committee, 5g and 3d") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("罚款850万", Figure(8.5e6)),
+    ("4.1亿美元", Figure(4.1e8, "USD")),
+    ("20亿元", Figure(2e9, "CNY")),
+    ("a CRD 13.50-a-share approach", Figure(13.5)),
+    ("EUR 36.75-per-share", Figure(36.75, "EUR")),
+])
+def test_chinese_scales_and_units_and_prices_per_share(text: str, expected: Figure) -> None:
+    assert [f.value for f in find_figures(normalize(text))] == [expected]
+
+
+def test_a_figure_never_ends_inside_a_number() -> None:
+    assert [f.value for f in find_figures("13.50-a-share")] == [Figure(13.5)]  # not 1 of "13.50"
+    assert find_figures("5g, 3d and covid-19x") == []
+
+
 def test_a_product_code_is_no_figure_and_a_range_with_and_shares_its_unit() -> None:
     assert [f.value for f in find_figures("srp-217 and covid-19")] == []
     assert [f.value for f in find_figures("between 12 and 18 percent")] == [Figure(12, "%"), Figure(18, "%")]

@@ -318,7 +318,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         if not vocab.types[type_hit.trigger.value].get("roles"):
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     verb_forms = _verb_forms(spans, entity_ends, vocab)
-    has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun) or attitude_name is not None or predicate
+    has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
+                          stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
+                     or attitude_name is not None or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
@@ -368,6 +370,17 @@ def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence
         if position < len(spans) and spans[position].start in starts:
             found.append((raw_stem(spans[index].text), starts[spans[position].start]))
     return tuple(dict.fromkeys(found))
+
+
+def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: set[int], vocab: Vocabulary) -> bool:
+    """Whether an event word that carries its stage is a verb ("Acme bids for Globex",
+    "Globex, which Acme bought"), not a noun ("Acme's offer for Globex", "a EUR 4-a-share bid")."""
+    if hit.first < 0:
+        return True  # written without spaces (Chinese): the reader cannot tell, so it asserts
+    before = spans[hit.first - 1] if hit.first else None
+    if before is not None and before.end in entity_ends and normalized[before.end:before.end + 2] == "  ":
+        return False  # after a possessive
+    return _finite(spans, hit.first, entity_ends, vocab)
 
 
 def _in_date(spans: Sequence[Token], hit: Hit) -> bool:
