@@ -125,7 +125,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
             if last is None:
                 continue
-            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors):
+            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized):
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
@@ -172,7 +172,8 @@ def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[T
 
 
 def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
-                    vocab: Vocabulary, names: Sequence[tuple[int, int]], actors: Sequence[tuple[int, int]]) -> bool:
+                    vocab: Vocabulary, names: Sequence[tuple[int, int]], actors: Sequence[tuple[int, int]],
+                    normalized: str) -> bool:
     """Whether one of the next `OBJECT_REACH` words, fillers, numbers and names skipped, is one
     of `objects`, before any clause boundary: "rejected the bid", "refused Acme's interim
     injunction", "sold its retail banking software arm"; not "denied reports that it signed a
@@ -180,15 +181,19 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     words_seen = 0
     for position in range(last + 1, min(len(spans), last + 12)):
         token = spans[position]
+        if any(start <= token.start < end for start, end in names):  # "Globex Holdings" is no holding
+            if ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors):
+                return True
+            continue
         if stems[position] in objects and token.text not in vocab.boundaries:
             return True  # "offloaded a 19.9% holding"
         if token.text in vocab.boundaries or (token.text.endswith("ing") and position == last + 1):
             return False  # "denied signing a deal": what is denied is the signing (not "a mining licence")
-        if any(start <= token.start < end for start, end in names):
-            if ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors):
-                return True
+        if token.text.isdigit():
+            if normalized[token.end:token.end + 1] == "%" and PERCENT in objects:
+                return True  # "bought 11.4% of Globex"
             continue
-        if token.text in vocab.fillers or token.text.isdigit():
+        if token.text in vocab.fillers:
             continue
         if stems[position] in objects:
             return True
@@ -396,11 +401,18 @@ def _has_object(normalized: str, hit: Hit) -> bool:
 
 
 def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mention], vocab: Vocabulary) -> tuple[str, ...]:
-    """Actors named as someone's relative: followed by "affiliated", "-backed", "unit" …"""
+    """Actors named as someone's relative: followed by "affiliated", "-backed", "unit", or
+    by a possessive and such a noun ("Acme's local subsidiary") …"""
     following = {t.start: t.text for t in spans}
     return tuple(dict.fromkeys(m.entity for m in actors if (
         normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
-        or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns)))
+        or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns
+        or normalized[m.end:m.end + 2] == "  " and not vocab.affiliation_nouns.isdisjoint(
+            t.text for t in spans[_first_after(spans, m.end):][:3]))))
+
+
+def _first_after(spans: Sequence[Token], position: int) -> int:
+    return next((i for i, t in enumerate(spans) if t.start >= position), len(spans))
 
 
 def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
@@ -425,6 +437,8 @@ def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention]) -> int:
     return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions))
 
 
+PERCENT = "percent"
+"""An object word that a "%" after a number stands for."""
 OBJECT_REACH = 4
 """Words (fillers, numbers and names apart) within which a trigger's object must come."""
 NEGATION_REACH = 4
