@@ -961,3 +961,14 @@ def test_what_an_unknown_verb_is_done_to_and_stages_that_name_an_event(
 ])
 def test_a_state_that_still_holds_is_denied_by_what_ends_it(statement: Frame, expected: tuple[str | None, str]) -> None:
     assert _decide(Frame(type="agreement", persists=True), statement, True) == expected
+
+
+def test_only_an_event_against_one_other_side_merges_who_is_acted_on_and_the_other_side() -> None:
+    """An injunction against Globex and one to stop Globex's vote are one; a ban on Globex is
+    not a ban on others' sales to Globex."""
+    against = Frame(type="injunction", agents=("acme",), patients=("globex",))
+    to_stop = Frame(type="injunction", agents=("acme",), counterparts=("globex",))
+    assert _decide(against, to_stop, True) == ("supported", "")
+    banned = Frame(type="ban", agents=("regulator",), patients=("globex",))
+    sales_to = Frame(type="ban", agents=("regulator",), patients=("initech",), counterparts=("globex",))
+    assert _decide(banned, sales_to, True) == (None, "role")

@@ -131,8 +131,7 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
         return ""
     mine = (claim.agents, claim.patients, claim.counterparts)
     theirs = (statement.agents, statement.patients, statement.counterparts)
-    if len(vocab.types[ct].get("roles", ())) < 3:  # who is acted on and who is on the other side are one role:
-        # "an injunction against Globex" and "an injunction to stop Globex"
+    if vocab.types[ct].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"
         mine = (claim.agents, claim.patients + claim.counterparts, ())
         theirs = (statement.agents, statement.patients + statement.counterparts, ())
     for role, entities in enumerate(mine):
