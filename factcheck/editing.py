@@ -333,8 +333,12 @@ def _appended(files: list[Path], target: Path, old_text: str, changes: Changes, 
             file, line, column = ids.where(statement_id)  # type: ignore[misc]
             return Location(str(files[file]), line, column)
 
-        [(_, statement)], _ = _screen_statements(_Stored(ids, location, lambda: index if index.count else None),
-                                                 changes.statements, False, force)
+        try:
+            [(_, statement)], _ = _screen_statements(_Stored(ids, location, lambda: index if index.count else None),
+                                                     changes.statements, False, force)
+        except NearDuplicateError as near:  # the stored statement where this run names its file
+            raise NearDuplicateError(near.claim, replace(near.match, location=location(near.match.id)), near.score,
+                                     near.verdict) from None
         text = old_text if old_text.endswith("\n") or not old_text else old_text + "\n"
         lines = text.splitlines(keepends=True)
         layout = _layout(lines, "statements", target)
@@ -404,7 +408,7 @@ class _Rebased(Mapping[str, Source]):
         built = source.location.path
         file = self._files[built]
         document = source.document_path
-        if document is not None and not document.is_absolute():
+        if document is not None and document.is_relative_to(Path(built).parent):  # not an absolute document_root
             document = file.parent / document.relative_to(Path(built).parent)
         return replace(source, document_path=document, location=replace(source.location, path=str(file)))
 

@@ -202,7 +202,7 @@ def _part_schema(statement: bool) -> Any:
     whole = _schema()
     if not statement:
         return whole
-    return {"$schema": whole["$schema"], "$defs": whole["$defs"], **whole["properties"]["statements"]["items"]}
+    return {key: whole[key] for key in ("$schema", "$id", "$defs")} | whole["properties"]["statements"]["items"]
 
 
 @cache
