@@ -18,7 +18,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterator, Mapping, Sequence
 
 import yaml
 from ruamel.yaml import YAML
@@ -27,11 +27,11 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from .atomic import LOCK_TIMEOUT, check_writable, commit, locked, remove_leftovers, stage
 from .bounded import read_file
-from .errors import EditError, Location, NearDuplicateError, Problem, WriteError
+from .errors import EditError, Location, NearDuplicateError, Problem, StoreError, WriteError
 from .ids import PROPOSE_ID, propose_id
 from .sources import citation_problems
-from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store_files, parse_store_files,
-                    read_store_files, store_files)
+from .store import (MAX_STORE_FILE_BYTES, Entity, Source, Statement, Store, load_store_files, new_statement_problems,
+                    parse_store_files, read_store_files, store_files)
 from .yaml_loader import YamlDocument, parse_yaml
 
 if TYPE_CHECKING:
@@ -131,15 +131,17 @@ def apply_changes(
     or WriteError, always before the file is touched.
     """
     check_writable(target)
-    real = target.resolve()
     with _locked_store(paths, target, lock_timeout, dry_run) as files:
         for file in files if not dry_run else ():
             remove_leftovers(file.resolve())
         old_text, bom, newline = _read(target, new_file)
+        appended = None if partial else _appended(files, target, old_text, changes, force, allowed_documents)
+        if appended is not None:
+            return _written(target, old_text, *appended, (), (bom, newline), dry_run)
         existing = [f for f in files if f.exists()]
         parsed = parse_store_files(existing)  # once: validation reads the other files as parsed here
         store = load_store_files(existing, parsed)  # empty for a first file
-        statements, rejected = _screen_statements(store, changes.statements, partial, force)
+        statements, rejected = _screen_statements(_stored(store), changes.statements, partial, force)
         entities = _screen_records(store.entities, changes.entities, "entity", target, partial)
         sources = _screen_records(store.sources, changes.sources, "source", target, partial)
         kept = replace(changes, entities=entities, sources=sources, statements=tuple(s for _, s in statements))
@@ -158,12 +160,19 @@ def apply_changes(
                 continue
             if errors:
                 raise EditError("nothing written: the store would not be valid", tuple(errors))
-            diff = "".join(difflib.unified_diff(
-                old_text.splitlines(keepends=True), text.splitlines(keepends=True),
-                f"{target} (now)", f"{target} (new)"))
-            if not dry_run:
-                commit(stage(real, (bom + text.replace("\n", newline)).encode("utf-8")), real)
-            return Outcome(target, kept, tuple(rejected), diff, dry_run)
+            return _written(target, old_text, text, kept, tuple(rejected), (bom, newline), dry_run)
+
+
+def _written(target: Path, old_text: str, text: str, kept: Changes, rejected: tuple[Rejected, ...],
+             encoding: tuple[str, str], dry_run: bool) -> Outcome:
+    """Replace `target` with `text` (unless `dry_run`), written with the byte-order mark and line
+    end it had (`encoding`), and say what changed."""
+    bom, newline = encoding
+    diff = _diff(old_text.splitlines(keepends=True), text.splitlines(keepends=True), target)
+    if not dry_run:
+        real = target.resolve()
+        commit(stage(real, (bom + text.replace("\n", newline)).encode("utf-8")), real)
+    return Outcome(target, kept, rejected, diff, dry_run)
 
 
 @contextmanager
@@ -206,11 +215,65 @@ def _read(path: Path, new_file: str) -> tuple[str, str, str]:
     return text[len(bom):].replace("\r\n", "\n"), bom, newline
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """The statements a write's new ones are screened against: by id, where each is, and the
+    index of the store for the near-duplicate check (None when it holds no statement), asked
+    for only when needed. A whole store read, or a compiled index alone (`_appended`)."""
+
+    ids: Container[str]
+    location: Callable[[str], Location]
+    index: Callable[[], StoreIndex | None]
+
+
+def _stored(store: Store) -> _Stored:
+    def index() -> StoreIndex | None:
+        if not store.statements:
+            return None
+        from .cache import current_index
+        from .index import build_index
+
+        return current_index(store.files) or build_index(store)
+
+    return _Stored({s.id for s in store.statements}, lambda i: store.statement(i).location, index)  # type: ignore[union-attr]
+
+
+class _Taken(Container[str]):
+    """Ids stored, or given to a new statement of this write."""
+
+    def __init__(self, stored: Container[str]) -> None:
+        self.stored = stored
+        self.new: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.new or key in self.stored
+
+
+_DIFF_MARGIN = 100
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@$", re.MULTILINE)
+
+
+def _diff(old: list[str], new: list[str], path: Path) -> str:
+    """A unified diff of a file's lines. difflib compares the lines between the first and the
+    last that differ, and `_DIFF_MARGIN` more on each side, not the whole file: on a 6 MB store
+    file a whole comparison takes half a second, all of it under the lock. (The margin leaves
+    difflib room to place a change among identical lines as it would in the whole file, with
+    its three lines of context.)"""
+    shortest = min(len(old), len(new))
+    same = next((i for i in range(shortest) if old[i] != new[i]), shortest)
+    start = max(0, same - _DIFF_MARGIN)
+    tail = next((i for i in range(shortest - same) if old[-1 - i] != new[-1 - i]), shortest - same)
+    cut = max(0, tail - _DIFF_MARGIN)
+    diff = "".join(difflib.unified_diff(old[start:len(old) - cut], new[start:len(new) - cut],
+                                        f"{path} (now)", f"{path} (new)"))
+    return _HUNK.sub(lambda m: f"@@ -{int(m[1]) + start}{m[2] or ''} +{int(m[3]) + start}{m[4] or ''} @@", diff)
+
+
 def _screen_statements(
-    store: Store, statements: Sequence[Statement], partial: bool, force: bool,
+    stored: _Stored, statements: Sequence[Statement], partial: bool, force: bool,
 ) -> tuple[list[tuple[int, Statement]], list[Rejected]]:
     """Ids proposed or checked against the store, and near duplicates caught."""
-    taken = {s.id for s in store.statements}
+    taken = _Taken(stored.ids)
     kept: list[tuple[int, Statement]] = []
     rejected: list[Rejected] = []
     index: StoreIndex | None = None
@@ -220,17 +283,11 @@ def _screen_statements(
             statement = replace(statement, id=propose_id(statement.parties, statement.date, statement.deal,
                                                          statement.claim, taken))
         elif statement.id in taken:
-            existing = store.statement(statement.id)
             reason = f"statement id '{statement.id}' is already taken"
             if not partial:
-                where = existing.location if existing else Location("")
+                where = Location("") if statement.id in taken.new else stored.location(statement.id)
                 raise EditError("nothing written", (Problem(where, reason),))
-        if reason is None and not force and store.statements:
-            if index is None:
-                from .cache import current_index
-                from .index import build_index
-
-                index = current_index(store.files) or build_index(store)
+        if reason is None and not force and (index := index or stored.index()) is not None:
             near = _near_duplicate(statement, index)
             if near and not partial:
                 raise near
@@ -239,9 +296,127 @@ def _screen_statements(
         if reason:
             rejected.append(Rejected(position, statement, (reason,)))
             continue
-        taken.add(statement.id)
+        taken.new.add(statement.id)
         kept.append((position, statement))
     return kept, rejected
+
+
+def _appended(files: list[Path], target: Path, old_text: str, changes: Changes, force: bool,
+              allowed_documents: Sequence[Path]) -> tuple[str, Changes] | None:
+    """`target`'s new text with one new statement appended, and the changes written, checked
+    against the compiled index of the store instead of the store itself: parsing a store of
+    100,000 statements takes most of a minute, all of it under the lock.
+
+    When the store's cached index is current (its key is the files' contents), it knows the
+    ids, entities and sources as they are, so only the new entry is parsed and checked: its id,
+    the near-duplicate check, its schema, its references, its quotes against its documents. The
+    entry goes after the last one of the file's `statements:`, found by a scan of its lines and
+    confirmed against the index (same number of entries, the last one where the index has it)
+    and by reading back the file's tail from that entry on. The problems found, and their
+    messages, are those a whole-store read would give (`store.new_statement_problems`).
+
+    None when the change is not a single new statement, no current index is cached, or the
+    file's layout cannot be confirmed so: the caller reads the whole store then."""
+    if len(changes.statements) != 1 or replace(changes, statements=()) or not all(f.exists() for f in files):
+        return None
+    from .cache import current_index
+
+    index = current_index(files)
+    if index is None:
+        return None
+    try:
+        ids = index.statement_ids
+        number = next(i for i, f in enumerate(files) if _same(f, target))
+        count, last_id, last_line = ids.in_file(number)
+
+        def location(statement_id: str) -> Location:
+            file, line, column = ids.where(statement_id)  # type: ignore[misc]
+            return Location(str(files[file]), line, column)
+
+        try:
+            [(_, statement)], _ = _screen_statements(_Stored(ids, location, lambda: index if index.count else None),
+                                                     changes.statements, False, force)
+        except NearDuplicateError as near:  # the stored statement where this run names its file
+            raise NearDuplicateError(near.claim, replace(near.match, location=location(near.match.id)), near.score,
+                                     near.verdict) from None
+        text = old_text if old_text.endswith("\n") or not old_text else old_text + "\n"
+        lines = text.splitlines(keepends=True)
+        layout = _layout(lines, "statements", target)
+        if len(layout.entries) != count or not count or not layout.entries[-1][0] < last_line <= layout.entries[-1][1]:
+            return None
+        first, after = layout.entries[-1]
+        writer = _Writer(_mapping_indent(text), layout.indent)
+        plain = _plain(statement)
+        new = writer.entry("statements", statement.id, plain, _template(lines, first, after, layout), layout.indent)
+        try:
+            before = parse_yaml("statements:\n" + "".join(lines[first:]), str(target))
+        except StoreError:
+            return None  # the tail does not read on its own (an alias of an earlier anchor): read it all
+        if [s.get("id") if isinstance(s, dict) else None for s in before.data.get("statements") or ()] != [last_id]:
+            return None
+        new_lines, _ = _splice(lines, {"statements": layout}, {"statements": new}, {})
+        tail = parse_yaml("statements:\n" + "".join(new_lines[first:]), str(target))
+        if tail.data != {**before.data, "statements": [*before.data["statements"], plain]}:
+            raise WriteError("the edited file would not read back as intended; nothing written", str(target))
+        entry = _moved(tail, ("statements", 1), ("statements", count), first - 1)
+        built = ids.files()
+        if len(built) != len(files):
+            return None
+        sources = _Rebased(index.sources, built, files)
+        checked, problems = new_statement_problems(entry, count, index.entity_records, sources)
+        if checked is not None and not any(p.severity == "error" for p in problems):  # as `_validate`
+            cited = {c.source: sources[c.source] for c in checked.citations if c.source in sources}
+            problems += citation_problems(Store({}, cited, (checked,), tuple(files)), allowed_documents, {checked.id})
+        errors = tuple(p for p in problems if p.severity == "error")
+        if errors:
+            raise EditError("nothing written: the store would not be valid", errors)
+        return "".join(new_lines), replace(changes, statements=(statement,))
+    finally:
+        index.close()
+
+
+def _moved(document: YamlDocument, at: tuple[str, int], to: tuple[str, int], lines: int) -> YamlDocument:
+    """The entry at data path `at` of a document parsed from part of a file, as the entry `to` of
+    the whole file, its lines `lines` further down; the entries before it are None."""
+    section, position = to
+
+    def moved(where: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        return (*to, *where[len(at):]) if where[:len(at)] == at else None
+
+    first = document.positions[at][0]
+    return YamlDocument(
+        document.path, {section: [None] * position + [document.data[at[0]][at[1]]]},
+        {new: (line + lines, column) for where, (line, column) in document.positions.items()
+         if (new := moved(where)) is not None},
+        [(key, line + lines, column) for key, line, column in document.duplicate_keys if line >= first],
+        {new: text for where, text in document.written.items() if (new := moved(where)) is not None},
+        {new: (text, line + lines, column) for where, (text, line, column) in document.converted_keys.items()
+         if (new := moved(where)) is not None})
+
+
+class _Rebased(Mapping[str, Source]):
+    """An index's sources, located in the store files as this run names them: the index was
+    built with the paths its build was given (relative to its own folder, maybe), and a source's
+    document and its messages must name the files as a whole-store read now would."""
+
+    def __init__(self, sources: Mapping[str, Source], built: list[str], files: list[Path]) -> None:
+        self._sources = sources
+        self._files = dict(zip(built, files))
+
+    def __getitem__(self, key: str) -> Source:
+        source = self._sources[key]
+        built = source.location.path
+        file = self._files[built]
+        document = source.document_path
+        if document is not None and document.is_relative_to(Path(built).parent):  # not an absolute document_root
+            document = file.parent / document.relative_to(Path(built).parent)
+        return replace(source, document_path=document, location=replace(source.location, path=str(file)))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def _near_duplicate(statement: Statement, index: StoreIndex) -> NearDuplicateError | None:

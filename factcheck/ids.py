@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Container
 
 PROPOSE_ID = ""
 """A new statement with this id gets one proposed from its parties, date and deal."""
@@ -23,7 +24,7 @@ def slug(text: str, words: int = 0) -> str:
     return "-".join(parts[:words] if words else parts)
 
 
-def propose_id(parties: tuple[str, ...], date: str | None, deal: str | None, claim: str, taken: set[str]) -> str:
+def propose_id(parties: tuple[str, ...], date: str | None, deal: str | None, claim: str, taken: Container[str]) -> str:
     """`parties-date-deal`, like `acme-globex-2021-03-joint-venture`; `-2`, `-3`… when taken.
 
     The claim's first words (less the parties' names) stand in for a missing deal; at most three

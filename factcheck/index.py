@@ -16,10 +16,12 @@ Tables:
     words(word)                  stems of every word the statements use (`store_words`)
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
     sources(id, blob)
+    statement_ids(id, file, line, column)  where each statement is (`StatementIds`), for writes
 """
 
 from __future__ import annotations
 
+import json
 import marshal
 import math
 import os
@@ -82,6 +84,33 @@ PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
 FORMAT = 10
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
+
+
+class StatementIds:
+    """The store's statement ids and where each is, and the store files as the build named them:
+    what a write into a large store checks a new statement against instead of reading every
+    file (see `editing.apply_changes`). A file is its position among the store's files."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def __contains__(self, key: object) -> bool:
+        return self.where(key) is not None  # type: ignore[arg-type]
+
+    def where(self, key: str) -> tuple[int, int, int] | None:
+        """The file, line and column of statement `key`, or None when there is none."""
+        return self._db.execute("SELECT file, line, column FROM statement_ids WHERE id = ?", (key,)).fetchone()
+
+    def in_file(self, file: int) -> tuple[int, str | None, int]:
+        """How many statements file number `file` holds, and the id and line of its last one."""
+        [count] = self._db.execute("SELECT count(*) FROM statement_ids WHERE file = ?", (file,)).fetchone()
+        last = self._db.execute("SELECT id, line FROM statement_ids WHERE file = ? ORDER BY line DESC LIMIT 1",
+                                (file,)).fetchone()
+        return (count, *last) if last else (0, None, 0)
+
+    def files(self) -> list[str]:
+        """The store's files as the build was given them (the paths in its records' locations)."""
+        return json.loads(self._db.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()[0])
 
 
 class StatementFacts(NamedTuple):
@@ -206,6 +235,7 @@ class StoreIndex:
         self.entities = self.head.entities
         self.entity_records: Records[Entity] = Records(connection, "entities")
         self.sources: Records[Source] = Records(connection, "sources")
+        self.statement_ids = StatementIds(connection)
         self.count = self.head.count
         self.unseen_idf = math.log(1 + (self.count + 0.5) / 0.5)
         self._term_statistics: SizedMemo[str, tuple[int, float, float]] = SizedMemo(MEMOISED_TERMS)
@@ -630,6 +660,8 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
         CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
         CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
+        CREATE TABLE statement_ids (id TEXT PRIMARY KEY, file INTEGER NOT NULL, line INTEGER NOT NULL,
+                                    column INTEGER NOT NULL) WITHOUT ROWID;
     """)
     entities = EntityIndex(store.entities.values())
     vocabulary = store_words(store)
@@ -666,9 +698,13 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         for table, records in (("entities", store.entities), ("sources", store.sources)):
             connection.executemany(f"INSERT INTO {table} VALUES (?, ?)", (
                 (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in records.items()))
+        files = {str(path): number for number, path in enumerate(store.files)}
+        connection.executemany("INSERT INTO statement_ids VALUES (?, ?, ?, ?)", (
+            (s.id, files.get(s.location.path, -1), s.location.line, s.location.column) for s in store.statements))
         head = IndexHead(entities, store.warnings, count, event_vocabulary())
         connection.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes())])
+            ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
+            ("files", json.dumps(list(files)))])
     return StoreIndex(connection)
 
 

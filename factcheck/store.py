@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Mapping, NamedTuple, Sequence
 
 from .bounded import file_kind, read_file
 from .dates import date_span
@@ -197,11 +197,19 @@ def _schema() -> Any:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def _part_schema(statement: bool) -> Any:
+    """The whole file's schema, or that of one statement entry (its `$defs` kept for references)."""
+    whole = _schema()
+    if not statement:
+        return whole
+    return {key: whole[key] for key in ("$schema", "$id", "$defs")} | whole["properties"]["statements"]["items"]
+
+
 @cache
-def _schema_validator() -> Any:
+def _schema_validator(statement: bool = False) -> Any:
     import jsonschema  # imported here: only store loading pays for it, and only once
 
-    return jsonschema.Draft202012Validator(_schema())
+    return jsonschema.Draft202012Validator(_part_schema(statement))
 
 
 def _dotted(where: Sequence[Any]) -> str:
@@ -212,13 +220,13 @@ def _dotted(where: Sequence[Any]) -> str:
 
 
 @cache
-def _compiled_schema() -> Any:
+def _compiled_schema(statement: bool = False) -> Any:
     import fastjsonschema
 
-    return fastjsonschema.compile(_schema())
+    return fastjsonschema.compile(_part_schema(statement))
 
 
-def _conforms(data: Any) -> bool:
+def _conforms(data: Any, statement: bool = False) -> bool:
     """Whether the data meets the schema exactly (no unknown field either).
 
     fastjsonschema compiles the schema to Python and checks a store of 10,000 statements in a
@@ -229,7 +237,7 @@ def _conforms(data: Any) -> bool:
     import fastjsonschema
 
     try:
-        _compiled_schema()(data)
+        _compiled_schema(statement)(data)
     except fastjsonschema.JsonSchemaException:
         return False
     return True
@@ -243,19 +251,24 @@ def schema_problems(document: YamlDocument) -> list[Problem]:
 _ENTRY_SECTIONS = ("entities", "sources", "statements")
 
 
-def _schema_findings(document: YamlDocument) -> list[tuple[tuple[Any, ...] | None, Problem]]:
+def _schema_findings(document: YamlDocument, statement: int | None = None,
+                     ) -> list[tuple[tuple[Any, ...] | None, Problem]]:
     """Each schema problem with the data path it is about (None for a warning), so that the
-    rest of the store can still be checked (see `_usable`)."""
+    rest of the store can still be checked (see `_usable`). With `statement`, only the statement
+    entry at that position of the file is checked, against its part of the schema: a write
+    checks the entry it adds without the rest of a large file."""
     findings: list[tuple[tuple[Any, ...] | None, Problem]] = []
+    at: tuple[Any, ...] = () if statement is None else ("statements", statement)
+    data = document.data if statement is None else document.data["statements"][statement]
     for where, (text, line, column) in document.converted_keys.items():
         findings.append((where, Problem(
             Location(document.path, line, column),
             f"{_dotted(where[:-1]) + ': ' if where[:-1] else ''}key {text} was read as {_read_as(where[-1])}; "
             f"write \"{text}\" in quotes")))
-    if _conforms(document.data):
+    if _conforms(data, statement is not None):
         return findings
-    for error in _schema_validator().iter_errors(document.data):
-        where = tuple(error.absolute_path)
+    for error in _schema_validator(statement is not None).iter_errors(data):
+        where = (*at, *error.absolute_path)
         if _hashable(error.instance) and (*where, error.instance) in document.converted_keys:
             continue  # a key YAML converted: explained above
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -272,7 +285,7 @@ def _schema_findings(document: YamlDocument) -> list[tuple[tuple[Any, ...] | Non
         line, column = document.position(where)
         prefix = f"{_dotted(where)}: " if where else ""
         findings.append((where,
-                         Problem(Location(document.path, line, column), prefix + _schema_message(error, document))))
+                         Problem(Location(document.path, line, column), prefix + _schema_message(error, document, at))))
     return findings
 
 
@@ -290,8 +303,9 @@ def _read_as(value: Any) -> str:
     return "a number"
 
 
-def _schema_message(error: Any, document: YamlDocument) -> str:
-    written = document.written.get(tuple(error.absolute_path))
+def _schema_message(error: Any, document: YamlDocument, at: tuple[Any, ...]) -> str:
+    """`at`: where the part of the document validated is (see `_schema_findings`)."""
+    written = document.written.get((*at, *error.absolute_path))
     if error.validator == "enum" and isinstance(error.instance, bool) and written is not None:
         values = [str(v) for v in error.validator_value]
         advice = ({True: "supported", False: "denied"}[error.instance] if values == ["supported", "denied"]
@@ -352,8 +366,7 @@ def examine_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDo
         except StoreError as exc:
             problems.extend(exc.problems)
             continue
-        for key, line, column in document.duplicate_keys:
-            problems.append(Problem(Location(document.path, line, column), f"duplicate key '{key}'"))
+        problems.extend(_duplicate_keys(document))
         if not isinstance(document.data, dict):
             kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
             problems.append(Problem(Location(document.path, 1, 1),
@@ -373,6 +386,36 @@ def examine_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDo
     store, reference_problems = _build(documents, unusable["entities"], unusable["sources"])
     problems.extend(reference_problems)
     return replace(store, warnings=tuple(p for p in problems if p.severity == "warning")), problems
+
+
+def _duplicate_keys(document: YamlDocument) -> list[Problem]:
+    return [Problem(Location(document.path, line, column), f"duplicate key '{key}'")
+            for key, line, column in document.duplicate_keys]
+
+
+def new_statement_problems(document: YamlDocument, number: int, entities: Mapping[str, Entity],
+                           sources: Mapping[str, Source]) -> tuple[Statement | None, list[Problem]]:
+    """What `examine_store_files` reports about a statement entry added as the `number`th of its
+    file to a sound store, found without reading that store (a write into a large store): the
+    entry is `document.data["statements"][number]` (the places before it None), positioned as in
+    the file, and `entities` and `sources` are the store's (a compiled index's tables serve).
+    The statement is None when a schema error leaves it out of the later checks, as it would be
+    left out of the whole store."""
+    problems = _duplicate_keys(document)
+    findings = _schema_findings(document, number)
+    problems.extend(problem for _, problem in findings)
+    broken = {entry for entry, problem in findings if entry is not None and problem.severity == "error"}
+    if broken:
+        document = _usable(document, broken)
+    raw = document.data["statements"][number]
+    if raw is None:
+        return None, problems
+    problems += _statement_problems(document, number, raw, entities, sources)
+
+    def here(*where: Any) -> Location:
+        return Location(document.path, *document.position(("statements", number, *where)))
+
+    return statement_from_data(raw, here(), lambda i: here("citations", i)), problems
 
 
 _SECTION_TYPES = {"entities": dict, "sources": dict, "statements": list, "reviewer": dict, "document_root": str}
@@ -518,40 +561,55 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
                 problems.append(Problem(here(document, ("entities", entity_id, "parent")),
                                         f"unknown entity '{parent}' (parent of '{entity_id}')"))
         for index, raw in enumerate(document.data.get("statements") or ()):
-            if raw is None:
-                continue
-            base = ("statements", index)
-            refs = [("parties", i, ref) for i, ref in enumerate(raw["parties"])]
-            refs += [("places", i, ref) for i, ref in enumerate(raw.get("places") or ())]
-            if raw.get("said_by"):
-                refs.append(("said_by", None, raw["said_by"]))
-            for key, i, ref in refs:
-                where = (*base, key) if i is None else (*base, key, i)
-                if ref not in entities and ref not in unusable_entities:
-                    problems.append(Problem(here(document, where), f"unknown entity '{ref}' in {key}"))
-                elif key == "places" and ref in entities and entities[ref].kind != "place":
-                    problems.append(Problem(here(document, where),
-                                            f"'{ref}' in places is a {entities[ref].kind}, not a place "
-                                            "(places are entities of kind place; a party goes in parties)"))
-            problems += _event_problems(raw.get("event"), lambda key: here(document, (*base, "event", key)))
-            problems += _calendar_problems(raw, ("date", "said_on"), base, document)
-            for i, citation in enumerate(raw["citations"]):
-                source = sources.get(citation["source"])
-                if source is None and citation["source"] in unusable_sources:
-                    continue
-                if source is None:
-                    problems.append(Problem(here(document, (*base, "citations", i, "source")),
-                                            f"unknown source '{citation['source']}'"))
-                elif "quote" in citation and source.document is None:
-                    problems.append(Problem(here(document, (*base, "citations", i, "quote")),
-                                            f"source '{source.id}' is a review with no archived document to quote; "
-                                            "cite it without a quote"))
-                elif "quote" not in citation and source.review is None:
-                    problems.append(Problem(here(document, (*base, "citations", i)),
-                                            f"citation of source '{source.id}' needs a quote (verbatim from its "
-                                            "document); only a review is cited without one"))
+            if raw is not None:
+                problems += _statement_problems(document, index, raw, entities, sources, unusable_entities,
+                                                unusable_sources)
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents), (), reviewer)
     return store, problems
+
+
+def _statement_problems(document: YamlDocument, index: int, raw: dict[str, Any], entities: Mapping[str, Entity],
+                        sources: Mapping[str, Source], unusable_entities: Container[Any] = (),
+                        unusable_sources: Container[Any] = ()) -> list[Problem]:
+    """Reference, place, event and date problems of a schema-valid statement entry, the `index`th
+    of its file: for a whole store (`_build`), or for one new entry checked against the entities
+    and sources of a compiled index (`new_statement_problems`)."""
+    problems: list[Problem] = []
+
+    def here(where: tuple[Any, ...]) -> Location:
+        return Location(document.path, *document.position(where))
+
+    base = ("statements", index)
+    refs = [("parties", i, ref) for i, ref in enumerate(raw["parties"])]
+    refs += [("places", i, ref) for i, ref in enumerate(raw.get("places") or ())]
+    if raw.get("said_by"):
+        refs.append(("said_by", None, raw["said_by"]))
+    for key, i, ref in refs:
+        where = (*base, key) if i is None else (*base, key, i)
+        if ref not in entities and ref not in unusable_entities:
+            problems.append(Problem(here(where), f"unknown entity '{ref}' in {key}"))
+        elif key == "places" and ref in entities and entities[ref].kind != "place":
+            problems.append(Problem(here(where),
+                                    f"'{ref}' in places is a {entities[ref].kind}, not a place "
+                                    "(places are entities of kind place; a party goes in parties)"))
+    problems += _event_problems(raw.get("event"), lambda key: here((*base, "event", key)))
+    problems += _calendar_problems(raw, ("date", "said_on"), base, document)
+    for i, citation in enumerate(raw["citations"]):
+        source = sources.get(citation["source"])
+        if source is None and citation["source"] in unusable_sources:
+            continue
+        if source is None:
+            problems.append(Problem(here((*base, "citations", i, "source")),
+                                    f"unknown source '{citation['source']}'"))
+        elif "quote" in citation and source.document is None:
+            problems.append(Problem(here((*base, "citations", i, "quote")),
+                                    f"source '{source.id}' is a review with no archived document to quote; "
+                                    "cite it without a quote"))
+        elif "quote" not in citation and source.review is None:
+            problems.append(Problem(here((*base, "citations", i)),
+                                    f"citation of source '{source.id}' needs a quote (verbatim from its "
+                                    "document); only a review is cited without one"))
+    return problems
 
 
 def entity_from_data(entity_id: str, raw: dict[str, Any]) -> Entity:
