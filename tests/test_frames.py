@@ -463,6 +463,8 @@ READINGS = [
                  id="did not offer to sell"),
     pytest.param("The Trade Authority's inquiry into Acme's stake in Globex is still under way",
                  {"type": "investment", "stage": "under-review", "persists": True}, id="still under way: persists"),
+    pytest.param("The joint venture will be jointly controlled by their subsidiaries Acme Cargo and Globex Link",
+                 {"verb_objects": (("control by", "acme-cargo"),)}, id="done by: after 'by', fillers and relatives"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},
@@ -941,6 +943,12 @@ def test_what_a_count_counts_ends_at_a_preposition(index: StoreIndex) -> None:
      Frame(verbs=("ordered",), verb_objects=(("order", "globex"),)), True, (None, "role")),
     (Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)),
      Frame(verbs=("ordered",), verb_objects=(("order", "acme"),)), True, ("supported", "")),
+    # done by a parent is not done by its subsidiary
+    (Frame(verbs=("controlled",), verb_objects=(("control by", "acme"),)),
+     Frame(verbs=("controlled",), verb_objects=(("control by", "acme-cargo"),)), True, (None, "role")),
+    # what someone does to a deal is not the deal: "the venture is controlled by Acme"
+    (Frame(type="joint-venture", verbs=("controlled",), verb_objects=(("control by", "acme"),)),
+     Frame(type="joint-venture", stage="approved"), True, (None, "event")),
     # an appeal names its event without a type: a false report of one denies it
     (Frame(stage="challenged"), Frame(type="injunction", stage="challenged"), False, ("denied", "")),
     # another decides: "Acme granted Globex a licence" is not Globex's grant to Acme

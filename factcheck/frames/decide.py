@@ -56,7 +56,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
-    role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name, related)
+    role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name)
     if role:
         return Decision(None, "role", role)
     if claim.deciders and statement.deciders and not any(
@@ -64,13 +64,15 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # "Acme granted Globex a licence" against "Globex granted Acme a licence"; another regulator's approval
         return Decision(None, "who", f"the claim says {name(claim.deciders[0])} decided it, "
                                      f"the statement {name(statement.deciders[0])}")
-    if (ct is None and claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
+    if (claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
+            and (ct is None or any(verb.endswith(" by") for verb, _ in claim.verb_objects))
             and (st is not None or claim.negated) and not shares_verb(claim, statement)):
         # an event the vocabulary does not know is not the deal a statement records, unless
         # the statement asserts the same verb: "opened a base" is not "signed a memorandum to
         # open a base", "appealed the injunction ruling" not "the court refused the injunction";
         # nor is a negation of it the negation of what a statement asserts in other words
-        # ("had never been opened before" against "opens for the first time")
+        # ("had never been opened before" against "opens for the first time"); nor is what is
+        # done by someone in a clause about a deal ("the venture is controlled by Acme")
         return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
     implied = vocab.implied
@@ -152,13 +154,13 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     return ""
 
 
-def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str],
-                    related: Callable[[str, str], bool]) -> str:
-    """One verb done to another: "ordered Globex to pay" against "ordered Acme to pay"."""
+def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str]) -> str:
+    """One verb done to or by another: "ordered Globex to pay" against "ordered Acme to pay";
+    a parent is not its subsidiary ("controlled by Acme" against "controlled by Acme Capital")."""
     theirs = dict(statement.verb_objects)
     for verb, entity in claim.verb_objects:
         other = theirs.get(verb)
-        if other is not None and not related(entity, other):
+        if other is not None and other != entity:
             return f"the claim has {name(entity)} after '{verb}', the statement {name(other)}"
     return ""
 

@@ -365,16 +365,26 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
 
 def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
                   vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
-    """The entity right after each verb the vocabulary does not know, fillers skipped."""
+    """The entity each verb the vocabulary does not know is done to, named right after it
+    (fillers skipped), or done by, after a "by" ("controlled by their subsidiaries Acme Capital
+    and …": the verb's stem then ends in " by")."""
     starts = {m.start: m.entity for m in actors}
     found = []
     for index in verbs:
-        position = index + 1
-        while position < len(spans) and spans[position].text in vocab.fillers:
-            position += 1
+        position = _past_fillers(spans, index + 1, vocab.fillers)
+        verb = raw_stem(spans[index].text)
+        if position < len(spans) and spans[position].text == "by":
+            position = _past_fillers(spans, position + 1, vocab.fillers | vocab.affiliation_nouns)
+            verb += " by"
         if position < len(spans) and spans[position].start in starts:
-            found.append((raw_stem(spans[index].text), starts[spans[position].start]))
+            found.append((verb, starts[spans[position].start]))
     return tuple(dict.fromkeys(found))
+
+
+def _past_fillers(spans: Sequence[Token], position: int, fillers: frozenset[str]) -> int:
+    while position < len(spans) and spans[position].text in fillers:
+        position += 1
+    return position
 
 
 def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: set[int], vocab: Vocabulary) -> bool:
