@@ -234,7 +234,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
                 found.append(Conflict("party", entity, f"the claim names {names[entity]}, "
                                                        f"the statement's party is {names[stand_in]}"))
     mine, theirs = claim.frame.subject, facts.frames[0].subject
-    if (mine and theirs and mine != theirs and theirs not in claim.entities and mine in kin(theirs)
+    if (mine and theirs and mine != theirs and mine not in claim.frame.affiliated  # "an Acme-affiliated firm"
+            and theirs not in claim.entities and mine in kin(theirs)
             and not any(c.claim_value == mine for c in found)):
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
     if facts.places:

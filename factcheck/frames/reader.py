@@ -335,8 +335,11 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
     predicate_at = min(named_heads, default=-1)
     affiliated = _affiliated(normalized, spans, actors, vocab)
-    subject = next((m.entity for m in actors if (predicate_at < 0 or m.end <= predicate_at)
-                    and normalized[m.end:m.end + 2] != "  " and m.entity not in affiliated), None)
+    named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and normalized[m.end:m.end + 2] != "  "]
+    # a name before "subsidiary" ("the Acme Cargo subsidiary") is the subject when no one else is
+    # named, one before "-affiliated" never ("a Globex-affiliated company": an unnamed one)
+    subject = next((m.entity for m in named_first if m.entity not in affiliated),
+                   next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
