@@ -10,7 +10,7 @@ cites a verbatim quote from the archived text of its source, a daily deals brief
 200 items, written to `DIR/documents/`.
 
     DIR/entities.yaml              entities and sources (and an empty statements list)
-    DIR/statements-00001.yaml ...  at most 10,000 statements each (references cross files)
+    DIR/statements-00001.yaml ...  at most 10,000 statements each, or --per-file (references cross files)
     DIR/documents/<source>.txt     the archived briefings the quotes come from
     DIR/claims.jsonl               with --claims M: test claims with the verdict they should get
     DIR/generated.json             the parameters, so benchmarks/scale.py can reuse the folder
@@ -737,7 +737,8 @@ class Writer:
 # --- the generator -------------------------------------------------------------------------------
 
 class Generator:
-    def __init__(self, statements: int, seed: int, claims: int) -> None:
+    def __init__(self, statements: int, seed: int, claims: int, per_file: int = STATEMENTS_PER_FILE) -> None:
+        self.per_file = per_file
         self.total = statements
         self.seed = seed
         self.rng = random.Random(seed)
@@ -875,7 +876,7 @@ class Generator:
                         # the rumour cites the report and, as the shipped store does, the denial
                         _, _, _, _, denial_quote = self.writer.statement(events[1], random.Random(0))
                         citations.append(denial_quote)
-                    if handle is None or in_file >= STATEMENTS_PER_FILE:
+                    if handle is None or in_file >= self.per_file:
                         if handle:
                             handle.close()
                         file_number += 1
@@ -981,8 +982,8 @@ class Generator:
                                     "kind": "unrelated", "statement": None, "document": None})
 
 
-def generate(statements: int, out: Path, seed: int = 1, claims: int = 0) -> dict:
-    return Generator(statements, seed, claims).run(out)
+def generate(statements: int, out: Path, seed: int = 1, claims: int = 0, per_file: int = STATEMENTS_PER_FILE) -> dict:
+    return Generator(statements, seed, claims, per_file).run(out)
 
 
 def main() -> int:
@@ -994,12 +995,14 @@ def main() -> int:
                         help="folder to write (replaced if it exists)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     parser.add_argument("--claims", type=int, default=0, metavar="M", help="also write M test claims to DIR/claims.jsonl")
+    parser.add_argument("--per-file", type=int, default=STATEMENTS_PER_FILE, metavar="K",
+                        help=f"statements per statements file (default {STATEMENTS_PER_FILE:,})")
     args = parser.parse_args()
     if args.statements < 1:
         parser.error("--statements must be at least 1")
     if args.out.exists() and any(args.out.iterdir()) and not (args.out / "generated.json").exists():
         parser.error(f"{args.out} exists and was not written by this script; not replacing it")
-    info = generate(args.statements, args.out, args.seed, args.claims)
+    info = generate(args.statements, args.out, args.seed, args.claims, args.per_file)
     print(f"wrote {info['statements']} statements ({info['statement_files']} files), {info['entities']} entities, "
           f"{info['sources']} sources, {info['claims']} claims to {args.out} in {info['seconds']:.1f} s",
           file=sys.stderr)

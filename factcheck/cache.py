@@ -61,6 +61,8 @@ ENGINE_FOLDERS = ("", "frames")
 
 HASHES_RECORD = "file-hashes.json"
 INDEX_GLOB = "index-*.sqlite"
+PARTS = "parts"
+"""The folder of the parts indexes are assembled from (`index.Part`): one per store file as read."""
 
 
 def _index_path(folder: Path, key: str) -> Path:
@@ -71,13 +73,9 @@ def _key_of(index: Path) -> str:
     return index.name[len("index-"):-len(".sqlite")]
 
 
-def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False) -> str:
-    """A name for the index of these store files as this engine reads them: a SHA-256 of the
-    files' contents and of the engine's version and files (so an upgraded engine never reads an
-    index built by another). The cache's key also names where the files are and when the
-    engine's files were written (cheap to check, and a local cache has no other store there);
-    a `portable` key names only the contents and the engine's version and file sizes, the same
-    in any checkout on any machine (`build_portable`)."""
+def engine_key(portable: bool = False) -> str:
+    """The engine's version and files (their sizes, and unless `portable` their modification
+    times): what an index, or a part of one, is read by."""
     parts = [__version__]
     package = Path(__file__).resolve().parent
     for part in ENGINE_FOLDERS:
@@ -85,6 +83,17 @@ def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False
             for entry in sorted((e for e in engine if e.name.endswith((".py", ".json"))), key=lambda e: e.name):
                 stat = entry.stat()
                 parts.append(f"{part}/{entry.name}:{stat.st_size}" + ("" if portable else f":{stat.st_mtime_ns}"))
+    return "\0".join(parts)
+
+
+def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False) -> str:
+    """A name for the index of these store files as this engine reads them: a SHA-256 of the
+    files' contents and of the engine's version and files (so an upgraded engine never reads an
+    index built by another). The cache's key also names where the files are and when the
+    engine's files were written (cheap to check, and a local cache has no other store there);
+    a `portable` key names only the contents and the engine's version and file sizes, the same
+    in any checkout on any machine (`build_portable`)."""
+    parts = [engine_key(portable)]
     hashes = FileHashes(folder / HASHES_RECORD if folder else None)
     if portable:
         parts += sorted(hashes.of(path) for path in map(Path.resolve, files))
@@ -239,8 +248,10 @@ def build_portable(paths: Sequence[Path] | None, out: Path) -> str:
     key = index_key(files, cache_folder(), portable=True)
     store = load_store(files)
 
+    folder = cache_folder()
+
     def write(temporary: Path) -> None:
-        build_index(store, temporary).close()
+        build_index(store, temporary, folder / PARTS if folder else None, engine_key()).close()
         with sqlite3.connect(temporary) as connection:
             connection.execute(f"CREATE TABLE {PORTABLE_TABLE} (key TEXT)")
             connection.execute(f"INSERT INTO {PORTABLE_TABLE} VALUES (?)", (key,))
@@ -276,6 +287,7 @@ def _built(cached: Path | None, store: Store, files: Sequence[Path]) -> StoreInd
     supersedes is removed, and the least recently used ones while the cache is over its budget."""
     if cached is not None:
         _remove_stale_temporaries(cached.parent)
+        _remove_stale_temporaries(cached.parent / PARTS)
         built = _build_into(cached, store)
         if built is not None:
             _retire(cached, files)
@@ -320,6 +332,29 @@ def _retire(cached: Path, files: Sequence[Path]) -> None:
             break
         if path != cached and _remove(path):
             total -= size
+    _remove_unused_parts(folder)
+
+
+def _remove_unused_parts(folder: Path) -> None:
+    """Remove the parts no index in the cache was assembled from (those of files since changed,
+    or of indexes removed). An index that cannot be read keeps none: a part only saves time."""
+    used: set[str] = set()
+    for path, _, _ in _indexes(folder):
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                used.update(key for (key,) in connection.execute("SELECT key FROM parts"))
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            continue
+    try:
+        kept = list((folder / PARTS).glob("*.part"))
+    except OSError:
+        return
+    for part in kept:
+        if part.stem not in used:
+            _remove(part)
 
 
 def _indexes(folder: Path) -> list[tuple[Path, int, float]]:
@@ -370,8 +405,9 @@ def cache_info() -> tuple[Path | None, tuple[CachedIndex, ...]]:
 
 
 def clear_cache() -> tuple[int, int]:
-    """Remove every index and the record of file hashes (never a lock: a writer may hold one).
-    Returns how many index files were removed and their bytes."""
+    """Remove every index, the parts they were assembled from and the record of file hashes
+    (never a lock: a writer may hold one). Returns how many index files were removed and their
+    bytes."""
     folder = cache_folder()
     if folder is None:
         return 0, 0
@@ -379,6 +415,7 @@ def clear_cache() -> tuple[int, int]:
     for path, size, _ in _indexes(folder):
         if _remove(path):
             removed, freed = removed + 1, freed + size
+    _remove_unused_parts(folder)
     _remove(folder / HASHES_RECORD)
     return removed, freed
 
@@ -410,7 +447,8 @@ def _running(pid: int) -> bool:
 
 
 def _build_into(path: Path, store) -> StoreIndex | None:
-    if not _write_replacing(path, lambda temporary: build_index(store, temporary).close()):
+    parts = path.parent / PARTS
+    if not _write_replacing(path, lambda temporary: build_index(store, temporary, parts, engine_key()).close()):
         return None
     try:
         return open_index(path)

@@ -17,6 +17,7 @@ Tables:
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
     sources(id, blob)
     statement_ids(id, file, line, column)  where each statement is (`StatementIds`), for writes
+    parts(key)                   the parts it was assembled from (`Part`), one per store file
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 10
+FORMAT = 11
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -521,12 +522,6 @@ def statement_text(statement: Statement) -> str:
     return statement.claim if not statement.deal else f"{statement.claim}. {statement.deal}"
 
 
-def store_words(store: Store) -> frozenset[str]:
-    """Stems of every word the statements use: the vocabulary statements and claims alike are
-    read in (see `EntityIndex.find`); kept in the index as its `words` table."""
-    return frozenset(stem(word) for s in store.statements for word in words(normalize(statement_text(s))))
-
-
 def read_statement(statement: Statement, store: Store, entities: EntityIndex,
                    vocabulary: Container[str]) -> StatementFacts:
     """A statement's facts, read with the same reader as claims (but for relative dates: "last
@@ -603,34 +598,95 @@ def event_warnings(store: Store) -> list[Problem]:
     return warnings
 
 
+class Part(NamedTuple):
+    """What reading the statements of one store file gave, kept in the cache between builds
+    (`build_index(parts=…)`): reading statements is most of a build (0.5 ms each), and a change
+    to one file of a folder store leaves the other files' statements as they were read.
+
+    A statement's facts depend on the statement, on every entity of the store (a name can be
+    any of them) and on the store's words (`store_words`), of which the reader consults a few
+    ("is this capitalised first word a word of the store?"). The key covers the first two; the
+    answers the reader was given are kept, and the part holds while the store's words give the
+    same answers, whatever other words come and go."""
+
+    rows: list[tuple[bytes, tuple]]
+    """Each statement's marshalled `StatementFacts` fields and its `_scoring_fields`."""
+    words: list[str]
+    """The stems of its statements' words (its share of `store_words`)."""
+    answers: dict[str, bool]
+    """Each word the reader looked up in the store's words, and whether it was there."""
+
+
+class _Consulted:
+    """The store's words as the reader sees them, noting every word it looks up and the answer."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self.answers[word] = word in self.words  # type: ignore[index]
+        return found
+
+
+def _group_words(statements: Sequence[Statement]) -> list[str]:
+    return sorted({stem(word) for s in statements for word in words(normalize(statement_text(s)))})
+
+
+def store_words(store: Store) -> frozenset[str]:
+    """Stems of every word the statements use: the vocabulary statements and claims alike are
+    read in (see `EntityIndex.find`); kept in the index as its `words` table."""
+    return frozenset(_group_words(store.statements))
+
+
 _BUILDING: tuple[Store, EntityIndex, frozenset[str]] | None = None
 """The store being built, inherited by forked build workers instead of being sent to them."""
 
 
-def _read_range(bounds: tuple[int, int]) -> list[StatementFacts]:
+def _read_rows(statements: Sequence[Statement]) -> tuple[list[tuple[bytes, tuple]], dict[str, bool]]:
+    """The index rows of these statements (in a worker: marshalled there, so what crosses back to
+    the parent is bytes and plain tuples) and the words the reader looked up."""
     store, entities, vocabulary = _BUILDING  # type: ignore[misc]
-    return [read_statement(s, store, entities, vocabulary) for s in store.statements[bounds[0]:bounds[1]]]
+    consulted = _Consulted(vocabulary)
+    rows = []
+    for statement in statements:
+        facts = read_statement(statement, store, entities, consulted)
+        rows.append((marshal.dumps(_facts_fields(facts)), _scoring_fields(facts)))
+    return rows, consulted.answers
 
 
-def _read_all(store: Store, entities: EntityIndex, vocabulary: frozenset[str]) -> Iterator[StatementFacts]:
-    """Statements' facts in store order; on several cores for a large store (fork shares the
-    store with the workers for free; elsewhere, or with one core, it is read here)."""
+def _read_slice(bounds: tuple[int, int]) -> tuple[list[tuple[bytes, tuple]], dict[str, bool]]:
+    store = _BUILDING[0]  # type: ignore[index]
+    return _read_rows(store.statements[bounds[0]:bounds[1]])
+
+
+def _read_groups(store: Store, entities: EntityIndex, vocabulary: frozenset[str],
+                 groups: list[tuple[int, int]]) -> Iterator[tuple[list[tuple[bytes, tuple]], dict[str, bool]]]:
+    """Each group's rows and answers (groups are ranges of `store.statements`), in order; on
+    several cores when there are many statements to read (fork shares the store with the workers
+    for free; elsewhere, or with one core, they are read here)."""
     global _BUILDING
-    count = len(store.statements)
+    count = sum(end - start for start, end in groups)
     workers = fork_workers()
-    if count < PARALLEL_BUILD_MINIMUM or workers < 2:
-        for statement in store.statements:
-            yield read_statement(statement, store, entities, vocabulary)
-        return
-    from .workers import forked_pool, start_worker
-
-    step = 1_000
     _BUILDING = (store, entities, vocabulary)
     try:
+        if count < PARALLEL_BUILD_MINIMUM or workers < 2:
+            yield from map(_read_slice, groups)
+            return
+        from .workers import forked_pool, start_worker
+
+        step = 500
+        slices = [[(i, min(i + step, end)) for i in range(start, end, step)] for start, end in groups]
         # Leaving the block (done, or Ctrl-C and SIGTERM unwinding) terminates the workers.
         with forked_pool(workers, start_worker, (os.getpid(),)) as pool:
-            for chunk in pool.imap(_read_range, [(i, min(i + step, count)) for i in range(0, count, step)]):
-                yield from chunk
+            results = pool.imap(_read_slice, [bounds for group in slices for bounds in group])
+            for group in slices:
+                rows: list[tuple[bytes, tuple]] = []
+                answers: dict[str, bool] = {}
+                for found, consulted in (next(results) for _ in group):
+                    rows += found
+                    answers.update(consulted)
+                yield rows, answers
     finally:
         _BUILDING = None
 
@@ -646,8 +702,70 @@ def fork_workers() -> int:
     return min(cores, 8)
 
 
-def build_index(store: Store, path: Path | None = None) -> StoreIndex:
-    """Read every statement once and write the index to `path` (in memory when None)."""
+def _file_groups(store: Store) -> list[tuple[int, int]]:
+    """The ranges of `store.statements` that come from one file each (a part each)."""
+    groups: list[tuple[int, int]] = []
+    for number, statement in enumerate(store.statements):
+        if groups and store.statements[groups[-1][0]].location.path == statement.location.path:
+            groups[-1] = (groups[-1][0], number + 1)
+        else:
+            groups.append((number, number + 1))
+    return groups
+
+
+def _part_key(statements: Sequence[Statement], entities: bytes, engine: str) -> str:
+    """What a part's facts are read from: the statements (their locations included), every entity
+    and the engine; the store's words are checked separately (`Part.answers`)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{FORMAT}\0{engine}\0".encode())
+    digest.update(entities)
+    digest.update(pickle.dumps(statements, pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()[:32]
+
+
+def _load_part(path: Path) -> Part | None:
+    """A kept part, or None when it is missing or unreadable (a part only ever saves time)."""
+    try:
+        rows, group_words, answers = marshal.loads(path.read_bytes())
+        return Part(rows, group_words, answers)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def _save_part(path: Path, part: Part) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps(tuple(part)))
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a full or read-only cache: the part is read again next time
+
+
+def read_parts(store: Store, entities: EntityIndex, parts: Path | None, engine: str = "") -> list[tuple[str, Part]]:
+    """Each store file's part, with its key: kept in `parts` (a folder) when it still holds,
+    otherwise read now (and kept there). Without a folder, every statement is read."""
+    groups = _file_groups(store)
+    entity_bytes = pickle.dumps(list(store.entities.values()), pickle.HIGHEST_PROTOCOL)
+    keys = [_part_key(store.statements[start:end], entity_bytes, engine) for start, end in groups]
+    kept = [_load_part(parts / f"{key}.part") if parts else None for key in keys]
+    group_words = [part.words if part else _group_words(store.statements[start:end])
+                   for part, (start, end) in zip(kept, groups)]
+    vocabulary = frozenset(word for found in group_words for word in found)
+    stale = [i for i, part in enumerate(kept)
+             if part is None or any((word in vocabulary) != answer for word, answer in part.answers.items())]
+    for i, (rows, answers) in zip(stale, _read_groups(store, entities, vocabulary, [groups[i] for i in stale])):
+        kept[i] = Part(rows, group_words[i], answers)
+        if parts:
+            _save_part(parts / f"{keys[i]}.part", kept[i])
+    return list(zip(keys, kept))  # type: ignore[arg-type]
+
+
+def build_index(store: Store, path: Path | None = None, parts: Path | None = None, engine: str = "") -> StoreIndex:
+    """Write the index to `path` (in memory when None), reading every statement once, or only
+    those of files whose part in the folder `parts` no longer holds (see `Part`); `engine` names
+    the engine's version and files, which parts are kept for."""
     connection = sqlite3.connect(str(path) if path else ":memory:")
     connection.executescript("""
         PRAGMA journal_mode = OFF;
@@ -662,31 +780,39 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
         CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
         CREATE TABLE statement_ids (id TEXT PRIMARY KEY, file INTEGER NOT NULL, line INTEGER NOT NULL,
                                     column INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE parts (key TEXT NOT NULL);
     """)
     entities = EntityIndex(store.entities.values())
-    vocabulary = store_words(store)
+    read = read_parts(store, entities, parts, engine)
     postings: dict[str, array] = {}
     lengths = array("I")
     summaries: list[tuple] = []
     with connection:
-        for number, facts in enumerate(_read_all(store, entities, vocabulary)):
-            for term in facts.terms:
-                numbers = postings.get(term)
-                if numbers is None:
-                    numbers = postings[term] = array("I")
-                numbers.append(number)
-            lengths.append(len(facts.terms))
-            connection.execute("INSERT INTO facts VALUES (?, ?)", (number, marshal.dumps(_facts_fields(facts))))
-            summaries.append(_scoring_fields(facts))
+        for _, part in read:
+            first = len(lengths)
+            for number, (_, (identifier, terms, *rest)) in enumerate(part.rows, first):
+                for term in terms:
+                    numbers = postings.get(term)
+                    if numbers is None:
+                        numbers = postings[term] = array("I")
+                    numbers.append(number)
+                lengths.append(len(terms))
+                summaries.append((identifier, terms, *rest))
+            connection.executemany("INSERT INTO facts VALUES (?, ?)",
+                                   ((number, blob) for number, (blob, _) in enumerate(part.rows, first)))
+        connection.executemany("INSERT INTO parts VALUES (?)", ((key,) for key, _ in read))
         count = len(lengths)
         weights = {t: _weighted(t, _idf(len(p), count)) for t, p in postings.items()}
-        connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary)))
+        vocabulary = sorted({word for _, part in read for word in part.words})
+        del read
+        connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in vocabulary))
         opening = opening_size(count)  # only a commoner term can be the rarest of a claim without rare terms
         connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", (
             (t, len(p), p.tobytes(), bitmaps.bitmap(p, count) if len(p) > opening else None)
             for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
-            (number, marshal.dumps((identifier, terms, kinds, sum(weights[t] for t in terms), *rest)))
+            (number, marshal.dumps((identifier, tuple(map(sys.intern, terms)), kinds,
+                                    sum(weights[t] for t in terms), *rest)))
             for number, (identifier, terms, kinds, *rest) in enumerate(summaries)))
         average = sum(lengths) / count if count else 1.0
         norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])

@@ -37,7 +37,7 @@ from factcheck.reporters import REPORTERS
 from factcheck.scan import scan_text
 from factcheck.sources import citation_problems
 from factcheck.store import load_store, read_store
-from factcheck.yaml_loader import MAX_DEPTH, parse_yaml
+from factcheck.yaml_loader import MAX_DEPTH, YamlDocument, parse_yaml
 
 from conftest import MINI_DOCUMENT, MINI_STORE, write_store
 
@@ -477,6 +477,39 @@ def test_our_composer_builds_what_pyyaml_builds(value: Any, flow: bool | None) -
 
     text = yaml.safe_dump({"value": value, "again": value}, default_flow_style=flow, allow_unicode=True)
     assert same_nodes(_compose(text, "x.yaml"), yaml.compose(text, Loader=_Loader))
+
+
+def read_by_nodes(text: str) -> YamlDocument | StoreError:
+    """What the general reader (the node graph, then data from it) makes of a text."""
+    from factcheck.yaml_loader import _Builder, _compose
+
+    try:
+        node = _compose(text, "x.yaml")
+        document = YamlDocument("x.yaml", None)
+        if node is not None:
+            document.data = _Builder(document).build(node, (), 0)
+        return document
+    except (StoreError, yaml.YAMLError, UnicodeEncodeError) as exc:
+        return exc if isinstance(exc, StoreError) else StoreError("unreadable", "x.yaml")
+
+
+@given(text=st.one_of(stores(), YAML_TEXT, st.builds(
+    lambda value, flow: yaml.safe_dump({"value": value, "again": value}, default_flow_style=flow, allow_unicode=True),
+    VALUES, st.sampled_from([False, None, True]))))
+def test_the_plain_reader_reads_as_the_node_graph_does(text: str) -> None:
+    """Plain files skip the node graph (`_read_plain`); what they read must be exactly what the
+    general reader reads, records included, and anything else must be left to it."""
+    from factcheck.yaml_loader import _read_plain
+
+    plain = _read_plain(text, "x.yaml")
+    if plain is None:
+        return
+    general = read_by_nodes(text)
+    assert isinstance(general, YamlDocument)
+    assert repr(plain.data) == repr(general.data)  # repr: a NaN is not equal to itself
+    assert (plain.positions, plain.written, plain.duplicate_keys) == \
+        (general.positions, general.written, general.duplicate_keys)
+    assert repr(list(plain.converted_keys.items())) == repr(list(general.converted_keys.items()))
 
 
 @given(depth=st.integers(MAX_DEPTH + 2, 200_000), opening=st.sampled_from(["[", "{a: ", "- ", "a:\n  "]))
