@@ -200,7 +200,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "clause_boundaries", "not_triggers",
+                "predicates", "fillers", "anaphors", "background_markers", "background_after", "clause_boundaries", "not_triggers",
                 "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
@@ -208,7 +208,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "background_markers", "background_after", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
          "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
@@ -468,6 +468,10 @@ READINGS = [
     pytest.param("The Acme Cargo subsidiary signed a leasing agreement with Globex",
                  {"subject": "acme-cargo", "affiliated": ("acme-cargo",)},
                  id="a relative named alone is the subject"),
+    pytest.param("Acme shares rose on the news of its joint venture approval", {"stage": None, "direction": 1},
+                 id="news of an approval: background, fillers apart"),
+    pytest.param("Acme shares did not rise on the joint venture approval news", {"stage": None, "negated": True},
+                 id="the approval news: background"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},

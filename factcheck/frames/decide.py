@@ -161,7 +161,9 @@ def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str]) 
     for verb, entity in claim.verb_objects:
         other = theirs.get(verb)
         if other is not None and other != entity:
-            return f"the claim has {name(entity)} after '{verb}', the statement {name(other)}"
+            stem, _, by = verb.partition(" ")
+            written = next((v for v in claim.verbs if raw_stem(v) == stem), stem)
+            return f"the claim has {name(entity)} after '{' '.join((written, by)).strip()}', the statement {name(other)}"
     return ""
 
 

@@ -240,7 +240,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         trigger = hit.trigger
         kind = trigger.kind
         if kind == "type":
-            if type_hit is not None and _in_background(spans, hit.first, vocab.background):
+            if type_hit is not None and _in_background(spans, hit.first, vocab):
                 continue  # "withdrew its offer after shareholders voted down its stake": still an offer
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
@@ -252,7 +252,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "stage":
             if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab)):
                 continue
-            if _in_background(spans, hit.first, vocab.background):
+            if _in_background(spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
             if trigger.noun:
                 noun_stage = noun_stage or hit
@@ -468,8 +468,24 @@ def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: V
     return target.first > negation.last and len(between) < NEGATION_REACH
 
 
-def _in_background(spans: Sequence[Token], index: int, background: frozenset[str]) -> bool:
-    return index > 0 and any(t.text in background for t in spans[max(0, index - 4):index])
+BACKGROUND_REACH = 4
+"""Words (fillers apart) before an event word within which a background marker makes it background."""
+
+
+def _in_background(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether the event word at `index` follows "after", "amid", "news" …: what the clause
+    mentions, not what it asserts ("shares rose on the news of their joint venture approval")."""
+    if index + 1 < len(spans) and spans[index + 1].text in vocab.background_after:
+        return True
+    seen = 0
+    for token in reversed(spans[:max(0, index)]):
+        if token.text in vocab.background:
+            return True
+        if token.text not in vocab.fillers:
+            seen += 1
+            if seen == BACKGROUND_REACH:
+                return False
+    return False
 
 
 def _more_specific(candidate: str, current: str, vocab: Vocabulary) -> bool:

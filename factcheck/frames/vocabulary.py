@@ -101,6 +101,8 @@ class Vocabulary(NamedTuple):
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
+    background_after: frozenset[str]
+    """Words right after an event word that make it background ("the approval news")."""
     background: frozenset[str]
     """Words after which a stage noun is background, not what the clause asserts ("shares rose
     after the approval")."""
@@ -224,6 +226,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         prospective=frozenset(name for name, stage in stages.items() if stage.get("prospective")),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
+        background_after=frozenset(data["background_after"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         converse=_converse(types),
