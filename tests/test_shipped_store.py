@@ -8,6 +8,7 @@ sentence with one date, figure or party changed is never supported.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -139,3 +140,25 @@ def test_claims_without_rare_terms_rank_by_bitmaps_as_the_general_path_does(monk
         known = sorted((index.statistics(t)[:2], t) for t in rng.sample(common, rng.randint(1, 7)))
         for limit in (1, 5, 10, 40):
             assert index._rank_by_bitmaps(known, limit) == index._rank_opened(known, 3, limit)
+
+
+def _readme_examples() -> list[tuple[str, str, str | None]]:
+    """The README's worked verdict examples: (claim, verdict, the reason it gives, if any)."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Verdicts"):readme.index("## The store")]
+    examples = []
+    for block in re.findall(r'^\$ factcheck check "([^"]+)".*\n((?:(?!\$ ).*\n)*)', section, re.MULTILINE):
+        claim, output = block
+        verdict = re.search(r"^(SUPPORTED|DENIED|UNVERIFIED) ", output, re.MULTILINE)
+        why = re.search(r"^  Why  (.+)$", output, re.MULTILINE)
+        if verdict:
+            examples.append((claim, verdict.group(1).lower(), why.group(1) if why else None))
+    return examples
+
+
+@pytest.mark.parametrize("claim, verdict, why", _readme_examples())
+def test_the_readme_verdict_examples_hold(index: StoreIndex, claim: str, verdict: str, why: str | None) -> None:
+    result = check(claim, index, today=TODAY)
+    assert result.verdict == verdict
+    if why is not None:
+        assert result.reason == why
