@@ -315,25 +315,29 @@ class StoreIndex:
                 found = self._common.put(term, _SortedNumbers(numbers), len(numbers) // 16)
         return found
 
-    def retrieve(self, terms: Sequence[str], limit: int) -> list[Scoring]:
+    def retrieve(self, terms: Sequence[str], limit: int, scoring_only: Sequence[str] = ()) -> list[Scoring]:
         """Candidate statements ranked by BM25 against the terms, best first.
 
         Rare terms (names, specific words) open candidates, or the rarest term when none is
         rare: only their posting lists are read in full. Every candidate is then scored with
-        every term.
+        every term, and with the `scoring_only` terms, which never open one (every deal shares
+        "~acquisition", but among the statements naming Acme and Globex it ranks the purchase
+        above the rest).
         """
         known = sorted((statistics[:2], term) for term in set(terms) if (statistics := self.statistics(term))[0])
         if not known:
             return []
         opening = opening_size(self.count)
-        if known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS:
-            best = self._rank_by_bitmaps(known, limit)
+        scoring = [(statistics[:2], term) for term in scoring_only if (statistics := self.statistics(term))[0]]
+        if known[0][0][0] > opening and len(known) + len(scoring) <= 1 + bitmaps.MOST_OTHER_TERMS:
+            best = self._rank_by_bitmaps(known, limit, scoring)
         else:
-            best = self._rank_opened(known, opening, limit)
+            best = self._rank_opened(known, opening, limit, scoring)
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
 
-    def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int) -> list[int]:
+    def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int,
+                     scoring: list[tuple[tuple[int, float], str]]) -> list[int]:
         """The general path: a common term's set of statements is intersected with the
         candidates, so a long posting list costs a lookup per candidate, not a step per
         statement."""
@@ -347,6 +351,7 @@ class StoreIndex:
                 sums.update(found)
             else:
                 common.append((term, idf))
+        common += [(term, idf) for (_, idf), term in scoring]
         # Every step over the candidates below runs inside C (map, zip, compress, sorted): there
         # can be thousands of them, and only the best few matter.
         for term, idf in common:
@@ -361,11 +366,12 @@ class StoreIndex:
         ranked = sorted(ranking, reverse=True)[:limit]
         return [-negated for _, negated in ranked]  # ties: the earlier statement first
 
-    def _rank_by_bitmaps(self, known: list[tuple[tuple[int, float], str]], limit: int) -> list[int]:
+    def _rank_by_bitmaps(self, known: list[tuple[tuple[int, float], str]], limit: int,
+                         scoring: list[tuple[tuple[int, float], str]]) -> list[int]:
         """No rare term: the rarest one's statements are all candidates, ranked with bitmaps
-        (see `bitmaps`), the same ranking as the general path's."""
+        (see `bitmaps`), the same ranking as the general path's (the terms added up in its order)."""
         (_, first_idf), first = known[0]
-        others = [(self._bitmap(term), idf) for (_, idf), term in known[1:]]
+        others = [(self._bitmap(term), idf) for (_, idf), term in known[1:] + scoring]
         return bitmaps.rank((self._bitmap(first), first_idf), others, self._length_classes(), limit)
 
     def _bitmap(self, term: str) -> int:
@@ -373,6 +379,8 @@ class StoreIndex:
         found = self._bitmaps.get(term)
         if found is None:
             (bits,) = self._db.execute("SELECT bits FROM terms WHERE term = ?", (term,)).fetchone()
+            if bits is None:  # a rare event term, added to the scores only: made when needed
+                bits = bitmaps.bitmap(self._postings(term), self.count)
             found = self._bitmaps.put(term, int.from_bytes(bits, "little"), len(bits))
         return found
 

@@ -409,7 +409,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     claim = clause.parsed
     query = prepare(index, claim)
     # event terms (~acquisition) score candidates but do not find them: every deal shares them
-    retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], retrieve)
+    retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], retrieve,
+                               [t.term for t in query.terms if t.term.startswith("~")])
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
     # Candidates are examined in full (read from the index, checked for conflicts and frames)

@@ -987,3 +987,17 @@ def test_only_an_event_against_one_other_side_merges_who_is_acted_on_and_the_oth
     banned = Frame(type="ban", agents=("regulator",), patients=("globex",))
     sales_to = Frame(type="ban", agents=("regulator",), patients=("initech",), counterparts=("globex",))
     assert _decide(banned, sales_to, True) == (None, "role")
+
+
+def test_event_terms_rank_the_candidates_they_do_not_open(tmp_path: Path) -> None:
+    """Among many statements naming Acme and Globex, the claim's event ranks the purchase first,
+    though a short statement of another event would win on the names alone."""
+    others = {f"talks-{n}": f"Acme and Globex held talks in round {n}" for n in range(12)}
+    quotes = {**others, "bought": "Acme completed its acquisition of Globex on 3 June 2024, paying cash for every share"}
+    statements = "".join(
+        f'  - {{id: {key}, claim: "{quote}", verdict: supported, parties: [acme, globex], '
+        f'citations: [{{source: wire, quote: "{quote}"}}]}}\n' for key, quote in quotes.items())
+    store = STORE[:STORE.index("statements:")] + "statements:\n" + statements
+    index = build_index(load_store([write(tmp_path, store, quotes)]))
+    result = check("艾克米于2024年6月3日完成了对Globex的收购", index)  # names, a date and the event only
+    assert (result.verdict, result.match.id if result.match else None) == ("supported", "bought")
