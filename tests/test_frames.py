@@ -472,6 +472,8 @@ READINGS = [
                  id="news of an approval: background, fillers apart"),
     pytest.param("Acme shares did not rise on the joint venture approval news", {"stage": None, "negated": True},
                  id="the approval news: background"),
+    pytest.param("监管机构对艾克米处以300万罚款", {"type": "fine", "stage": "completed"}, id="chinese: a fine imposed"),
+    pytest.param("监管机构向艾克米授予许可证", {"type": "licence", "stage": "approved"}, id="chinese: a licence granted"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},
