@@ -16,7 +16,7 @@ from typing import Container, NamedTuple
 
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
-from .figures import Figure, find_figures
+from .figures import Figure, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
 from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, fold_phrases, normalize, stem, tokens, words
 
@@ -59,7 +59,8 @@ def parse_claim(
     name_starts = {w.start for w in word_spans if text[w.start].isupper()} if cased else None
     kinds = entities.kinds
     entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary, name_starts)
-                       if not m.capitals_only or (same_positions and text[m.start:m.end].isupper())]
+                       if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
+                       and not currency_before_number(normalized, m.start, m.end)]  # "RMB 440 million"
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]

@@ -135,6 +135,15 @@ def _misspelt_scale(normalized: str, end: int, unit: str | None) -> tuple[str | 
     return None, unit, end
 
 
+_NUMBER_AHEAD = re.compile(r"\s?\d")
+
+
+def currency_before_number(normalized: str, start: int, end: int) -> bool:
+    """Whether the text at start:end is a currency written before a number ("rmb 440"): a
+    figure's, even where a name has it as an alias (the Raventanian Mining Bureau's "RMB")."""
+    return normalized[start:end] in _CURRENCY_WORDS and _NUMBER_AHEAD.match(normalized, end) is not None
+
+
 def _word_value(words: str) -> float:
     """ "one hundred and forty-two" -> 142, "two thousand four hundred" -> 2400."""
     total = current = 0.0

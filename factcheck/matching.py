@@ -23,6 +23,7 @@ from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
 from .frames.decide import Decision, decide, shares_verb
+from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
 
@@ -409,8 +410,10 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     claim = clause.parsed
     query = prepare(index, claim)
     # event terms (~acquisition) score candidates but do not find them: every deal shares them
+    entailing = vocabulary().entailing
     retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], retrieve,
-                               [t.term for t in query.terms if t.term.startswith("~")])
+                               [f"~{name}" for name in sorted({name for known in (claim.frame.type, claim.frame.stage)
+                                                                if known for name in entailing[known]})])
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
     # Candidates are examined in full (read from the index, checked for conflicts and frames)

@@ -1003,3 +1003,10 @@ def test_event_terms_rank_the_candidates_they_do_not_open(tmp_path: Path) -> Non
     index = build_index(load_store([write(tmp_path, store, quotes)]))
     result = check("艾克米于2024年6月3日完成了对Globex的收购", index)  # names, a date and the event only
     assert (result.verdict, result.match.id if result.match else None) == ("supported", "bought")
+
+
+def test_what_entails_a_type_or_stage_follows_is_a_and_implies() -> None:
+    """Retrieval ranks a claim's candidates by the events that would entail it."""
+    entailing = vocabulary().entailing
+    assert {"agreed", "announced", "completed"} <= entailing["agreed"] and "planned" not in entailing["agreed"]
+    assert entailing["acquisition"] == {"acquisition", "merger"}

@@ -91,6 +91,16 @@ def test_chinese_scales_and_units_and_prices_per_share(text: str, expected: Figu
     assert [f.value for f in find_figures(normalize(text))] == [expected]
 
 
+def test_a_currency_before_a_number_is_never_a_name() -> None:
+    """A bureau whose alias is "RMB" does not take the currency of "RMB 440 million"."""
+    from factcheck.claims import parse_claim
+    from factcheck.entities import EntityIndex
+    from factcheck.store import Entity
+    bureau = EntityIndex([Entity("bureau", "Raventanian Mining Bureau", "regulator", ("RMB",))])
+    parsed = parse_claim("Acme paid RMB 440 million; the RMB approved it", bureau)
+    assert [f.unit for f in parsed.figures] == ["CNY"] and parsed.entities == ("bureau",)
+
+
 def test_a_figure_never_ends_inside_a_number() -> None:
     assert [f.value for f in find_figures("13.50-a-share")] == [Figure(13.5)]  # not 1 of "13.50"
     assert find_figures("5g, 3d and covid-19x") == []

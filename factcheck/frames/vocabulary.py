@@ -110,6 +110,9 @@ class Vocabulary(NamedTuple):
     """Each type with its `is_a` chain, itself first."""
     implied: dict[str, frozenset[str]]
     """Each stage with every stage it implies, itself included."""
+    entailing: dict[str, frozenset[str]]
+    """For each type and stage, those a statement may record to entail it: the type and its
+    kinds (a merger is an acquisition), the stage and those that imply it (completed, agreed)."""
     excluded: frozenset[tuple[str, str]]
     """Pairs of stages that cannot both hold, closed under implication, both orders."""
     converse: frozenset[tuple[str, str]]
@@ -229,6 +232,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         background_after=frozenset(data["background_after"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
+        entailing={name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
+                   for name in (*ancestors, *implied)},
         converse=_converse(types),
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
