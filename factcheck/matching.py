@@ -98,6 +98,7 @@ NO_NEAR_MISS = frozenset({"attribution", "weaker", "party"})
 not the event, and a statement that records less of the same event contradicts nothing."""
 NO_CLAIM = "no claim to check"
 QUESTION = "a question asserts nothing"
+POSSIBILITY = "a possibility asserts nothing"
 
 
 class QueryTerm(NamedTuple):
@@ -464,7 +465,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
         if blocker is not None:
             evaluated[:] = [(s, f, [blocker] if f is best[1] else p, v) for s, f, p, v in evaluated]
             best = None
-    reason = NO_CLAIM if not frame.asserts else QUESTION if frame.question else None
+    reason = (NO_CLAIM if not frame.asserts else QUESTION if frame.question
+              else POSSIBILITY if frame.possible and frame.attitude is None else None)  # not "denied it may …"
     if reason is not None:
         best = None  # nothing to decide: its nearest statements are still shown
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related

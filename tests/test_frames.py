@@ -200,7 +200,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "background_after", "clause_boundaries", "not_triggers",
+                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "clause_boundaries", "not_triggers",
                 "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
@@ -208,7 +208,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "background_after", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "background_markers", "background_after", "possibility_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
          "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
@@ -474,6 +474,15 @@ READINGS = [
                  id="the approval news: background"),
     pytest.param("监管机构对艾克米处以300万罚款", {"type": "fine", "stage": "completed"}, id="chinese: a fine imposed"),
     pytest.param("监管机构向艾克米授予许可证", {"type": "licence", "stage": "approved"}, id="chinese: a licence granted"),
+    pytest.param("Globex sued Acme", {"type": "lawsuit", "stage": "completed"},
+                 id="sued: an inflection the stemmer does not bring back to its verb"),
+    pytest.param("Globex's board rebuffed Acme's offer of EUR 4 a share", {"type": "acquisition", "stage": "blocked"},
+                 id="rebuffed: a doubled consonant"),
+    pytest.param("The regulator might block Acme's takeover of Globex", {"possible": True, "hedged": True},
+                 id="might block: a possibility"),
+    pytest.param("Acme might have bought Globex", {"possible": False, "hedged": True}, id="might have bought: a hedge"),
+    pytest.param("Foreign firms may offer cloud services", {"possible": False, "hedged": True},
+                 id="may offer: permission, no possibility"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},

@@ -101,6 +101,10 @@ def test_a_currency_before_a_number_is_never_a_name() -> None:
     assert [f.unit for f in parsed.figures] == ["CNY"] and parsed.entities == ("bureau",)
 
 
+def test_a_span_of_years_before_a_noun_is_a_figure() -> None:
+    assert [f.value for f in find_figures("a 20-year power purchase agreement")] == [Figure(20)]
+
+
 def test_a_figure_never_ends_inside_a_number() -> None:
     assert [f.value for f in find_figures("13.50-a-share")] == [Figure(13.5)]  # not 1 of "13.50"
     assert find_figures("5g, 3d and covid-19x") == []

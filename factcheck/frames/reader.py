@@ -44,6 +44,9 @@ class Frame(NamedTuple):
     grants it ("the regulator cleared Acme's purchase", "Globex granted Acme a licence")."""
     hedged: bool = False
     question: bool = False
+    possible: bool = False
+    """It says what may be or may happen ("the regulator may block the deal", "Acme might be
+    expanding"), which asserts nothing; "may have sold" is a hedge on what happened."""
     asserts: bool = True
     """False for a fragment without a predicate ("Acme deal"): there is nothing to check."""
     has_predicate: bool = True
@@ -232,7 +235,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     speech: Hit | None = None
     rise = fall = 0
     negation_hits: list[Hit] = []
-    hedged = question = refers_back = False
+    hedged = question = refers_back = possible = False
     predicate = False
     refinements: list[Trigger] = []
     lexical: list[int] = []
@@ -272,6 +275,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 negation_hits.append(hit)
         elif kind == "hedge":
             hedged = hedged or not _in_date(spans, hit)
+            possible = possible or _possibility(spans, hit, vocab)
         elif kind == "question":
             question = True
         elif kind == "rise":
@@ -357,7 +361,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         attitude=attitude_name, holder=holder, agents=roles[0], patients=roles[1], counterparts=roles[2],
         deciders=roles[3],
         hedged=hedged,
-        question=question, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
+        question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects,
@@ -399,6 +403,15 @@ def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_e
     if before is not None and before.end in entity_ends and normalized[before.end:before.end + 2] == "  ":
         return False  # after a possessive
     return _finite(spans, hit.first, entity_ends, vocab)
+
+
+def _possibility(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether a hedge is a modal before a verb ("may block", "might be expanding"), not before
+    a perfect ("may have sold") nor a month ("May of 2017")."""
+    if hit.first < 0 or spans[hit.first].text not in vocab.possibility_markers or hit.last + 1 >= len(spans):
+        return False
+    following = spans[hit.last + 1].text
+    return following != "have" and following not in vocab.fillers and not following.isdigit()
 
 
 def _in_date(spans: Sequence[Token], hit: Hit) -> bool:
@@ -648,6 +661,7 @@ def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary
         if _past_form(word):
             found.append(index)
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+                and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
             found.append(index)
     return found

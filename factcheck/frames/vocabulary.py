@@ -101,6 +101,8 @@ class Vocabulary(NamedTuple):
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
+    possibility_markers: frozenset[str]
+    """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
     background: frozenset[str]
@@ -131,6 +133,20 @@ class Vocabulary(NamedTuple):
 
 def stems_of(phrase: str) -> tuple[str, ...]:
     return tuple(raw_stem(word) for word in words(normalize(phrase)))
+
+
+def _inflected_stems(word: str, stem: str) -> dict[str, None]:
+    """The stems of a trigger's first word and of its inflections, which the stemmer does not
+    always bring back to one ("sue" but "sued" → "su", "rebuff" but "rebuffed" → "rebuf")."""
+    if not word.isalpha():
+        forms: tuple[str, ...] = ()
+    elif word.endswith("e"):
+        forms = (f"{word}d", f"{word[:-1]}ing")
+    elif len(word) > 2 and word[-1] == word[-2]:
+        forms = (f"{word}ed", f"{word}ing")
+    else:  # the stemmer brings "planned" back to "plan"; a made-up "planed" would be "plane"
+        forms = ()
+    return dict.fromkeys([stem, *(raw_stem(form) for form in forms)])
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -189,7 +205,10 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
             by_word.setdefault(written[0], []).append(Phrase(written, trigger))
         else:
             stems = stems_of(phrase)
-            by_stem.setdefault(stems[0], []).append(Phrase(stems, trigger))
+            inflected = trigger.kind in ("type", "stage", "attitude") and not trigger.noun and (
+                words_of(phrase)[0] not in data["fillers"])  # "the offer": "the" is no verb
+            for first in _inflected_stems(words_of(phrase)[0], stems[0]) if inflected else (stems[0],):
+                by_stem.setdefault(first, []).append(Phrase((first, *stems[1:]), trigger))
     types, stages = data["types"], data["stages"]
     ancestors: dict[str, tuple[str, ...]] = {}
     for name in types:
@@ -230,6 +249,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         background=frozenset(data["background_markers"]),
         background_after=frozenset(data["background_after"]),
+        possibility_markers=frozenset(data["possibility_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         entailing={name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
