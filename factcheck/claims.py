@@ -150,6 +150,10 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+_NOT_NAME_ENDINGS = ("ly", "ed", "ing")
+"""Endings of a sentence's first word that, before a comma, make it an adverb or a participle, not a name."""
+
+
 def _unknown_names(text: str, normalized: str, covered: set[int], entities: EntityIndex,
                    vocabulary: Container[str], named: Container[str] = ()) -> tuple[str, ...]:
     """Proper names the store does not know, by the writer's capitals.
@@ -158,7 +162,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
     capitals to tell); acronyms of four letters or fewer (CEO, JV, US, VATS, IoT); demonyms ("Chinese");
     words of known entities' names (but a word that only ever begins one entity's longer name:
     "Globex" alone is not "Globex Energy"); and the first word when it is an ordinary word of the
-    store's vocabulary ("Regulators did not …").
+    store's vocabulary ("Regulators did not …") or an adverb or participle before a comma ("Allegedly, …").
 
     `normalized` must keep `text`'s positions (one character per character); `named` are the
     entities the text names (a title beside its bearer's name is no other name: "US President
@@ -176,9 +180,10 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
                 or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
-        if (match.start() == len(text) - len(text.lstrip()) and stem(folded) in vocabulary
-                and entities.leads.get(folded, "") in ("", *named)):
-            continue
+        if (match.start() == len(text) - len(text.lstrip()) and entities.leads.get(folded, "") in ("", *named)
+                and (stem(folded) in vocabulary
+                     or folded.endswith(_NOT_NAME_ENDINGS) and text[match.end():match.end() + 1] == ",")):
+            continue  # "Regulators did not …", "Allegedly, …" (but "Boeing China …" names Boeing)
         if folded not in names:
             names.append(folded)
     return tuple(names)

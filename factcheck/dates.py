@@ -19,6 +19,8 @@ _MONTHS = {
     "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_FULL_MONTHS = [name for name in _MONTHS if len(name) > 4]
+"""Month names long enough that one letter wrong is still that month ("Octber", "Novmber")."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 
@@ -27,11 +29,15 @@ _NUMERIC_PATTERNS = [
     ("/", re.compile(rf"\b{_YEAR}/(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b")),
     ("月", re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?")),
 ]
-_NAMED_MONTH_PATTERNS = [
-    ("", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))")),
-    ("", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-]
+def _named_month_patterns(month: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        ("", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{month}(?:,?\s+{_YEAR})?\b")),
+        ("", re.compile(rf"\b{month}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent|per cent))")),
+        ("", re.compile(rf"\b{month},?\s+(?:of\s+)?{_YEAR}\b")),
+    ]
+
+
+_NAMED_MONTH_PATTERNS = _named_month_patterns(_MONTH)
 _YEAR_PATTERNS = [
     ("-", re.compile(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])\b(?!-)")),
     ("", re.compile(rf"(?<![\d,.$€£¥-]){_YEAR}\b(?![,.]?\d|\s*(?:%|percent|per cent))")),
@@ -42,6 +48,7 @@ needs. Every written date has a digit, and the middle group a month's name: a se
 them skips those patterns (most have neither)."""
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_LONG_WORD = re.compile(r"\b[a-z]{5,10}\b")
 
 _STORE_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 """The store's and the command line's form: YYYY-MM-DD, YYYY-MM or YYYY."""
@@ -130,10 +137,14 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
     impossible: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []
     patterns = []
+    misspelt: dict[str, int] = {}
     if _DIGIT.search(normalized):
         patterns += _NUMERIC_PATTERNS
         if _MONTH_NAME.search(normalized):
             patterns += _NAMED_MONTH_PATTERNS
+        misspelt = _misspelt_months(normalized)
+        if misspelt:
+            patterns += _named_month_patterns(r"(?P<month>" + "|".join(misspelt) + ")")
         patterns += _YEAR_PATTERNS
     for cue, pattern in patterns:
         if cue not in normalized:
@@ -143,7 +154,7 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
                 continue
             groups = m.groupdict()
             month_text = groups.get("month")
-            month = (_MONTHS.get(month_text) if month_text and not month_text.isdigit()
+            month = (_MONTHS.get(month_text) or misspelt.get(month_text) if month_text and not month_text.isdigit()
                      else int(month_text) if month_text else None)
             year = int(groups["year"]) if groups.get("year") else None
             day = int(groups["day"]) if groups.get("day") else None
@@ -165,6 +176,20 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
                 if value is not None:
                     found.append(DateMention(value, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start), impossible
+
+
+def _misspelt_months(normalized: str) -> dict[str, int]:
+    """Words one letter from a long month name ("novmber", "octber"), with its number."""
+    from rapidfuzz.distance import OSA
+
+    found = {}
+    for word in set(_LONG_WORD.findall(normalized)):
+        if word not in _MONTHS:
+            month = next((name for name in _FULL_MONTHS if name[0] == word[0]
+                          and OSA.distance(word, name, score_cutoff=1) <= 1), None)
+            if month is not None:
+                found[word] = _MONTHS[month]
+    return found
 
 
 def _relative(expression: str, today: date) -> PartialDate | None:

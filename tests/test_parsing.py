@@ -52,6 +52,12 @@ def test_relative_dates_need_and_use_a_reference_day() -> None:
     assert find_dates("yesterday") == []
 
 
+def test_a_month_misspelt_by_one_letter_is_still_a_month() -> None:
+    assert [d.value for d in find_dates("granted on 19 octber 2023")] == [PartialDate(2023, 10, 19)]
+    assert [d.value for d in find_dates("in novmber 2017, not in the marches of 2018")] == [
+        PartialDate(2017, 11), PartialDate(2018)]
+
+
 def test_partial_dates_compare_on_what_both_know() -> None:
     assert PartialDate(2020, 11).compatible(PartialDate(2020, 11, 2))
     assert PartialDate(None, 11, 2).compatible(PartialDate(2020, 11, 2))
@@ -184,3 +190,13 @@ def test_a_date_that_cannot_exist_is_kept_as_such_not_dropped() -> None:
 def test_terminal_escape_sequences_are_removed_whole() -> None:
     coloured = parse_claim("China Telecom \x1b[1;31msigned\x1b[0m with Alibaba", ENTITIES)
     assert coloured.terms == parse_claim("China Telecom signed with Alibaba", ENTITIES).terms
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Allegedly, Nokia signed a deal", ("nokia",)),  # an adverb before a comma opens the sentence
+    ("Boeing China was among the firms", ("boeing",)),  # a name ending in -ing is still a name
+])
+def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...]) -> None:
+    from factcheck.claims import parse_claim
+    from factcheck.entities import EntityIndex
+    assert parse_claim(text, EntityIndex([])).names[:1] == names
