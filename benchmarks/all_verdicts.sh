@@ -13,7 +13,8 @@ declare -A sets=(
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl"
-  [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl"
+  [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl benchmarks/claims/pharma-final2.jsonl"
+  [media]="benchmarks/stores/media|benchmarks/claims/media-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
