@@ -231,7 +231,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
         elif entity not in parties and entity not in claim.frame.affiliated:  # named in passing:
             # "Globex Link, an affiliate of Globex" (unless the claim too says "a Globex-affiliated company")
-            stand_in = next((p for p in sorted(parties) if p != entity and p in kin(entity) and p not in claim.entities), None)
+            stand_in = next((p for p in sorted(parties) if p != entity and p in kin(entity)
+                             and (p not in claim.entities or p in claim.frame.affiliated)), None)  # "Acme's parent"
             if stand_in is not None:
                 found.append(Conflict("party", entity, f"the claim names {names[entity]}, "
                                                        f"the statement's party is {names[stand_in]}"))

@@ -200,7 +200,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "clause_boundaries", "not_triggers",
+                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "clause_boundaries", "not_triggers",
                 "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
@@ -208,7 +208,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "background_after", "possibility_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
          "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
@@ -483,6 +483,13 @@ READINGS = [
     pytest.param("Acme might have bought Globex", {"possible": False, "hedged": True}, id="might have bought: a hedge"),
     pytest.param("Foreign firms may offer cloud services", {"possible": False, "hedged": True},
                  id="may offer: permission, no possibility"),
+    pytest.param("The Trade Authority fined Acme for supplying incorrect information",
+                 {"type": "fine", "stage": "completed", "negated": False},
+                 id="incorrect information: a description, not a falsehood"),
+    pytest.param("Reports that Acme bought Globex were incorrect", {"type": "acquisition", "negated": True},
+                 id="reports were incorrect: a falsehood"),
+    pytest.param("Trade Authority fine on Acme", {"type": "fine", "asserts": False},
+                 id="a verb's bare form before 'on': a headline's noun"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},
@@ -1019,3 +1026,8 @@ def test_what_entails_a_type_or_stage_follows_is_a_and_implies() -> None:
     entailing = vocabulary().entailing
     assert {"agreed", "announced", "completed"} <= entailing["agreed"] and "planned" not in entailing["agreed"]
     assert entailing["acquisition"] == {"acquisition", "merger"}
+
+
+def test_a_parent_named_beside_its_subsidiary_is_not_supported_by_the_subsidiary(index: StoreIndex) -> None:
+    result = check("Acme Cargo's parent, Acme Corp, signed a leasing agreement with Globex", index)
+    assert result.verdict == "unverified" and result.reason is not None and result.reason.startswith("party:")

@@ -144,13 +144,12 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
             if other is not None:
                 return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
                         f"the statement has it {ROLE_NAMES[other]}")
-    # who takes part against who decides: "Acme granted Globex a licence" is not Globex's grant to
-    # Acme (but a regulator named as the other side, "a licence from the regulator", is no swap)
-    for acting, deciding, is_claim in ((claim.agents, statement.deciders, True), (statement.agents, claim.deciders, False)):
-        swapped = next((e for e in acting if e in deciding), None)
-        if swapped is not None:
-            roles = ("acting", "deciding") if is_claim else ("deciding", "acting")
-            return f"the claim has {name(swapped)} {roles[0]}, the statement has it {roles[1]}"
+    # who decides in the claim takes part in the statement: "Globex approved Acme's purchase of
+    # Initech" is not Globex's purchase (the other way round, a regulator the claim seems to
+    # have acting, "got a green light from the regulator to buy Globex", is a reading too loose)
+    swapped = next((e for e in statement.agents if e in claim.deciders), None)
+    if swapped is not None:
+        return f"the claim has {name(swapped)} deciding, the statement has it acting"
     return ""
 
 

@@ -215,7 +215,9 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
         return False
     if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
         return True
-    return index > 0 and (spans[index - 1].end in entity_ends or before in vocab.pronouns)
+    after = spans[index + 1].text if index + 1 < len(spans) else ""
+    return (index > 0 and (spans[index - 1].end in entity_ends or before in vocab.pronouns)
+            and after not in vocab.noun_prepositions)  # "Commission fine on Acme" is a headline's noun
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
@@ -267,7 +269,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "attitude":
             attitude = attitude or hit
         elif kind == "false":
-            falsehood = falsehood or hit
+            if _says_false(spans, hit, vocab):
+                falsehood = falsehood or hit
         elif kind == "speech":
             speech = speech or hit
         elif kind == "negation":
@@ -403,6 +406,17 @@ def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_e
     if before is not None and before.end in entity_ends and normalized[before.end:before.end + 2] == "  ":
         return False  # after a possessive
     return _finite(spans, hit.first, entity_ends, vocab)
+
+
+def _says_false(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether a false marker calls something false: after "was", "as" ("were false", "branded
+    as untrue") or before a report ("baseless rumours"), not describing a thing ("supplying
+    incorrect information": what was fined is true)."""
+    if hit.first < 0:
+        return True  # written without spaces (Chinese): as it stands
+    before = {t.text for t in spans[max(0, hit.first - 2):hit.first]}
+    after = spans[hit.last + 1].text if hit.last + 1 < len(spans) else ""
+    return bool(before & (vocab.passive_markers | {"as"})) or after in vocab.report_nouns or not after
 
 
 def _possibility(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:

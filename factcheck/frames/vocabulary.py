@@ -101,6 +101,10 @@ class Vocabulary(NamedTuple):
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
+    noun_prepositions: frozenset[str]
+    """Words after which a verb's bare form is a noun ("Commission fine on Acme")."""
+    report_nouns: frozenset[str]
+    """What a false marker before it calls false ("baseless rumours", not "incorrect information")."""
     possibility_markers: frozenset[str]
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
@@ -250,6 +254,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         background=frozenset(data["background_markers"]),
         background_after=frozenset(data["background_after"]),
         possibility_markers=frozenset(data["possibility_markers"]),
+        report_nouns=frozenset(data["report_nouns"]),
+        noun_prepositions=frozenset(data["noun_prepositions"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         entailing={name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
