@@ -151,6 +151,8 @@ def test_excludes_and_implies_name_known_stages(data: dict[str, Any]) -> None:
             assert other in stages and other != name, f"{name} implies {other}"
     for name, ends in data["persistence"]["ended_by"].items():
         assert (name == "" or name in stages) and set(ends) <= set(stages) and name not in ends, name
+    for name, ends in data["persistence"]["ended_by_type"].items():
+        assert name in data["types"] and set(ends) <= set(data["types"]), name
 
 
 def test_implies_has_no_cycle(data: dict[str, Any]) -> None:
@@ -1031,3 +1033,11 @@ def test_what_entails_a_type_or_stage_follows_is_a_and_implies() -> None:
 def test_a_parent_named_beside_its_subsidiary_is_not_supported_by_the_subsidiary(index: StoreIndex) -> None:
     result = check("Acme Cargo's parent, Acme Corp, signed a leasing agreement with Globex", index)
     assert result.verdict == "unverified" and result.reason is not None and result.reason.startswith("party:")
+
+
+def test_a_stake_still_held_is_denied_by_its_holders_sale() -> None:
+    held = Frame(type="investment", agents=("acme",), patients=("globex",), persists=True)
+    sold = Frame(type="divestment", stage="completed", agents=("acme",), patients=("globex",), counterparts=("initech",))
+    assert _decide(held, sold, True) == ("denied", "")
+    bought_by_another = sold._replace(agents=("initech",), counterparts=("acme",))
+    assert _decide(held, bought_by_another, True)[0] != "denied"

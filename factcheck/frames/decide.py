@@ -47,6 +47,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
 
     types = vocab.types
     ancestors = vocab.ancestors
+    if (claim.persists and statement.type in vocab.ended_by_type.get(claim.type or "", ()) and recorded_true
+            and statement.stage == "completed" and not statement.negated
+            and not set(claim.agents).isdisjoint(statement.agents)):
+        # "Acme still holds a stake in Globex" against "Acme sold its stake in Globex"
+        return Decision(DENIED if not claim.negated else SUPPORTED)
     if (claim.type, statement.type) in vocab.converse:
         # one event seen from the other side: a sale to Acme is Acme's purchase
         statement = statement._replace(type=claim.type, agents=statement.counterparts,

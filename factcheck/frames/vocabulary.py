@@ -127,6 +127,8 @@ class Vocabulary(NamedTuple):
     """Words that say a state still holds now ("still", "remains"): see `Frame.persists`."""
     ended_by: dict[str, frozenset[str]]
     """For each stage ("" for none), the stages that end it: a persisting claim's denial."""
+    ended_by_type: dict[str, frozenset[str]]
+    """For each type, the types whose completion by the same actor ends it (a stake sold)."""
     names_event: frozenset[str]
     """Stages that name one event without a type ("appealed the ruling"): a clause with such a
     stage is about a statement's event of that stage, whatever its type."""
@@ -265,6 +267,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
                                   for phrase in data["persistence"]["markers"]),
         ended_by={stage: frozenset(ends) for stage, ends in data["persistence"]["ended_by"].items()},
+        ended_by_type={kind: frozenset(ends) for kind, ends in data["persistence"]["ended_by_type"].items()},
         names_event=frozenset(name for name, stage in stages.items() if stage.get("names_event")),
     )
 
