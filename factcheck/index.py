@@ -62,6 +62,10 @@ OPENING_SHARE = 0.002
 in as candidates; commoner terms ("agreement", "signed") only add to the scores of candidates
 already found. Their postings are the long ones, and alone they never single out a statement."""
 OPENING_MINIMUM = 200
+EVENT_POOL = 4
+EVENT_EXTRA = 5
+"""Retrieval ranks `EVENT_POOL` times its limit by BM25 and adds to the best up to
+`EVENT_EXTRA` of the rest that record the claim's event (`StoreIndex.retrieve`)."""
 MEMOISED_SCORING = 50_000
 MEMOISED_FACTS = 2_000
 """Statements kept in memory once read: a batch of related claims reads the same ones again."""
@@ -315,29 +319,41 @@ class StoreIndex:
                 found = self._common.put(term, _SortedNumbers(numbers), len(numbers) // 16)
         return found
 
-    def retrieve(self, terms: Sequence[str], limit: int, scoring_only: Sequence[str] = ()) -> list[Scoring]:
+    def retrieve(self, terms: Sequence[str], limit: int, events: Sequence[Sequence[str]] = ()) -> list[Scoring]:
         """Candidate statements ranked by BM25 against the terms, best first.
 
         Rare terms (names, specific words) open candidates, or the rarest term when none is
         rare: only their posting lists are read in full. Every candidate is then scored with
-        every term, and with the `scoring_only` terms, which never open one (every deal shares
-        "~acquisition", but among the statements naming Acme and Globex it ranks the purchase
-        above the rest).
+        every term. `events` are groups of event terms (what would entail the claim's type; its
+        stage): when none of the best `limit` has a term of every group, up to `EVENT_EXTRA` of
+        the next ranked (to `EVENT_POOL` times `limit`) that have the most come after: every
+        deal shares "~acquisition", but among many statements naming Acme and Globex it finds
+        the completed purchase.
         """
         known = sorted((statistics[:2], term) for term in set(terms) if (statistics := self.statistics(term))[0])
         if not known:
             return []
         opening = opening_size(self.count)
-        scoring = [(statistics[:2], term) for term in scoring_only if (statistics := self.statistics(term))[0]]
-        if known[0][0][0] > opening and len(known) + len(scoring) <= 1 + bitmaps.MOST_OTHER_TERMS:
-            best = self._rank_by_bitmaps(known, limit, scoring)
+        pool = limit * EVENT_POOL if events else limit
+        if known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS:
+            best = self._rank_by_bitmaps(known, pool)
         else:
-            best = self._rank_opened(known, opening, limit, scoring)
+            best = self._rank_opened(known, opening, pool)
+        if len(best) > limit:
+            best = best[:limit] + self._recording(best[:limit], best[limit:], events)
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
 
-    def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int,
-                     scoring: list[tuple[tuple[int, float], str]]) -> list[int]:
+    def _recording(self, best: list[int], rest: list[int], events: Sequence[Sequence[str]]) -> list[int]:
+        """Of `rest`, those to add to `best` for recording the claim's event (see `retrieve`)."""
+        groups = [[self._common_postings(term) for term in group if self.statistics(term)[0]] for group in events]
+        if any(all(any(number in numbers for numbers in group) for group in groups) for number in best):
+            return []
+        recorded = [(-sum(any(number in numbers for numbers in group) for group in groups), rank, number)
+                    for rank, number in enumerate(rest)]
+        return [number for missing, _, number in sorted(recorded)[:EVENT_EXTRA] if missing < 0]
+
+    def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int) -> list[int]:
         """The general path: a common term's set of statements is intersected with the
         candidates, so a long posting list costs a lookup per candidate, not a step per
         statement."""
@@ -351,7 +367,6 @@ class StoreIndex:
                 sums.update(found)
             else:
                 common.append((term, idf))
-        common += [(term, idf) for (_, idf), term in scoring]
         # Every step over the candidates below runs inside C (map, zip, compress, sorted): there
         # can be thousands of them, and only the best few matter.
         for term, idf in common:
@@ -366,12 +381,11 @@ class StoreIndex:
         ranked = sorted(ranking, reverse=True)[:limit]
         return [-negated for _, negated in ranked]  # ties: the earlier statement first
 
-    def _rank_by_bitmaps(self, known: list[tuple[tuple[int, float], str]], limit: int,
-                         scoring: list[tuple[tuple[int, float], str]]) -> list[int]:
+    def _rank_by_bitmaps(self, known: list[tuple[tuple[int, float], str]], limit: int) -> list[int]:
         """No rare term: the rarest one's statements are all candidates, ranked with bitmaps
-        (see `bitmaps`), the same ranking as the general path's (the terms added up in its order)."""
+        (see `bitmaps`), the same ranking as the general path's."""
         (_, first_idf), first = known[0]
-        others = [(self._bitmap(term), idf) for (_, idf), term in known[1:] + scoring]
+        others = [(self._bitmap(term), idf) for (_, idf), term in known[1:]]
         return bitmaps.rank((self._bitmap(first), first_idf), others, self._length_classes(), limit)
 
     def _bitmap(self, term: str) -> int:
@@ -379,8 +393,6 @@ class StoreIndex:
         found = self._bitmaps.get(term)
         if found is None:
             (bits,) = self._db.execute("SELECT bits FROM terms WHERE term = ?", (term,)).fetchone()
-            if bits is None:  # a rare event term, added to the scores only: made when needed
-                bits = bitmaps.bitmap(self._postings(term), self.count)
             found = self._bitmaps.put(term, int.from_bytes(bits, "little"), len(bits))
         return found
 

@@ -414,8 +414,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     # event terms (~acquisition) score candidates but do not find them: every deal shares them
     entailing = vocabulary().entailing
     retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], retrieve,
-                               [f"~{name}" for name in sorted({name for known in (claim.frame.type, claim.frame.stage)
-                                                                if known for name in entailing[known]})])
+                               [[f"~{name}" for name in sorted(entailing[known])]
+                                for known in (claim.frame.type, claim.frame.stage) if known])
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
     # Candidates are examined in full (read from the index, checked for conflicts and frames)

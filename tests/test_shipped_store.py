@@ -129,19 +129,17 @@ def test_claims_without_rare_terms_rank_by_bitmaps_as_the_general_path_does(monk
     common = [term for (term,) in index._db.execute("SELECT term FROM terms WHERE bits IS NOT NULL")]
     assert len(common) > 30
     taken = []
-    monkeypatch.setattr(index, "_rank_by_bitmaps", lambda known, limit, scoring: taken.append(known) or [])
+    monkeypatch.setattr(index, "_rank_by_bitmaps", lambda known, limit: taken.append(known) or [])
     index.retrieve(common[:3], 10)
     assert len(taken) == 1  # retrieve takes the bitmap path for such a claim
     monkeypatch.undo()
     monkeypatch.setattr(index_module, "OPENING_MINIMUM", 3)
     monkeypatch.setattr(index_module, "OPENING_SHARE", 0.0)
     rng = random.Random(5)
-    events = [(index.statistics(t)[:2], t) for (t,) in index._db.execute("SELECT term FROM terms WHERE term LIKE '~%'")]
     for _ in range(500):
         known = sorted((index.statistics(t)[:2], t) for t in rng.sample(common, rng.randint(1, 7)))
-        scoring = rng.sample(events, rng.randint(0, 2))  # event terms only add to the scores
         for limit in (1, 5, 10, 40):
-            assert index._rank_by_bitmaps(known, limit, scoring) == index._rank_opened(known, 3, limit, scoring)
+            assert index._rank_by_bitmaps(known, limit) == index._rank_opened(known, 3, limit)
 
 
 def _readme_examples() -> list[tuple[str, str, str | None]]:

@@ -260,8 +260,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         noun_prepositions=frozenset(data["noun_prepositions"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
-        entailing={name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
-                   for name in (*ancestors, *implied)},
+        entailing=_entailing(ancestors, implied, _converse(types)),
         converse=_converse(types),
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
@@ -270,6 +269,16 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         ended_by_type={kind: frozenset(ends) for kind, ends in data["persistence"]["ended_by_type"].items()},
         names_event=frozenset(name for name, stage in stages.items() if stage.get("names_event")),
     )
+
+
+def _entailing(ancestors: dict[str, tuple[str, ...]], implied: dict[str, frozenset[str]],
+               converse: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """What a statement may record to entail each type (itself, its kinds, and the event seen
+    from the other side: a sale to Acme is Acme's purchase) and each stage (those implying it)."""
+    below = {name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
+             for name in (*ancestors, *implied)}
+    return {name: found.union(*(below[theirs] for mine, theirs in converse if mine == name))
+            for name, found in below.items()}
 
 
 def _converse(types: dict[str, dict[str, Any]]) -> frozenset[tuple[str, str]]:
