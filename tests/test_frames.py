@@ -492,6 +492,12 @@ READINGS = [
                  id="reports were incorrect: a falsehood"),
     pytest.param("Trade Authority fine on Acme", {"type": "fine", "asserts": False},
                  id="a verb's bare form before 'on': a headline's noun"),
+    pytest.param("Acme is preparing a hostile bid for Globex", {"type": "acquisition", "stage": "planned"},
+                 id="preparing a bid: planned"),
+    pytest.param("Acme is getting ready to apply for a licence", {"type": "licence", "stage": "planned"},
+                 id="getting ready to apply: planned"),
+    pytest.param("Globex denied planning to sell its unit", {"attitude": "denied", "holder": "globex"},
+                 id="denied planning: a denial, no refusal"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},
@@ -1041,3 +1047,16 @@ def test_a_stake_still_held_is_denied_by_its_holders_sale() -> None:
     assert _decide(held, sold, True) == ("denied", "")
     bought_by_another = sold._replace(agents=("initech",), counterparts=("acme",))
     assert _decide(held, bought_by_another, True)[0] != "denied"
+
+
+@pytest.mark.parametrize("statement, recorded_true, expected", [
+    (Frame(type="licence", stage="applied"), True, (None, "stage")),  # a plan is not supported by the act
+    (Frame(type="licence", stage="planned"), True, ("supported", "")),
+])
+def test_a_plan_is_supported_only_by_a_plan(statement: Frame, recorded_true: bool, expected: tuple[str | None, str]) -> None:
+    assert _decide(Frame(type="licence", stage="planned"), statement, recorded_true) == expected
+
+
+def test_a_false_plan_denies_the_act() -> None:
+    assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
+        "denied", "")

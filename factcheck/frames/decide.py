@@ -92,15 +92,18 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
                and not (cs is None and not_yet))
     if claim.attitude == statement.attitude == "denied" and not excluded and not forward:
         # A denial reverses entailment: who denied the rumours of a divorce denied that a
-        # filing was planned, as well as the other way round when the two are one rumour.
-        forward = cs is None or ss is None or ss in implied[cs]
+        # filing was planned, as well as the other way round when the two are one rumour (a
+        # plan denied and the act denied are one denial).
+        forward = cs is None or ss is None or ss in implied[cs] or not vocab.prospective.isdisjoint((cs, ss))
     # A false statement denies a clause its own event would make true. Of the type, only that
     # the two are one kind of event is asked, and a clause that names no stage asserts the
     # rumoured event: "had a pact with Y on 2 May" is the rumoured "signed a cooperation
-    # agreement with Y on 2 May", pinned by its particulars.
+    # agreement with Y on 2 May", pinned by its particulars. A false plan denies the act: who
+    # was not preparing a bid launched none (though a plan is not supported by the act).
     one_kind = (ct == st or (ct is not None and st is not None and (type_forward or type_backward))
                 or (ct is None and cs == ss and cs in vocab.names_event))  # "appealed the ruling"
-    backward = (not excluded and one_kind and (ss is None or (ss in implied[cs] if cs else not recorded_true))
+    backward = (not excluded and one_kind
+                and (ss is None or (ss in implied[cs] or ss in vocab.prospective if cs else not recorded_true))
                 and not (cs is None and not_yet))  # a false plan says nothing of what happened
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
         same_event = (statement.type or statement.stage) is not None and (forward or backward)

@@ -188,10 +188,12 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
             if ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors):
                 return True
             continue
+        if token.text.endswith("ing") and position == last + 1 and token.text not in vocab.asset_nouns:
+            return False  # "denied signing a deal", "denied planning to": a gerund (not "offloaded holding")
         if stems[position] in objects and token.text not in vocab.boundaries:
             return True  # "offloaded a 19.9% holding"
-        if token.text in vocab.boundaries or (token.text.endswith("ing") and position == last + 1):
-            return False  # "denied signing a deal": what is denied is the signing (not "a mining licence")
+        if token.text in vocab.boundaries:
+            return False  # what is denied is what the clause after says (not "a mining licence")
         if token.text.isdigit():
             if normalized[token.end:token.end + 1] == "%" and PERCENT in objects:
                 return True  # "bought 11.4% of Globex"
