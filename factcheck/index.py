@@ -197,6 +197,11 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
+def _records(number: int, groups: list[list[frozenset[int] | _SortedNumbers]]) -> bool:
+    """Whether a statement has a term of every group: it records the claim's event."""
+    return all(any(number in numbers for numbers in group) for group in groups)
+
+
 def opening_size(count: int) -> int:
     """The most statements a term may have and still open candidates (see `OPENING_SHARE`)."""
     return max(OPENING_MINIMUM, int(OPENING_SHARE * count))
@@ -334,24 +339,21 @@ class StoreIndex:
         if not known:
             return []
         opening = opening_size(self.count)
-        pool = limit * EVENT_POOL if events else limit
         if known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS:
-            best = self._rank_by_bitmaps(known, pool)
+            def ranked(count: int) -> list[int]:
+                return self._rank_by_bitmaps(known, count)
         else:
-            best = self._rank_opened(known, opening, pool)
-        if len(best) > limit:
-            best = best[:limit] + self._recording(best[:limit], best[limit:], events)
+            def ranked(count: int) -> list[int]:
+                return self._rank_opened(known, opening, count)
+        best = ranked(limit)
+        groups = [[self._common_postings(term) for term in group if self.statistics(term)[0]] for group in events]
+        if groups and len(best) == limit and not any(_records(number, groups) for number in best):
+            # only then is the longer ranking made (it costs more big-number steps)
+            recorded = [(-sum(any(number in numbers for numbers in group) for group in groups), rank, number)
+                        for rank, number in enumerate(ranked(limit * EVENT_POOL)[limit:])]
+            best += [number for missing, _, number in sorted(recorded)[:EVENT_EXTRA] if missing < 0]
         candidates = self.scoring_many(best)
         return [candidates[number] for number in best]
-
-    def _recording(self, best: list[int], rest: list[int], events: Sequence[Sequence[str]]) -> list[int]:
-        """Of `rest`, those to add to `best` for recording the claim's event (see `retrieve`)."""
-        groups = [[self._common_postings(term) for term in group if self.statistics(term)[0]] for group in events]
-        if any(all(any(number in numbers for numbers in group) for group in groups) for number in best):
-            return []
-        recorded = [(-sum(any(number in numbers for numbers in group) for group in groups), rank, number)
-                    for rank, number in enumerate(rest)]
-        return [number for missing, _, number in sorted(recorded)[:EVENT_EXTRA] if missing < 0]
 
     def _rank_opened(self, known: list[tuple[tuple[int, float], str]], opening: int, limit: int) -> list[int]:
         """The general path: a common term's set of statements is intersected with the
