@@ -49,6 +49,8 @@ them skips those patterns (most have neither)."""
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _LONG_WORD = re.compile(r"\b[a-z]{5,10}\b")
+_YEAR_AHEAD = re.compile(r"\b[a-z]{5,10}\.?,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:1[89]|20)\d\d\b|\d\s+[a-z]{5,10}\b")
+"""A long word before a year or after a number: where a misspelt month could be ("Octber 2023", "19 Octber")."""
 
 _STORE_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 """The store's and the command line's form: YYYY-MM-DD, YYYY-MM or YYYY."""
@@ -142,7 +144,7 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
         patterns += _NUMERIC_PATTERNS
         if _MONTH_NAME.search(normalized):
             patterns += _NAMED_MONTH_PATTERNS
-        misspelt = _misspelt_months(normalized)
+        misspelt = _misspelt_months(normalized) if _YEAR_AHEAD.search(normalized) else {}
         if misspelt:
             patterns += _named_month_patterns(r"(?P<month>" + "|".join(misspelt) + ")")
         patterns += _YEAR_PATTERNS

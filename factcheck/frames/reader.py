@@ -11,6 +11,7 @@ and stored statements are read by the same functions, so both sides meet in one 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple, Sequence
 
 from ..text import Token, raw_stem
@@ -454,7 +455,7 @@ def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mentio
 
 
 def _first_after(spans: Sequence[Token], position: int) -> int:
-    return next((i for i, t in enumerate(spans) if t.start >= position), len(spans))
+    return bisect_left(spans, position, key=lambda t: t.start)
 
 
 def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
