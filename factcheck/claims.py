@@ -78,7 +78,7 @@ def parse_claim(
         if len(term) > 1 and term not in terms:
             terms.append(term)
     frame = read_frame(normalized, word_spans, [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place")
-                                                for m in entity_mentions])
+                                                for m in entity_mentions], dated=[(d.start, d.end) for d in date_mentions])
     terms += event_terms(frame.type, frame.stage)
     return ParsedClaim(
         text=text,

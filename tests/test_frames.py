@@ -502,6 +502,8 @@ READINGS = [
                  id="reviewing an application: under review"),
     pytest.param("Acme appealed the withdrawal of its licence", {"type": "licence", "stage": "challenged"},
                  id="appealed a withdrawal"),
+    pytest.param("The Trade Authority refused on 14 February 2024 to renew Acme's licence",
+                 {"type": "licence", "negated": True}, id="refused on a date to renew: a date inside a phrase"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},

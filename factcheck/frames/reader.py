@@ -12,7 +12,7 @@ and stored statements are read by the same functions, so both sides meet in one 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple, Sequence
+from typing import Container, NamedTuple, Sequence
 
 from ..text import Token, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
@@ -105,17 +105,20 @@ class Mention(NamedTuple):
 
 
 def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | None = None,
-                  names: Sequence[tuple[int, int]] = (), actors: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+                  names: Sequence[tuple[int, int]] = (), actors: Sequence[tuple[int, int]] = (),
+                  dated: Sequence[tuple[int, int]] = ()) -> list[Hit]:
     """Every trigger in the text, longest first where they overlap, in text order. `names` are
     the spans of entity names, which hold no trigger and which a trigger's object may stand
     after ("denied Acme's request"); `actors` those of names that are no place, which can be
-    what is sold ("sold Globex", not "selling in France")."""
+    what is sold ("sold Globex", not "selling in France"); `dated` those of dates, which may
+    stand inside a phrase ("refused on 14 February 2024 to renew")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
     stems = [raw_stem(word) for word in written]
     hits: list[Hit] = []
     taken: set[int] = set()
     named = {position for start, end in names for position in range(start, end)}
+    in_dates = {i for i, t in enumerate(spans) if any(start <= t.start < end for start, end in dated)}
     inside_names = {i for i, t in enumerate(spans) if t.start in named} if named else set()
     for index, first in enumerate(stems):
         if index in taken or index in inside_names:  # "Trade Authority" authorises nothing
@@ -126,7 +129,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             candidates = tuple(sorted(candidates, key=lambda p: (-len(p.stems), not p.trigger.objects)))
         for phrase in candidates:
             trigger = phrase.trigger
-            last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers)
+            last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers,
+                               in_dates)
             if last is None:
                 continue
             if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized):
@@ -159,15 +163,17 @@ def _nominal(word: str, stem: str, vocab: Vocabulary) -> bool:
 
 
 def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[Token], index: int,
-                fillers: frozenset[str]) -> int | None:
-    """The index of the phrase's last token when the phrase starts at `index`, else None."""
+                fillers: frozenset[str], in_dates: Container[int] = ()) -> int | None:
+    """The index of the phrase's last token when the phrase starts at `index`, else None (a
+    date's words between its words are passed over, and up to `MAX_FILLERS` fillers)."""
     position = index
     for stem in wanted[1:]:
         skipped = 0
         position += 1
-        while position < len(stems) and stems[position] != stem and spans[position].text in fillers:
+        while position < len(stems) and stems[position] != stem and (
+                spans[position].text in fillers or position in in_dates):
+            skipped += position not in in_dates
             position += 1
-            skipped += 1
             if skipped > MAX_FILLERS:
                 return None
         if position >= len(stems) or stems[position] != stem:
@@ -224,12 +230,12 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
-               vocab: Vocabulary | None = None) -> Frame:
-    """The frame of one clause. `spans` are its tokens, `mentions` its entities, both in
-    `normalized`'s positions."""
+               vocab: Vocabulary | None = None, dated: Sequence[tuple[int, int]] = ()) -> Frame:
+    """The frame of one clause. `spans` are its tokens, `mentions` its entities, `dated` the
+    spans of its dates, all in `normalized`'s positions."""
     vocab = vocab or vocabulary()
     hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
-                         [(m.start, m.end) for m in mentions if not m.is_place])
+                         [(m.start, m.end) for m in mentions if not m.is_place], dated)
     entity_ends = {m.end for m in mentions}
     type_hit: Hit | None = None
     stage: str | None = None
