@@ -202,7 +202,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "clause_boundaries", "not_triggers",
+                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "clause_boundaries", "not_triggers",
                 "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
@@ -210,7 +210,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
          "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
@@ -504,6 +504,9 @@ READINGS = [
                  id="appealed a withdrawal"),
     pytest.param("The Trade Authority refused on 14 February 2024 to renew Acme's licence",
                  {"type": "licence", "negated": True}, id="refused on a date to renew: a date inside a phrase"),
+    pytest.param("The Trade Authority fined Acme for gun-jumping in its purchase of Globex",
+                 {"type": "fine", "patients": ("acme",), "counterparts": ("globex",)},
+                 id="fined for something done to another: the other is not fined"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},

@@ -600,9 +600,11 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     first_mentions: dict[str, Mention] = {}
     for mention in after:  # a name's role is where it is first named ("Globex's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
+    reason = next((t.start for t in spans if after and t.start > after[0].end and t.text in vocab.reason_markers), None)
     other = owners + [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
-             or _owner_after(normalized, m.start, marker, vocab.asset_nouns)]
+             or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
+             or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
     return (tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other)),
             tuple(dict.fromkeys(deciders)))

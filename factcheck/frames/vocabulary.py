@@ -101,6 +101,8 @@ class Vocabulary(NamedTuple):
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
+    reason_markers: frozenset[str]
+    """Words after the acted-on that give the event's reason ("fined Acme for …")."""
     noun_prepositions: frozenset[str]
     """Words after which a verb's bare form is a noun ("Commission fine on Acme")."""
     report_nouns: frozenset[str]
@@ -258,6 +260,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         possibility_markers=frozenset(data["possibility_markers"]),
         report_nouns=frozenset(data["report_nouns"]),
         noun_prepositions=frozenset(data["noun_prepositions"]),
+        reason_markers=frozenset(data["reason_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         entailing=_entailing(ancestors, implied, _converse(types)),
