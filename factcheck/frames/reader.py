@@ -111,7 +111,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     the spans of entity names, which hold no trigger and which a trigger's object may stand
     after ("denied Acme's request"); `actors` those of names that are no place, which can be
     what is sold ("sold Globex", not "selling in France"); `dated` those of dates, which may
-    stand inside a phrase ("refused on 14 February 2024 to renew")."""
+    stand inside a negation ("refused on 14 February 2024 to renew")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
     stems = [raw_stem(word) for word in written]
@@ -130,7 +130,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
         for phrase in candidates:
             trigger = phrase.trigger
             last = _match_rest(phrase.stems, written if trigger.as_written else stems, spans, index, vocab.fillers,
-                               in_dates)
+                               in_dates if trigger.kind == "negation" else ())  # "refused on 14 May to"
             if last is None:
                 continue
             if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized):
