@@ -6,7 +6,10 @@ its stage excludes the clause's ("blocked" against "approved"). A statement reco
 denies a clause whose event would entail it ("bought" would entail the false "agreed to buy").
 Polarity is the clause's own ("did not approve") and the statement's own ("registration has not
 been completed"): a negative word in a statement is part of what it records, never a flip of the
-claim. Anything else decides nothing, with the reason.
+claim. Who decides an event (a regulator, a licensor) takes no part in it, and another decider
+is another event; a clause that says its state still holds ("still under way") is denied by
+what ends it and not confirmed by a record of it then. Anything else decides nothing, with the
+reason.
 """
 
 from __future__ import annotations
