@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -250,7 +250,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     dates = event_dates(claim, facts)
     if dates:
         for value in claim.dates:
-            if not any(value.compatible(d) for d in dates):
+            if not dated(value, dates):
                 found.append(Conflict("date", value, f"the claim says {value}, the statement {', '.join(map(str, dates))}"))
     for figure in claim.figures:
         comparable = comparable_figures(figure, facts.figures) or _unpaired_count(figure, claim.figures, facts.figures)
@@ -264,6 +264,21 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
+
+
+def dated(value: PartialDate, dates: Sequence[PartialDate], otherwise: Sequence[PartialDate] = ()) -> bool:
+    """Whether the statement's dates agree with the claim's date: those at least as precise as
+    it, if any, else those of `otherwise` (the whole statement's) that are, else all ("fined in
+    November 2022" against a fine of 14 November 2023 for failures "between 2020 and 2022": the
+    year 2022 does not date the fine)."""
+    precision = _precision(value)
+    precise = ([d for d in dates if _precision(d) >= precision]
+               or [d for d in otherwise if _precision(d) >= precision] or dates)
+    return any(value.compatible(d) for d in precise)
+
+
+def _precision(value: PartialDate) -> int:
+    return (value.year is not None) + (value.month is not None) + (value.day is not None)
 
 
 def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate, ...]:
@@ -319,7 +334,7 @@ def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict) -> bo
     """Whether the statement records the claim's own date or figure that `conflict` is about."""
     value = conflict.claim_value
     if conflict.kind == "date" and isinstance(value, PartialDate):
-        return any(value.compatible(d) for d in event_dates(claim, facts))
+        return dated(value, event_dates(claim, facts))
     if conflict.kind == "figure" and isinstance(value, Figure):
         return any(value.matches(f) for f in facts.figures)
     return False
@@ -360,7 +375,7 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         decided = decide(mine, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
         if decided.verdict is not None:
             own = dates or event_dates(claim, facts)  # a clause that names no date has the statement's
-            undated = next((d for d in claim.dates if own and not any(d.compatible(o) for o in own)), None)
+            undated = next((d for d in claim.dates if own and not dated(d, own, event_dates(claim, facts))), None)
             if undated is None:
                 return decided
             decided = Decision(None, "date", f"the claim says {undated}, the statement's "

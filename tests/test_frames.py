@@ -1069,3 +1069,17 @@ def test_a_plan_is_supported_only_by_a_plan(statement: Frame, recorded_true: boo
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority fined Acme EUR 4 million in November 2023", "supported"),
+    # the year the failures ended does not date the fine
+    ("The Trade Authority fined Acme EUR 4 million in November 2022", "unverified"),
+])
+def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
+    statements = (f'  - {{id: fine, claim: "{quote}", verdict: supported, parties: [regulator, acme], '
+                  f'date: 2023-11-14, citations: [{{source: wire, quote: "{quote}"}}]}}\n')
+    store = STORE[:STORE.index("statements:")] + "statements:\n" + statements
+    index = build_index(load_store([write(tmp_path, store, {"fine": quote})]))
+    assert check(claim, index).verdict == verdict
