@@ -45,6 +45,8 @@ _WORD_FIGURE = re.compile(
     rf"\b(?P<word>(?:{'|'.join(_WORD_NUMBERS)})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*)"
     rf"(?P<scale>){_SUFFIX}(?![\w-])"
 )
+_WHOLE = re.compile(r"\boutright\b")
+"""A word that says all of something changes hands: a figure of 100 percent."""
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
@@ -107,6 +109,10 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
         if scale and (unit or scale not in ("m", "b")):  # "5m" alone may be metres
             value = round(value * _SCALES[scale], 4)  # 4.1 × 1e8 is 410,000,000, not 409,999,999.99999994
         found.append(FigureMention(Figure(value, unit), m.start(), end))
+    for m in _WHOLE.finditer(normalized):  # "sold Globex outright": all of it, not a 40% stake
+        if not any(m.start() < end and start < m.end() for start, end in taken):
+            found.append(FigureMention(Figure(100.0, "%"), m.start(), m.end()))
+    found.sort(key=lambda mention: mention.start)
     # "10-15%", "between 12 and 18 percent": the first end of a range takes the unit written after the second.
     for i, mention in enumerate(found[:-1]):
         following = found[i + 1]

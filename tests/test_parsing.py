@@ -107,6 +107,11 @@ def test_a_currency_before_a_number_is_never_a_name() -> None:
     assert [f.unit for f in parsed.figures] == ["CNY"] and parsed.entities == ("bureau",)
 
 
+def test_outright_is_all_of_it() -> None:
+    assert [f.value for f in find_figures("agreed to sell globex outright for 5 million")] == [
+        Figure(100, "%"), Figure(5e6)]
+
+
 def test_a_span_of_years_before_a_noun_is_a_figure() -> None:
     assert [f.value for f in find_figures("a 20-year power purchase agreement")] == [Figure(20)]
 
