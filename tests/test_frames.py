@@ -202,7 +202,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
     for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "clause_boundaries", "not_triggers",
+                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries", "not_triggers",
                 "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
         kinds[key] = list(data[key])
     return kinds
@@ -210,7 +210,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
          "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
+         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
          "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
 
 
@@ -507,6 +507,9 @@ READINGS = [
     pytest.param("The Trade Authority fined Acme for gun-jumping in its purchase of Globex",
                  {"type": "fine", "patients": ("acme",), "counterparts": ("globex",)},
                  id="fined for something done to another: the other is not fined"),
+    pytest.param("The Trade Authority said no decision had been taken, contradicting a report that it had approved "
+                 "Acme's takeover of Globex", {"stage": None, "attitude": "said", "holder": "regulator", "negated": True},
+                 id="contradicting a report: what follows is not asserted"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},

@@ -236,6 +236,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     vocab = vocab or vocabulary()
     hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
                          [(m.start, m.end) for m in mentions if not m.is_place], dated)
+    contradiction = next((t.start for t in spans if t.text in vocab.contradiction_markers), None)
+    if contradiction is not None:  # "…, contradicting a report that it had raised its bid": not asserted
+        hits = [h for h in hits if h.start < contradiction]
     entity_ends = {m.end for m in mentions}
     type_hit: Hit | None = None
     stage: str | None = None

@@ -101,6 +101,8 @@ class Vocabulary(NamedTuple):
     boundaries: frozenset[str]
     """Words where a trigger's object is no longer looked for ("denied reports that it signed
     a deal": the deal is not what was denied)."""
+    contradiction_markers: frozenset[str]
+    """Words after which a clause reports what it calls false: nothing after them is asserted."""
     reason_markers: frozenset[str]
     """Words after the acted-on that give the event's reason ("fined Acme for …")."""
     noun_prepositions: frozenset[str]
@@ -261,6 +263,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         report_nouns=frozenset(data["report_nouns"]),
         noun_prepositions=frozenset(data["noun_prepositions"]),
         reason_markers=frozenset(data["reason_markers"]),
+        contradiction_markers=frozenset(data["contradiction_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         entailing=_entailing(ancestors, implied, _converse(types)),
