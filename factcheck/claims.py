@@ -14,11 +14,16 @@ from dataclasses import replace
 from datetime import date
 from typing import Container, NamedTuple
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .figures import Figure, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
-from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, fold_phrases, normalize, stem, tokens, words
+from .frames.vocabulary import SPELLING_LENGTH
+from .frames.vocabulary import vocabulary as event_vocabulary
+from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, fold_phrases, normalize, raw_stem, stem, tokens, words
 
 MAX_CLAIM_CHARS = 10_000
 """Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
@@ -46,10 +51,13 @@ class ParsedClaim(NamedTuple):
 
 
 def parse_claim(
-    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset()
+    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset(),
+    spelling: bool = False,
 ) -> ParsedClaim:
     """`vocabulary`: the stems of the store's words (`index.store_words`); a sentence's first
-    word is a name only if it is not one of them."""
+    word is a name only if it is not one of them. `spelling`: a long word the store does not use
+    that is one letter from an event trigger is read as that trigger ("uncondtional"), for claims
+    people type (statements are curated, and read as written)."""
     text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
     word_spans = tokens(normalized)
@@ -77,8 +85,9 @@ def parse_claim(
         term = stem(word)
         if len(term) > 1 and term not in terms:
             terms.append(term)
-    frame = read_frame(normalized, word_spans, [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place")
-                                                for m in entity_mentions], dated=[(d.start, d.end) for d in date_mentions])
+    frame = read_frame(normalized, _spelled(word_spans, vocabulary) if spelling else word_spans,
+                       [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
+                       dated=[(d.start, d.end) for d in date_mentions])
     terms += event_terms(frame.type, frame.stage)
     return ParsedClaim(
         text=text,
@@ -93,6 +102,22 @@ def parse_claim(
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
     )
+
+
+def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:
+    """The claim's words, each unknown long one that is one letter from an event trigger word
+    read as that word."""
+    events = event_vocabulary()
+    corrected = list(spans)
+    for index, token in enumerate(spans):
+        word = token.text
+        if (len(word) >= SPELLING_LENGTH and word.isalpha() and stem(word) not in vocabulary
+                and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
+            found = [spelling for spelling, _, _ in process.extract(word, events.spellings, scorer=OSA.distance,
+                                                                    score_cutoff=1, limit=2)]
+            if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):
+                corrected[index] = token._replace(text=found[0])  # one reading only, and no mere inflection
+    return corrected
 
 
 def event_terms(event_type: str | None, stage: str | None) -> list[str]:
@@ -206,13 +231,14 @@ _CLAUSE_BREAK = re.compile(
 
 
 def read_clauses(
-    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset()
+    text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset(),
+    spelling: bool = False,
 ) -> list[Clause]:
     """A sentence's claims: split where a conjunction or semicolon joins two parts that each
     assert something, so "Acme signed with Globex, and the regulator approved it" is two
     clauses, but "Acme and Globex signed" and "work on CDN and edge computing" are one."""
     text = text[:MAX_CLAIM_CHARS]
-    whole = parse_claim(text, entities, today, vocabulary)
+    whole = parse_claim(text, entities, today, vocabulary, spelling)
     heads = whole.frame.predicate_starts
     cuts = list(_CLAUSE_BREAK.finditer(text)) if len(heads) > 1 and len(normalize(whole.text)) == len(text) else ()
     # a cut needs a predicate on each side, and never falls inside a name ("the National
@@ -228,14 +254,14 @@ def read_clauses(
     pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     clauses: list[Clause] = []
     start, end = pieces[0]
-    current = parse_claim(text[start:end], entities, today, vocabulary)
+    current = parse_claim(text[start:end], entities, today, vocabulary, spelling)
     for piece_start, piece_end in pieces[1:]:
-        own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary)
+        own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary, spelling)
         reading = own
         if current.frame.asserts and (own.frame.refers_back or not has_actor(own, entities)):
             if own.frame.predicate_at == 0 and current.frame.predicate_at > 0:  # "… and set up a venture"
                 subject = current.text[:current.frame.predicate_at]
-                reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary)
+                reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary, spelling)
             else:  # "… and the news sent both companies' shares higher": the same actors
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
@@ -244,7 +270,7 @@ def read_clauses(
             start, end, current = piece_start, piece_end, reading
         else:  # not two claims: join the piece to the clause before and read them together
             end = piece_end
-            current = parse_claim(text[start:end], entities, today, vocabulary)
+            current = parse_claim(text[start:end], entities, today, vocabulary, spelling)
     if not clauses:
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))

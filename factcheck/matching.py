@@ -393,7 +393,7 @@ def check(
     top: int = 0,
     claim_id: str | None = None,
 ) -> CheckResult:
-    clauses = read_clauses(text, index.entities, today or date.today(), index.words)
+    clauses = read_clauses(text, index.entities, today or date.today(), index.words, spelling=True)
     results = [_check_clause(clause, text, index, threshold, max(RETRIEVE, top)) for clause in clauses]
     candidates = None
     if top:

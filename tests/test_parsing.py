@@ -205,3 +205,16 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     from factcheck.claims import parse_claim
     from factcheck.entities import EntityIndex
     assert parse_claim(text, EntityIndex([])).names[:1] == names
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("Acme won uncondtional approval", ("approved-unconditionally", None)),  # one letter from one trigger word
+    ("Acme's aquisition of Globex was approved", ("approved", "acquisition")),
+    ("Acme won an injuction", (None, None)),  # as near "injunction" as "injection": left as written
+])
+def test_a_claims_long_misspelt_trigger_is_read_as_the_trigger(text: str, frame: tuple[str | None, str | None]) -> None:
+    from factcheck.claims import parse_claim
+    from factcheck.entities import EntityIndex
+    read = parse_claim(text, EntityIndex([]), spelling=True).frame
+    assert (read.stage, read.type) == frame
+    assert parse_claim("Acme won uncondtional approval", EntityIndex([])).frame.stage == "approved"  # statements: as written

@@ -120,6 +120,9 @@ class Vocabulary(NamedTuple):
     """Each type with its `is_a` chain, itself first."""
     implied: dict[str, frozenset[str]]
     """Each stage with every stage it implies, itself included."""
+    spellings: tuple[str, ...]
+    """The event trigger words long enough (`SPELLING_LENGTH`) that one letter wrong is still
+    that word ("uncondtional", "injuction"): what a claim's unknown words are read as."""
     entailing: dict[str, frozenset[str]]
     """For each type and stage, those a statement may record to entail it: the type and its
     kinds (a merger is an acquisition), the stage and those that imply it (completed, agreed)."""
@@ -139,6 +142,11 @@ class Vocabulary(NamedTuple):
     third_party: frozenset[str]
     """Stages someone other than the deal's parties decides (a regulator approves, a court
     blocks): who comes before such a word is not a party acting in the deal."""
+
+
+SPELLING_LENGTH = 9
+"""The shortest trigger word a claim's misspelling is read as: shorter ones have real words one
+letter away ("appeal" and "appear")."""
 
 
 def stems_of(phrase: str) -> tuple[str, ...]:
@@ -266,6 +274,9 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         contradiction_markers=frozenset(data["contradiction_markers"]),
         boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
+        spellings=tuple(sorted({word for phrase, trigger in _entries(data)
+                                if trigger.kind in ("type", "stage", "attitude", "refinement")
+                                for word in words_of(phrase) if len(word) >= SPELLING_LENGTH and word.isalpha()})),
         entailing=_entailing(ancestors, implied, _converse(types)),
         converse=_converse(types),
         third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
