@@ -510,6 +510,8 @@ READINGS = [
     pytest.param("The Trade Authority said no decision had been taken, contradicting a report that it had approved "
                  "Acme's takeover of Globex", {"stage": None, "attitude": "said", "holder": "regulator", "negated": True},
                  id="contradicting a report: what follows is not asserted"),
+    pytest.param("The Trade Authority allowed Acme to raise its stake in Globex", {"type": "investment", "stage": "approved"},
+                 id="allowed to: approved"),
     pytest.param("Acme bought 11.4% of Globex", {"type": "investment", "stage": "completed"},
                  id="bought a percentage: a stake"),
     pytest.param("Globex's board rebuffed Acme's takeover offer", {"type": "acquisition", "stage": "blocked"},
