@@ -147,7 +147,7 @@ _NUMBER_AHEAD = re.compile(r"\s?\d")
 
 def currency_before_number(normalized: str, start: int, end: int) -> bool:
     """Whether the text at start:end is a currency written before a number ("rmb 440"): a
-    figure's, even where a name has it as an alias (the Raventanian Mining Bureau's "RMB")."""
+    figure's, even where a name has it as an alias (a "Regional Mining Bureau" known as "RMB")."""
     return normalized[start:end] in _CURRENCY_WORDS and _NUMBER_AHEAD.match(normalized, end) is not None
 
 

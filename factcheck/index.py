@@ -339,12 +339,11 @@ class StoreIndex:
         if not known:
             return []
         opening = opening_size(self.count)
-        if known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS:
-            def ranked(count: int) -> list[int]:
-                return self._rank_by_bitmaps(known, count)
-        else:
-            def ranked(count: int) -> list[int]:
-                return self._rank_opened(known, opening, count)
+        by_bitmaps = known[0][0][0] > opening and len(known) <= 1 + bitmaps.MOST_OTHER_TERMS
+
+        def ranked(count: int) -> list[int]:
+            return self._rank_by_bitmaps(known, count) if by_bitmaps else self._rank_opened(known, opening, count)
+
         best = ranked(limit)
         groups = [[self._common_postings(term) for term in group if self.statistics(term)[0]] for group in events]
         if groups and len(best) == limit and not any(_records(number, groups) for number in best):

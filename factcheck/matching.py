@@ -226,7 +226,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     parties = facts.parties | {facts.statement.said_by} if facts.statement.said_by else facts.parties
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
         if entity in claim.frame.affiliated and any(other != entity and other in kin(entity) for other in actors):
-            continue  # "Wrenfly, Corvia's subsidiary": Corvia only says who Wrenfly is
+            continue  # "Globex Link, Globex's subsidiary": Globex only says who Globex Link is
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
         elif entity not in parties and entity not in claim.frame.affiliated:  # named in passing:

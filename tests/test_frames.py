@@ -201,17 +201,19 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         kinds.setdefault("direction", []).extend(phrases)
     for key, phrases in data["affiliations"].items():
         kinds[f"affiliations.{key}"] = list(phrases)
-    for key in ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-                "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries", "not_triggers",
-                "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings", "possessives", "future_markers", "auxiliaries"):
+    for key in WORD_LISTS:
         kinds[key] = list(data[key])
     return kinds
 
 
-KINDS = ["type", "stage", "refinement", "attitude", "direction", "false_markers", "speech_verbs", "negations",
-         "hedges", "question_openers", "question_marks", "predicates", "fillers", "anaphors",
-         "background_markers", "background_after", "possibility_markers", "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries", "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns",
-         "noun_endings", "possessives", "future_markers", "auxiliaries", "affiliations.hyphenated", "affiliations.nouns"]
+WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers",
+              "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
+              "possessives", "future_markers", "auxiliaries")
+"""The vocabulary's top-level lists of phrases."""
+KINDS = ["type", "stage", "refinement", "attitude", "direction", *WORD_LISTS,
+         "affiliations.hyphenated", "affiliations.nouns"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -1029,16 +1031,21 @@ def test_only_an_event_against_one_other_side_merges_who_is_acted_on_and_the_oth
     assert _decide(banned, sales_to, True) == (None, "role")
 
 
+def _index_of(folder: Path, quotes: dict[str, str], fields: str) -> StoreIndex:
+    """The index of `STORE`'s entities and sources with one supported statement per quote (its
+    key the id, the quote its claim too), each with the same other `fields`."""
+    statements = "".join(f'  - {{id: {key}, claim: "{quote}", verdict: supported, {fields}, '
+                         f'citations: [{{source: wire, quote: "{quote}"}}]}}\n' for key, quote in quotes.items())
+    return build_index(load_store([write(folder, STORE[:STORE.index("statements:")] + "statements:\n" + statements,
+                                         quotes)]))
+
+
 def test_event_terms_rank_the_candidates_they_do_not_open(tmp_path: Path) -> None:
     """Among many statements naming Acme and Globex, the claim's event ranks the purchase first,
     though a short statement of another event would win on the names alone."""
     others = {f"talks-{n}": f"Acme and Globex held talks in round {n}" for n in range(12)}
     quotes = {**others, "bought": "Acme completed its acquisition of Globex on 3 June 2024, paying cash for every share"}
-    statements = "".join(
-        f'  - {{id: {key}, claim: "{quote}", verdict: supported, parties: [acme, globex], '
-        f'citations: [{{source: wire, quote: "{quote}"}}]}}\n' for key, quote in quotes.items())
-    store = STORE[:STORE.index("statements:")] + "statements:\n" + statements
-    index = build_index(load_store([write(tmp_path, store, quotes)]))
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
     result = check("艾克米于2024年6月3日完成了对Globex的收购", index)  # names, a date and the event only
     assert (result.verdict, result.match.id if result.match else None) == ("supported", "bought")
 
@@ -1083,8 +1090,5 @@ def test_a_false_plan_denies_the_act() -> None:
 ])
 def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
-    statements = (f'  - {{id: fine, claim: "{quote}", verdict: supported, parties: [regulator, acme], '
-                  f'date: 2023-11-14, citations: [{{source: wire, quote: "{quote}"}}]}}\n')
-    store = STORE[:STORE.index("statements:")] + "statements:\n" + statements
-    index = build_index(load_store([write(tmp_path, store, {"fine": quote})]))
+    index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
     assert check(claim, index).verdict == verdict

@@ -211,6 +211,27 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
     return found
 
 
+_WORD_SETS = {
+    "fillers": "fillers",
+    "question_openers": "question_openers",
+    "pronouns": "pronouns",
+    "passive_markers": "passive_markers",
+    "not_finite_after": "not_finite_after",
+    "asset_nouns": "asset_nouns",
+    "possessives": "possessives",
+    "auxiliaries": "auxiliaries",
+    "background": "background_markers",
+    "background_after": "background_after",
+    "possibility_markers": "possibility_markers",
+    "report_nouns": "report_nouns",
+    "noun_prepositions": "noun_prepositions",
+    "reason_markers": "reason_markers",
+    "contradiction_markers": "contradiction_markers",
+    "boundaries": "clause_boundaries",
+}
+"""Vocabulary fields that are plain sets of words, and the key of the file each is read from."""
+
+
 def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     by_stem: dict[str, list[Phrase]] = {}
     by_word: dict[str, list[Phrase]] = {}
@@ -246,46 +267,41 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     base = {(a, b) for a, b in data["excludes"]} | {(b, a) for a, b in data["excludes"]}
     excluded = frozenset((a, b) for a in stages for b in stages
                          if any((x, y) in base for x in implied[a] for y in implied[b]))
+    converse = _converse(types)
     return Vocabulary(
         types=types, stages=stages,
+        **{field: frozenset(data[key]) for field, key in _WORD_SETS.items()},
         by_first_stem=_longest_first(by_stem),
         by_first_word=_longest_first(by_word),
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
-        fillers=frozenset(data["fillers"]),
-        question_openers=frozenset(data["question_openers"]),
-        pronouns=frozenset(data["pronouns"]),
-        passive_markers=frozenset(data["passive_markers"]),
-        not_finite_after=frozenset(data["not_finite_after"]),
-        asset_nouns=frozenset(data["asset_nouns"]),
         noun_endings=tuple(data["noun_endings"]),
-        possessives=frozenset(data["possessives"]),
         affiliated_by_hyphen=frozenset(data["affiliations"]["hyphenated"]),
         affiliation_nouns=frozenset(data["affiliations"]["nouns"]),
-        auxiliaries=frozenset(data["auxiliaries"]),
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
-        prospective=frozenset(name for name, stage in stages.items() if stage.get("prospective")),
+        prospective=_flagged(stages, "prospective"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
-        background=frozenset(data["background_markers"]),
-        background_after=frozenset(data["background_after"]),
-        possibility_markers=frozenset(data["possibility_markers"]),
-        report_nouns=frozenset(data["report_nouns"]),
-        noun_prepositions=frozenset(data["noun_prepositions"]),
-        reason_markers=frozenset(data["reason_markers"]),
-        contradiction_markers=frozenset(data["contradiction_markers"]),
-        boundaries=frozenset(data["clause_boundaries"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
-        spellings=tuple(sorted({word for phrase, trigger in _entries(data)
-                                if trigger.kind in ("type", "stage", "attitude", "refinement")
-                                for word in words_of(phrase) if len(word) >= SPELLING_LENGTH and word.isalpha()})),
-        entailing=_entailing(ancestors, implied, _converse(types)),
-        converse=_converse(types),
-        third_party=frozenset(name for name, stage in stages.items() if stage.get("third_party")),
+        spellings=_spellings(data),
+        entailing=_entailing(ancestors, implied, converse),
+        converse=converse,
+        third_party=_flagged(stages, "third_party"),
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
                                   for phrase in data["persistence"]["markers"]),
         ended_by={stage: frozenset(ends) for stage, ends in data["persistence"]["ended_by"].items()},
         ended_by_type={kind: frozenset(ends) for kind, ends in data["persistence"]["ended_by_type"].items()},
-        names_event=frozenset(name for name, stage in stages.items() if stage.get("names_event")),
+        names_event=_flagged(stages, "names_event"),
     )
+
+
+def _flagged(stages: dict[str, dict[str, Any]], flag: str) -> frozenset[str]:
+    return frozenset(name for name, stage in stages.items() if stage.get(flag))
+
+
+def _spellings(data: dict[str, Any]) -> tuple[str, ...]:
+    """The event trigger words of `SPELLING_LENGTH` letters or more (`Vocabulary.spellings`)."""
+    return tuple(sorted({word for phrase, trigger in _entries(data)
+                         if trigger.kind in ("type", "stage", "attitude", "refinement")
+                         for word in words_of(phrase) if len(word) >= SPELLING_LENGTH and word.isalpha()}))
 
 
 def _entailing(ancestors: dict[str, tuple[str, ...]], implied: dict[str, frozenset[str]],
