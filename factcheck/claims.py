@@ -14,16 +14,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Container, NamedTuple
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .figures import Figure, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
 from .frames.vocabulary import SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
-from .text import NEGATION_WORDS, SYNONYMS, Token, STOPWORDS, fold_phrases, normalize, raw_stem, stem, tokens, words
+from .spelling import one_letter_from
+from .text import NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, normalize, raw_stem, stem, tokens, words
 
 MAX_CLAIM_CHARS = 10_000
 """Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
@@ -113,8 +111,7 @@ def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:
         word = token.text
         if (len(word) >= SPELLING_LENGTH and word.isalpha() and stem(word) not in vocabulary
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
-            found = [spelling for spelling, _, _ in process.extract(word, events.spellings, scorer=OSA.distance,
-                                                                    score_cutoff=1, limit=2)]
+            found = one_letter_from(word, events.spellings)
             if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):
                 corrected[index] = token._replace(text=found[0])  # one reading only, and no mere inflection
     return corrected

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import NamedTuple
 
+from .spelling import one_letter_from
+
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -182,15 +184,12 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
 
 def _misspelt_months(normalized: str) -> dict[str, int]:
     """Words one letter from a long month name ("novmber", "octber"), with its number."""
-    from rapidfuzz.distance import OSA
-
     found = {}
     for word in set(_LONG_WORD.findall(normalized)):
         if word not in _MONTHS:
-            month = next((name for name in _FULL_MONTHS if name[0] == word[0]
-                          and OSA.distance(word, name, score_cutoff=1) <= 1), None)
-            if month is not None:
-                found[word] = _MONTHS[month]
+            months = one_letter_from(word, [name for name in _FULL_MONTHS if name[0] == word[0]])
+            if months:
+                found[word] = _MONTHS[months[0]]
     return found
 
 

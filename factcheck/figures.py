@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA
+from .spelling import one_letter_from
 
 _CURRENCY_WORDS = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
@@ -134,10 +134,10 @@ def _misspelt_scale(normalized: str, end: int, unit: str | None) -> tuple[str | 
     if following is None:
         return None, unit, end
     word = following.group(1)
-    for scale in _SPELT_SCALES:
-        if OSA.distance(word, scale, score_cutoff=1) <= 1:
-            return scale, unit, following.end()
-    if unit is None and OSA.distance(word, "percent", score_cutoff=1) <= 1:
+    scales = one_letter_from(word, _SPELT_SCALES)
+    if scales:
+        return scales[0], unit, following.end()
+    if unit is None and one_letter_from(word, ("percent",)):
         return None, "%", following.end()
     return None, unit, end
 
