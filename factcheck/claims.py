@@ -223,7 +223,7 @@ class Clause(NamedTuple):
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though)(?:\s+then)?\s+"
+    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though|after which|whereupon)(?:\s+then)?\s+"
     r"|\s+(?:but|while|whereas|although)\s+|\s+and(?:\s+then)?\s+|；|，(?:但|而|并且|并)?")
 
 

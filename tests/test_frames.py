@@ -1031,11 +1031,12 @@ def test_only_an_event_against_one_other_side_merges_who_is_acted_on_and_the_oth
     assert _decide(banned, sales_to, True) == (None, "role")
 
 
-def _index_of(folder: Path, quotes: dict[str, str], fields: str) -> StoreIndex:
-    """The index of `STORE`'s entities and sources with one supported statement per quote (its
-    key the id, the quote its claim too), each with the same other `fields`."""
-    statements = "".join(f'  - {{id: {key}, claim: "{quote}", verdict: supported, {fields}, '
-                         f'citations: [{{source: wire, quote: "{quote}"}}]}}\n' for key, quote in quotes.items())
+def _index_of(folder: Path, quotes: dict[str, str], fields: str, false: tuple[str, ...] = ()) -> StoreIndex:
+    """The index of `STORE`'s entities and sources with one statement per quote (its key the id,
+    the quote its claim too), supported unless its key is in `false`, each with the same other
+    `fields`."""
+    statements = "".join(f'  - {{id: {key}, claim: "{quote}", verdict: {"denied" if key in false else "supported"}, '
+                         f'{fields}, citations: [{{source: wire, quote: "{quote}"}}]}}\n' for key, quote in quotes.items())
     return build_index(load_store([write(folder, STORE[:STORE.index("statements:")] + "statements:\n" + statements,
                                          quotes)]))
 
@@ -1092,3 +1093,39 @@ def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, c
     quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
     index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
     assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The High Court barred Globex from selling the drug", "unverified"),  # the injunction against it was refused
+    ("The High Court cleared Globex to sell the drug", "unverified"),  # nor is a refusal an approval
+    ("The High Court refused Acme's request", "supported"),  # Acme's request is what was refused
+])
+def test_refusing_a_restriction_bars_no_one(tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "The High Court refused Acme's request for an injunction against Globex"
+    index = _index_of(tmp_path, {"refused": quote}, "parties: [court, acme, globex]")
+    assert check(claim, index).verdict == verdict
+
+
+def test_a_suspension_is_its_own_stage_and_after_which_starts_a_clause(tmp_path: Path) -> None:
+    quotes = {"recall": "Acme recalled four batches of its drug",
+              "rumour": "The Trade Authority suspended Acme's licence"}
+    index = _index_of(tmp_path, quotes, "parties: [regulator, acme]", false=("rumour",))
+    result = check("Acme recalled four batches of its drug, after which the Trade Authority suspended its licence", index)
+    assert [clause.verdict for clause in result.clauses] == ["supported", "denied"]
+    assert check("The Trade Authority revoked Acme's licence", index).verdict == "unverified"  # not a suspension
+
+
+@pytest.mark.parametrize("statement, expected", [
+    (Frame(type="acquisition", stage="planned", planned="completed"), (None, "stage")),  # "expects to complete it"
+    (Frame(type="acquisition", stage="planned", planned="offered"), ("supported", "")),  # "plans a bid"
+    (Frame(type="acquisition", stage="planned"), ("supported", "")),  # "plans to buy"
+])
+def test_two_plans_of_different_stages_are_two_plans(statement: Frame, expected: tuple[str | None, str]) -> None:
+    weighing_a_bid = Frame(type="acquisition", stage="planned", planned="offered")
+    assert _decide(weighing_a_bid, statement, True) == expected
+
+
+def test_a_plan_reads_the_stage_it_is_a_plan_of(index: StoreIndex) -> None:
+    assert frame_of(index, "Acme is weighing a bid for Globex").planned == "offered"
+    assert frame_of(index, "Acme expects to complete its purchase of Globex").planned == "completed"
+    assert frame_of(index, "Acme is set to buy Globex under a deal agreed in May").planned is None

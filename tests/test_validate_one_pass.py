@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.frames.vocabulary import vocabulary
 
 from conftest import write_store
 
@@ -65,9 +66,7 @@ def test_one_run_lists_one_error_of_every_kind_in_file_order(tmp_path: Path) -> 
         "the document ' '",
         "21:9: duplicate statement id 'acme-globex-jv' (first at line 12 of " + str(store) + ")",
         "24:21: unknown entity 'umbrella' in parties",
-        "25:41: unknown event stage 'signed-off' (one of: in-talks, planned, applied, offered, announced, "
-        "under-review, agreed, approved, approved-conditionally, approved-unconditionally, blocked, completed, "
-        "abandoned, challenged, overturned, revoked)",
+        f"25:41: unknown event stage 'signed-off' (one of: {', '.join(vocabulary().stages)})",
         "27:18: unknown source 'nosuch'",
         "28:9: citation of source 'gazette' needs a quote (verbatim from its document); only a review is cited "
         "without one",

@@ -64,6 +64,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
+    if ct is None and st is not None and types[st].get("restricts") and any(
+            entity in statement.patients + statement.counterparts for entity in claim.patients):
+        # "the court barred Globex from selling" is not "the court refused an injunction against Globex"
+        return Decision(None, "role", f"the claim has {name(claim.patients[0])} {_stage_label(claim, vocab)}, "
+                                      f"the statement a {types[st]['label']} against it")
     role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name)
     if role:
         return Decision(None, "role", role)
@@ -87,6 +92,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     cs = claim.stage
     # "will open" records a plan: what a claim that names a plan needs
     ss = statement.stage or ("planned" if statement.tense < 0 and cs is not None else None)
+    if cs == ss == "planned" and claim.planned and statement.planned and claim.planned != statement.planned:
+        # "is weighing a bid" is not "expects to complete the purchase"
+        return Decision(None, "stage", f"the claim says planned ({vocab.stages[claim.planned]['label']}), "
+                                       f"the statement planned ({vocab.stages[statement.planned]['label']})")
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"

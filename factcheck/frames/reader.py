@@ -20,6 +20,9 @@ from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabul
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
 ("Globex Energy licence approval news" is one)."""
+PLANNED_WITHIN = 3
+"""A plan's words name the stage it is a plan of within this many words ("weighing a rival
+bid"), not in a clause further on ("set to take a stake under a deal agreed with …")."""
 _PREDICATE_KINDS = frozenset("type stage attitude speech negation predicate".split())
 
 
@@ -36,7 +39,8 @@ class Frame(NamedTuple):
     agents: tuple[str, ...] = ()
     """Entity ids that act in a directed event (who buys, who sells, who fines)."""
     patients: tuple[str, ...] = ()
-    """Entity ids acted on (what is bought, who is fined)."""
+    """Entity ids acted on (what is bought, who is fined; with no event, whom its stage verb
+    is done to: "barred Globex from selling")."""
     counterparts: tuple[str, ...] = ()
     """Entity ids on the other side of a directed deal: whom it is bought from or sold to,
     whose asset it is ("Acme bought Globex's unit": Globex)."""
@@ -83,6 +87,10 @@ class Frame(NamedTuple):
     verb_objects: tuple[tuple[str, str], ...] = ()
     """(stem of such a verb, the entity named right after it): whom it was done to ("ordered
     Globex to pay the costs"), which a statement asserting the same verb must not change."""
+    planned: str | None = None
+    """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
+    offered; "expects to complete the purchase": completed); two plans of other stages are
+    two plans."""
 
 
 class Hit(NamedTuple):
@@ -303,6 +311,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
+    planned = None
+    if stage == "planned" and stage_hit is not None:
+        planned = next((h.trigger.stage or h.trigger.value for h in hits
+                        if 0 <= stage_hit.last < h.first <= stage_hit.last + PLANNED_WITHIN and (
+            h.trigger.kind == "stage" and not h.trigger.finite_stage or h.trigger.kind == "type" and h.trigger.stage)), None)
+        if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
+            planned = stage_hit.trigger.value
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
@@ -341,6 +356,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         roles = _roles(normalized, first_type, hits, actors, spans, holder, vocab)
         if not vocab.types[type_hit.trigger.value].get("roles"):
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
+    elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
+        roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
     verb_forms = _verb_forms(spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
@@ -379,7 +396,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects,
+        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned,
         persists=any(f" {marker} " in written if marker.isascii() else marker in normalized
                      for marker in vocab.persistence_markers),
     )
@@ -401,6 +418,18 @@ def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence
         if position < len(spans) and spans[position].start in starts:
             found.append((verb, starts[spans[position].start]))
     return tuple(dict.fromkeys(found))
+
+
+def _acted_on(normalized: str, spans: Sequence[Token], position: int, actors: Sequence[Mention],
+              vocab: Vocabulary) -> tuple[str, ...]:
+    """Whom a stage verb with no event is done to, named right after it ("barred Globex from
+    selling"), unless the name owns what follows ("refused Globex's request": its request)."""
+    position = _past_fillers(spans, position, vocab.fillers)
+    if position < len(spans):
+        mention = next((m for m in actors if m.start == spans[position].start), None)
+        if mention is not None and normalized[mention.end:mention.end + 2] != "  ":
+            return (mention.entity,)
+    return ()
 
 
 def _past_fillers(spans: Sequence[Token], position: int, fillers: frozenset[str]) -> int:
