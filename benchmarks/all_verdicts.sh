@@ -17,6 +17,7 @@ declare -A sets=(
   [media]="benchmarks/stores/media|benchmarks/claims/media-final.jsonl"
   [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl"
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl"
+  [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
