@@ -207,7 +207,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "possibility_markers",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries")
@@ -544,6 +544,17 @@ READINGS = [
     pytest.param("The court refused the injunction Acme requested against Globex",
                  {"type": "injunction", "stage": "blocked", "agents": ("acme",), "patients": ("globex",)},
                  id="the injunction Acme requested: Acme applies"),
+    pytest.param("Globex's shareholders approved the merger with Acme", {"type": "merger", "stage": "approved"},
+                 id="shareholders vote: no stake is bought"),
+    pytest.param("Initech withdrew its counter-bid for Globex", {"type": "acquisition", "stage": "abandoned"},
+                 id="a counter-bid is a bid"),
+    pytest.param("Acme agreed to sell 47 supermarkets for EUR 240 million", {"type": "divestment", "stage": "agreed"},
+                 id="supermarkets sold"),
+    pytest.param("The Trade Authority cleared Acme's purchase of Globex, provided it sells 47 stores",
+                 {"type": "acquisition", "stage": "approved"}, id="a condition is background"),
+    pytest.param("Robin Li, who founded Acme, may be preparing a bid for Globex",
+                 {"type": "acquisition", "stage": "planned", "hedged": True},
+                 id="what a relative clause says of someone is background"),
 ]
 
 
@@ -1129,3 +1140,10 @@ def test_a_plan_reads_the_stage_it_is_a_plan_of(index: StoreIndex) -> None:
     assert frame_of(index, "Acme is weighing a bid for Globex").planned == "offered"
     assert frame_of(index, "Acme expects to complete its purchase of Globex").planned == "completed"
     assert frame_of(index, "Acme is set to buy Globex under a deal agreed in May").planned is None
+
+
+def test_a_false_plan_denies_only_the_act_it_plans() -> None:
+    """A false rumour that Acme was preparing a new offer denies an offer, not a withdrawal."""
+    preparing_an_offer = Frame(type="acquisition", stage="planned", planned="offered")
+    assert _decide(Frame(type="acquisition", stage="offered"), preparing_an_offer, False)[0] == "denied"
+    assert _decide(Frame(type="acquisition", stage="abandoned"), preparing_an_offer, False)[0] is None

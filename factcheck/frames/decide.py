@@ -115,7 +115,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     one_kind = (ct == st or (ct is not None and st is not None and (type_forward or type_backward))
                 or (ct is None and cs == ss and cs in vocab.names_event))  # "appealed the ruling"
     backward = (not excluded and one_kind
-                and (ss is None or (ss in implied[cs] or ss in vocab.prospective if cs else not recorded_true))
+                and (ss is None or (ss in implied[cs] or ss in vocab.prospective and (
+                    statement.planned is None or statement.planned in implied[cs]) if cs else not recorded_true))
                 and not (cs is None and not_yet))  # a false plan says nothing of what happened
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
         same_event = (statement.type or statement.stage) is not None and (forward or backward)

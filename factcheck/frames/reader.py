@@ -277,7 +277,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "stage":
             if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab)):
                 continue
-            if _in_background(spans, hit.first, vocab):
+            if _in_background(spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
             if trigger.noun:
                 noun_stage = noun_stage or hit
@@ -538,6 +538,17 @@ def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: V
 
 BACKGROUND_REACH = 4
 """Words (fillers apart) before an event word within which a background marker makes it background."""
+
+
+def _in_relative(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether the event word at `index` is in a relative clause opened after a comma: what
+    the clause says of someone it names ("Robin Li, who founded Baidu, may be …")."""
+    for back in range(index - 1, max(0, index - BACKGROUND_REACH - 1), -1):
+        if "," in normalized[spans[back].end:spans[back + 1].start]:
+            return False
+        if spans[back].text in vocab.relatives:
+            return normalized[spans[back - 1].end:spans[back].start].strip() == ","
+    return False
 
 
 def _in_background(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:

@@ -113,6 +113,9 @@ class Vocabulary(NamedTuple):
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
+    relatives: frozenset[str]
+    """Words that open a relative clause between commas (", who founded Acme,"): an event
+    word inside it is what the clause mentions of someone, not what it asserts."""
     background: frozenset[str]
     """Words after which a stage noun is background, not what the clause asserts ("shares rose
     after the approval")."""
@@ -222,6 +225,7 @@ _WORD_SETS = {
     "auxiliaries": "auxiliaries",
     "background": "background_markers",
     "background_after": "background_after",
+    "relatives": "relatives",
     "possibility_markers": "possibility_markers",
     "report_nouns": "report_nouns",
     "noun_prepositions": "noun_prepositions",
