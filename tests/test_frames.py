@@ -207,7 +207,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "possibility_markers",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries")
@@ -555,6 +555,11 @@ READINGS = [
     pytest.param("Robin Li, who founded Acme, may be preparing a bid for Globex",
                  {"type": "acquisition", "stage": "planned", "hedged": True},
                  id="what a relative clause says of someone is background"),
+    pytest.param("Acme expects the sale of Globex Link to Initech to complete in April",
+                 {"type": "divestment", "stage": "planned", "planned": "completed"},
+                 id="what is expected to happen has not"),
+    pytest.param("Globex was ordered to pay the costs", {"verb_objects": (("order", "globex"),)},
+                 id="a passive is done to its subject"),
 ]
 
 

@@ -282,7 +282,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if trigger.noun:
                 noun_stage = noun_stage or hit
             elif stage is None:
-                future = hit.first > 0 and _after_future(spans, hit.first, vocab)
+                future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
         elif kind == "refinement":
             refinements.append(trigger)
@@ -379,7 +379,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
-    verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab)
+    verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab, subject)
     tense = 0
     asserted = stage_hit.start if stage_hit is not None and not stage_hit.trigger.noun and stage != "planned" else -1
     future = min((written.find(f" {marker} ") for marker in vocab.future_markers if f" {marker} " in written), default=-1)
@@ -403,10 +403,11 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
 
 
 def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
-                  vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+                  vocab: Vocabulary, subject: str | None = None) -> tuple[tuple[str, str], ...]:
     """The entity each verb the vocabulary does not know is done to, named right after it
-    (fillers skipped), or done by, after a "by" ("controlled by their subsidiaries Acme Capital
-    and …": the verb's stem then ends in " by")."""
+    (fillers skipped) or, for a passive with no "by", its subject ("Acme was ordered to pay"),
+    or done by, after a "by" ("controlled by their subsidiaries Acme Capital and …": the verb's
+    stem then ends in " by")."""
     starts = {m.start: m.entity for m in actors}
     found = []
     for index in verbs:
@@ -417,6 +418,8 @@ def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence
             verb += " by"
         if position < len(spans) and spans[position].start in starts:
             found.append((verb, starts[spans[position].start]))
+        elif subject is not None and not verb.endswith(" by") and _passive(spans, index, vocab):
+            found.append((verb, subject))
     return tuple(dict.fromkeys(found))
 
 
@@ -506,6 +509,12 @@ def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool
         if word not in vocab.fillers and word not in ("be", "not", "soon", "only", "also"):
             return False
     return False
+
+
+def _expected(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether a stage word is what someone expects or hopes will happen ("expects the sale to
+    complete in April"): an infinitive after such a verb earlier in the clause."""
+    return spans[index - 1].text == "to" and any(raw_stem(t.text) in vocab.expecting for t in spans[:index - 1])
 
 
 def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:

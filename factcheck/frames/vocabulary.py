@@ -113,6 +113,9 @@ class Vocabulary(NamedTuple):
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
+    expecting: frozenset[str]
+    """Stems of verbs after which a stage in the infinitive is a plan ("expects the sale to
+    complete"), however far apart."""
     relatives: frozenset[str]
     """Words that open a relative clause between commas (", who founded Acme,"): an event
     word inside it is what the clause mentions of someone, not what it asserts."""
@@ -284,6 +287,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
         prospective=_flagged(stages, "prospective"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
+        expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
