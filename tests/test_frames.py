@@ -1152,3 +1152,10 @@ def test_a_false_plan_denies_only_the_act_it_plans() -> None:
     preparing_an_offer = Frame(type="acquisition", stage="planned", planned="offered")
     assert _decide(Frame(type="acquisition", stage="offered"), preparing_an_offer, False)[0] == "denied"
     assert _decide(Frame(type="acquisition", stage="abandoned"), preparing_an_offer, False)[0] is None
+
+
+def test_a_merger_is_what_news_calls_an_acquisition() -> None:
+    """"The Acme-Globex merger" is Acme's acquisition of Globex; a joint venture is still none."""
+    bought = Frame(type="acquisition", stage="agreed", agents=("acme",), patients=("globex",))
+    assert _decide(Frame(type="merger", stage="agreed"), bought, True) == ("supported", "")
+    assert _decide(Frame(type="merger", stage="agreed"), Frame(type="joint-venture", stage="agreed"), True)[0] is None

@@ -60,7 +60,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         statement = statement._replace(type=claim.type, agents=statement.counterparts,
                                        counterparts=statement.agents)
     ct, st = claim.type, statement.type
-    type_forward = ct is None or (st is not None and ct in ancestors[st])
+    type_forward = ct is None or (st is not None and (
+        ct in ancestors[st] or (types[ct].get("loosely") and types[ct].get("is_a") == st)))
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
