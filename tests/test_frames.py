@@ -560,6 +560,10 @@ READINGS = [
                  id="what is expected to happen has not"),
     pytest.param("Globex was ordered to pay the costs", {"verb_objects": (("order", "globex"),)},
                  id="a passive is done to its subject"),
+    pytest.param("Acme picked up 9.8% of Globex", {"type": "investment", "stage": "completed"}, id="picked up"),
+    pytest.param("Acme clinched a supply deal with Globex", {"type": "deal", "stage": "agreed"}, id="clinched"),
+    pytest.param("The Trade Authority began looking into Acme's purchase of Globex",
+                 {"type": "acquisition", "stage": "under-review"}, id="looking into"),
 ]
 
 
