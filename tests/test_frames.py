@@ -564,6 +564,18 @@ READINGS = [
     pytest.param("Acme clinched a supply deal with Globex", {"type": "deal", "stage": "agreed"}, id="clinched"),
     pytest.param("The Trade Authority began looking into Acme's purchase of Globex",
                  {"type": "acquisition", "stage": "under-review"}, id="looking into"),
+    pytest.param("Globex was bought", {"type": "acquisition", "agents": (), "patients": ("globex",)},
+                 id="a passive with no by: its subject is bought"),
+    pytest.param("Globex's products are sold through Initech", {"type": "divestment", "agents": ("globex",)},
+                 id="whose products are sold sells"),
+    pytest.param("The tribunal reduced Globex's cartel fine", {"type": "fine", "agents": (), "patients": ("globex",)},
+                 id="a fine is done to whose it is"),
+    pytest.param("Globex did not appeal its fine",
+                 {"type": "fine", "negated": True, "agents": (), "patients": ("globex",)},
+                 id="its fine: the subject was fined"),
+    pytest.param("Acme agreed to sell Globex Link to the private equity firm Initech",
+                 {"type": "divestment", "agents": ("acme",), "patients": ("globex-link",), "counterparts": ("initech",)},
+                 id="to whom, a few words before the name"),
 ]
 
 

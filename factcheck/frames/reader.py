@@ -20,6 +20,9 @@ from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabul
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
 ("Globex Energy licence approval news" is one)."""
+OTHER_SIDE_REACH = 6
+"""A "to" or "from" this many words before a name makes it the deal's other side ("to the
+private equity firm Globex Partners")."""
 PLANNED_WITHIN = 3
 """A plan's words name the stage it is a plan of within this many words ("weighing a rival
 bid"), not in a clause further on ("set to take a stake under a deal agreed with …")."""
@@ -644,6 +647,16 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         before = [m for m in before if m.entity not in owners]  # "Globex's unit was bought by Acme"
     else:
         agents, before = _before_the_event(normalized, before, hits, type_hit, earlier_stage, marker, vocab)
+        # "Globex was bought" (no "by"): Globex is bought, but "Globex's products are sold": Globex
+        # sells; a fine is done to whose it is ("Globex's fine", "Globex appealed its fine")
+        done_to_owner = vocab.types[type_hit.trigger.value].get("owner_acted_on", False)
+        passive = type_hit.first > 0 and (
+            (_passive(spans, type_hit.first, vocab) and not spans[type_hit.first].text.endswith("ing"))
+            or (done_to_owner and spans[type_hit.first - 1].text in vocab.possessives))
+        moved = [m for m in actors if m.entity in agents and m.end <= start
+                 and ((done_to_owner or normalized[m.end:m.end + 2] != "  ") if passive
+                      else done_to_owner and normalized[m.end:m.end + 2] == "  ")]
+        before, agents = before + moved, [a for a in agents if a not in {m.entity for m in moved}]
     following = {t.start: t.text for t in spans}
     relative = [m.entity for m in after if m.start == type_hit.end + 1 and _past_form(following.get(m.end + 1, ""))]
     if relative:  # "the injunction Acme requested", "the stake Globex bought": Acme and Globex act
@@ -711,7 +724,7 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
     """ "sold it to Acme", "to the pension fund Acme": the other side of the deal (a "to"
     after the event's word: in "agreed to take over Acme", Acme is what is bought)."""
     position = start
-    for _ in range(4):
+    for _ in range(OTHER_SIDE_REACH):
         position = normalized.rfind(" ", 0, position)
         if position < event_end:
             return False
