@@ -18,6 +18,7 @@ declare -A sets=(
   [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl benchmarks/claims/banking-final2.jsonl"
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl"
   [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
+  [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
