@@ -19,6 +19,7 @@ declare -A sets=(
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl"
   [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
   [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
+  [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
