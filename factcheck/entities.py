@@ -125,6 +125,8 @@ class EntityIndex:
                     if joined not in self.fuzzy_names:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
+        # longest first: "科兰物流" (Corlan Logistics) is not also "科兰" (Corlan) inside it
+        self.by_substring = dict(sorted(self.by_substring.items(), key=lambda item: -len(item[0])))
         uses: dict[str, set[tuple[str, bool]]] = {}
         for words, entity_id in self.by_tokens.items():
             for position, word in enumerate(words):
@@ -207,9 +209,13 @@ class EntityIndex:
                 mentions.append(mention)
             i += width
         if self.by_substring and has_cjk(normalized):
+            taken: list[tuple[int, int]] = []
             for name, entity_id in self.by_substring.items():
                 start = normalized.find(name)
+                while start >= 0 and any(a <= start and start + len(name) <= b for a, b in taken):
+                    start = normalized.find(name, start + 1)  # only inside a longer name: look further on
                 if start >= 0:
+                    taken.append((start, start + len(name)))
                     mentions.append(Mention(entity_id, start, start + len(name)))
         return mentions
 

@@ -286,7 +286,7 @@ STORE = """\
 version: 1
 entities:
   acme: {name: Acme Corp, aliases: [Acme, 艾克米], kind: company}
-  acme-cargo: {name: Acme Cargo, kind: company, parent: acme}
+  acme-cargo: {name: Acme Cargo, aliases: [艾克米货运], kind: company, parent: acme}
   globex: {name: Globex, aliases: [Globex Holdings], kind: company}
   globex-link: {name: Globex Link, kind: company, parent: globex}
   initech: {name: Initech, kind: company}
@@ -576,6 +576,10 @@ READINGS = [
     pytest.param("Acme agreed to sell Globex Link to the private equity firm Initech",
                  {"type": "divestment", "agents": ("acme",), "patients": ("globex-link",), "counterparts": ("initech",)},
                  id="to whom, a few words before the name"),
+    pytest.param("艾克米与Globex同意成立合资企业", {"type": "joint-venture", "stage": "agreed"},
+                 id="同意: agreed to set up, not set up"),
+    pytest.param("Globex did not halt production after the Trade Authority's ban",
+                 {"type": None, "stage": "blocked", "negated": True}, id="an event word in the background is no type"),
 ]
 
 
@@ -1175,3 +1179,11 @@ def test_a_merger_is_what_news_calls_an_acquisition() -> None:
     bought = Frame(type="acquisition", stage="agreed", agents=("acme",), patients=("globex",))
     assert _decide(Frame(type="merger", stage="agreed"), bought, True) == ("supported", "")
     assert _decide(Frame(type="merger", stage="agreed"), Frame(type="joint-venture", stage="agreed"), True)[0] is None
+
+
+def test_a_chinese_name_inside_a_longer_one_is_not_named(index: StoreIndex) -> None:
+    """"艾克米货运" is Acme Cargo, not also Acme ("艾克米") inside it; Acme named on its own later is."""
+    entities = parse_claim("艾克米货运签署了租赁协议", index.entities, None, index.words).entities
+    assert entities == ("acme-cargo",)
+    assert parse_claim("艾克米货运与艾克米签署了租赁协议", index.entities, None, index.words).entities == (
+        "acme-cargo", "acme")

@@ -321,6 +321,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             h.trigger.kind == "stage" and not h.trigger.finite_stage or h.trigger.kind == "type" and h.trigger.stage)), None)
         if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
             planned = stage_hit.trigger.value
+    if (type_hit is not None and stage_hit is not None and stage_hit.end <= type_hit.start and type_hit.first >= 0
+            and _in_background(spans, type_hit.first, vocab) and not _in_background(spans, stage_hit.first, vocab)):
+        type_hit = None  # "ZTE did not halt production after the US ban": no ban is halted
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
