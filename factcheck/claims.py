@@ -271,7 +271,26 @@ def read_clauses(
     if not clauses:
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
-    return clauses
+    return [_with_dates_of(clause, before) for before, clause in zip([None, *clauses], clauses)]
+
+
+_SAME_TIME = {"the same day": 3, "that day": 3, "the same month": 2, "that month": 2, "the same year": 1,
+              "that year": 1, "同日": 3, "同一天": 3, "当天": 3, "同月": 2, "同年": 1}
+"""Words that date a clause by the one before it, to the day, month or year."""
+
+
+def _with_dates_of(clause: Clause, before: Clause | None) -> Clause:
+    """A clause dated "the same day" (month, year) has the date of the clause before it:
+    "X cleared it on 2 November 2020, and on the same day Y signed …"."""
+    parsed = clause.parsed
+    if before is None or parsed.dates or not before.parsed.dates:
+        return clause
+    precision = max((p for phrase, p in _SAME_TIME.items() if phrase in parsed.text.lower()), default=0)
+    if not precision:
+        return clause
+    dates = tuple(dict.fromkeys(PartialDate(d.year, d.month if precision > 1 else None, d.day if precision > 2 else None)
+                                for d in before.parsed.dates))
+    return clause._replace(parsed=parsed._replace(dates=dates))
 
 
 def has_actor(parsed: ParsedClaim, entities: EntityIndex) -> bool:

@@ -19,6 +19,7 @@ import pytest
 
 from factcheck.claims import parse_claim, read_clauses
 from factcheck.cli import cli
+from factcheck.dates import PartialDate
 from factcheck.frames.decide import decide
 from factcheck.frames.reader import Frame, Mention, read_frame
 from factcheck.frames.vocabulary import VOCABULARY_PATH, compile_vocabulary, read_vocabulary, vocabulary
@@ -580,6 +581,7 @@ READINGS = [
                  id="同意: agreed to set up, not set up"),
     pytest.param("Globex did not halt production after the Trade Authority's ban",
                  {"type": None, "stage": "blocked", "negated": True}, id="an event word in the background is no type"),
+    pytest.param("Acme went ahead with its IPO", {"type": "listing", "stage": "completed"}, id="went ahead"),
 ]
 
 
@@ -1187,3 +1189,15 @@ def test_a_chinese_name_inside_a_longer_one_is_not_named(index: StoreIndex) -> N
     assert entities == ("acme-cargo",)
     assert parse_claim("艾克米货运与艾克米签署了租赁协议", index.entities, None, index.words).entities == (
         "acme-cargo", "acme")
+
+
+@pytest.mark.parametrize("when, dated", [
+    ("on the same day", PartialDate(2024, 5, 2)),
+    ("the same month", PartialDate(2024, 5)),
+    ("that year", PartialDate(2024)),
+    ("in June 2024", PartialDate(2024, 6)),  # a date of its own
+])
+def test_the_same_day_is_the_date_of_the_clause_before(index: StoreIndex, when: str, dated: PartialDate) -> None:
+    text = f"The Trade Authority cleared Acme's purchase of Globex on 2 May 2024, and {when} Initech sold its unit to Globex"
+    clauses = read_clauses(text, index.entities, None, index.words)
+    assert len(clauses) == 2 and clauses[1].parsed.dates == (dated,)

@@ -322,7 +322,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
             planned = stage_hit.trigger.value
     if (type_hit is not None and stage_hit is not None and stage_hit.end <= type_hit.start and type_hit.first >= 0
-            and _in_background(spans, type_hit.first, vocab) and not _in_background(spans, stage_hit.first, vocab)):
+            and stage_hit.last >= 0 and _in_background(spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
+            and not _in_background(spans, stage_hit.first, vocab)):
         type_hit = None  # "ZTE did not halt production after the US ban": no ban is halted
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
