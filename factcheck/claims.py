@@ -255,8 +255,9 @@ def read_clauses(
     for piece_start, piece_end in pieces[1:]:
         own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary, spelling)
         reading = own
-        if current.frame.asserts and (own.frame.refers_back or not has_actor(own, entities)):
-            if own.frame.predicate_at == 0 and current.frame.predicate_at > 0:  # "… and set up a venture"
+        starts_with_verb = own.frame.predicate_at == 0 and current.frame.predicate_at > 0
+        if current.frame.asserts and (own.frame.refers_back or not has_actor(own, entities) or starts_with_verb):
+            if starts_with_verb:  # "… and set up a venture", "… and signed a deal with Globex"
                 subject = current.text[:current.frame.predicate_at]
                 reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary, spelling)
             else:  # "… and the news sent both companies' shares higher": the same actors

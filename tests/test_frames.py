@@ -582,6 +582,10 @@ READINGS = [
     pytest.param("Globex did not halt production after the Trade Authority's ban",
                  {"type": None, "stage": "blocked", "negated": True}, id="an event word in the background is no type"),
     pytest.param("Acme went ahead with its IPO", {"type": "listing", "stage": "completed"}, id="went ahead"),
+    pytest.param("The Trade Authority cleared Acme's purchase of Globex without any conditions",
+                 {"type": "acquisition", "stage": "approved-unconditionally"}, id="without any conditions"),
+    pytest.param("Acme sold its coating patent for EUR 5 million", {"type": "divestment", "stage": "completed"},
+                 id="a patent sold"),
 ]
 
 
@@ -1201,3 +1205,16 @@ def test_the_same_day_is_the_date_of_the_clause_before(index: StoreIndex, when: 
     text = f"The Trade Authority cleared Acme's purchase of Globex on 2 May 2024, and {when} Initech sold its unit to Globex"
     clauses = read_clauses(text, index.entities, None, index.words)
     assert len(clauses) == 2 and clauses[1].parsed.dates == (dated,)
+
+
+def test_a_clause_that_starts_with_its_verb_is_the_subjects_before(index: StoreIndex) -> None:
+    """"… and signed a lease with Globex": Acme signed it, though the clause names Globex."""
+    clauses = read_clauses("Acme Cargo terminated its contract with Initech and signed a leasing agreement with Globex",
+                           index.entities, None, index.words)
+    assert [clause.parsed.entities for clause in clauses] == [("acme-cargo", "initech"), ("acme-cargo", "globex")]
+
+
+def test_a_record_that_it_did_not_happen_does_not_deny_that_it_was_blocked() -> None:
+    not_bought = Frame(type="acquisition", negated=True, agents=("acme",), patients=("globex",))
+    assert _decide(ACQUISITION._replace(stage="blocked"), not_bought, True)[0] is None
+    assert _decide(ACQUISITION._replace(stage="completed"), not_bought, True)[0] == "denied"

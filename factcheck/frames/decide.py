@@ -118,7 +118,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     backward = (not excluded and one_kind
                 and (ss is None or (ss in implied[cs] or ss in vocab.prospective and (
                     statement.planned is None or statement.planned in implied[cs]) if cs else not recorded_true))
-                and not (cs is None and not_yet))  # a false plan says nothing of what happened
+                and not (cs is None and not_yet)  # a false plan says nothing of what happened
+                and not (statement.negated and ss is None and cs in vocab.unrealised))  # not bought, and blocked
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
         same_event = (statement.type or statement.stage) is not None and (forward or backward)
         excluded, forward, backward = same_event, False, False

@@ -91,6 +91,8 @@ class Vocabulary(NamedTuple):
     prospective: frozenset[str]
     """Stages of what has not happened yet (planned, applied): no support for a claim that
     something happened."""
+    unrealised: frozenset[str]
+    """Stages at which the event did not happen (blocked, abandoned)."""
     possessives: frozenset[str]
     """Words after which a name is what is owned ("its Acme bid": a bid for Acme)."""
     noun_endings: tuple[str, ...]
@@ -286,6 +288,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         affiliation_nouns=frozenset(data["affiliations"]["nouns"]),
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
         prospective=_flagged(stages, "prospective"),
+        unrealised=_flagged(stages, "unrealised"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         ancestors=ancestors, implied=implied, excluded=excluded,
