@@ -1218,3 +1218,11 @@ def test_a_record_that_it_did_not_happen_does_not_deny_that_it_was_blocked() -> 
     not_bought = Frame(type="acquisition", negated=True, agents=("acme",), patients=("globex",))
     assert _decide(ACQUISITION._replace(stage="blocked"), not_bought, True)[0] is None
     assert _decide(ACQUISITION._replace(stage="completed"), not_bought, True)[0] == "denied"
+
+
+def test_a_clause_that_names_no_event_is_not_supported_by_excluding_another() -> None:
+    """"ZTE did not halt production" is no paraphrase of "the US ban on ZTE took effect"; "the
+    regulator did not block it" (its event named by reference) is of "Acme completed it"."""
+    took_effect = Frame(type="ban", stage="completed")
+    assert _decide(Frame(stage="blocked", negated=True), took_effect, True)[0] is None
+    assert _decide(Frame(stage="blocked", negated=True, refers_back=True), took_effect, True)[0] == "supported"
