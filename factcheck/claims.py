@@ -16,7 +16,8 @@ from typing import Container, NamedTuple
 
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
-from .figures import Figure, currency_before_number, find_figures
+from .entities import Mention as EntityMention
+from .figures import Figure, FigureMention, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
 from .frames.vocabulary import SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
@@ -46,6 +47,9 @@ class ParsedClaim(NamedTuple):
     """Dates that do not exist ("30 february 2021"): no statement can confirm the claim."""
     name_spans: tuple[tuple[int, int], ...] = ()
     """Where the entities are named (in the normalised text): no clause ends inside a name."""
+    shares: tuple[tuple[str, float], ...] = ()
+    """Percentages the text gives someone ("Acme will own 51 percent", "owned 49 percent by
+    Globex"): a statement that gives that one another percentage contradicts the claim."""
 
 
 def parse_claim(
@@ -99,7 +103,30 @@ def parse_claim(
                if same_positions else ()),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
+        shares=_shares(normalized, figure_mentions, [m for m in entity_mentions if kinds.get(m.entity) != "place"]),
     )
+
+
+_HOLDING_WORDS = frozenset("will would own owns owned hold holds held keep keeps kept retain retains retained has have "
+                           "had with a an its their is take takes took".split())
+"""The only words that may stand between a holder and its percentage ("Globex will own 49
+percent", "Globex 51 percent"; not "its Globex holding to 29.9 percent", where Globex is held)."""
+
+
+def _shares(normalized: str, figures: list[FigureMention], actors: list[EntityMention]) -> tuple[tuple[str, float], ...]:
+    """Who holds which percentage ("Globex will own 49 percent", "owned 49 percent by Globex"),
+    for holders given exactly one."""
+    held: dict[str, set[float]] = {}
+    for figure in (f for f in figures if f.value.unit == "%"):
+        after = re.match(r"\s+(?:owned\s+|held\s+)?by\s+(?:the\s+)?", normalized[figure.end:])
+        holder = next((m.entity for m in actors if after and m.start == figure.end + after.end()), None)
+        if holder is None:
+            before = [m for m in actors if m.end <= figure.start
+                      and _HOLDING_WORDS.issuperset(normalized[m.end:figure.start].split())]
+            holder = before[-1].entity if before else None
+        if holder is not None:
+            held.setdefault(holder, set()).add(figure.value.value)
+    return tuple((holder, next(iter(values))) for holder, values in held.items() if len(values) == 1)
 
 
 def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:

@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .claims import Clause, ParsedClaim, has_actor, read_clauses
+from .claims import Clause, ParsedClaim, has_actor, parse_claim, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
@@ -257,6 +257,12 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if comparable and not any(figure.matches(f) for f in comparable):
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
+    if claim.shares:  # "Globex will own 49 percent" against "owned 51 percent by Globex"
+        theirs = dict(parse_claim(facts.statement.claim, index.entities, vocabulary=index.words).shares)
+        for holder, value in claim.shares:
+            if theirs.get(holder, value) != value:
+                found.append(Conflict("figure", value, f"the claim gives {names[holder]} {value:g}%, "
+                                                       f"the statement {theirs[holder]:g}%"))
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     leads = index.entities.leads

@@ -1226,3 +1226,19 @@ def test_a_clause_that_names_no_event_is_not_supported_by_excluding_another() ->
     took_effect = Frame(type="ban", stage="completed")
     assert _decide(Frame(stage="blocked", negated=True), took_effect, True)[0] is None
     assert _decide(Frame(stage="blocked", negated=True, refers_back=True), took_effect, True)[0] == "supported"
+
+
+def test_a_percentage_belongs_to_whom_it_is_given(index: StoreIndex) -> None:
+    def shares(text: str) -> tuple[tuple[str, float], ...]:
+        return parse_claim(text, index.entities, None, index.words).shares
+    assert shares("Globex will own 49 percent of the venture and Acme 51 percent") == (("globex", 49.0), ("acme", 51.0))
+    assert shares("a venture owned 51 percent by Globex and 49 percent by Acme") == (("globex", 51.0), ("acme", 49.0))
+    assert shares("Initech raised its stake in Globex to 29.9 percent") == ()  # Globex is held, not holding
+
+
+def test_swapped_percentages_are_a_near_miss(tmp_path: Path) -> None:
+    quote = "Acme and Globex set up Initech, owned 51 percent by Acme and 49 percent by Globex"
+    index = _index_of(tmp_path, {"venture": quote}, "parties: [acme, globex, initech]")
+    result = check("Globex will own 51 percent of Initech and Acme 49 percent", index)
+    assert result.verdict == "unverified"
+    assert "figure: the claim gives Globex 51%, the statement 49%" in result.related[0].conflicts
