@@ -26,6 +26,7 @@ from .frames.decide import Decision, decide, shares_verb
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
+from .text import stem
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
@@ -257,6 +258,11 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if comparable and not any(figure.matches(f) for f in comparable):
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
+    qualifier = claim.frame.qualifier
+    if (qualifier is not None and stem(qualifier) in index.words  # not a misspelling
+            and not any(stem(word) == stem(qualifier) for word in facts.vocabulary.split())):
+        label = vocabulary().types[claim.frame.type or "deal"]["label"]
+        found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
     if claim.shares:  # "Globex will own 49 percent" against "owned 51 percent by Globex"
         theirs = dict(parse_claim(facts.statement.claim, index.entities, vocabulary=index.words).shares)
         for holder, value in claim.shares:

@@ -208,7 +208,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "possibility_markers",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries")
@@ -586,6 +586,8 @@ READINGS = [
                  {"type": "acquisition", "stage": "approved-unconditionally"}, id="without any conditions"),
     pytest.param("Acme sold its coating patent for EUR 5 million", {"type": "divestment", "stage": "completed"},
                  id="a patent sold"),
+    pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
+    pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
 ]
 
 
@@ -1242,3 +1244,17 @@ def test_swapped_percentages_are_a_near_miss(tmp_path: Path) -> None:
     result = check("Globex will own 51 percent of Initech and Acme 49 percent", index)
     assert result.verdict == "unverified"
     assert "figure: the claim gives Globex 51%, the statement 49%" in result.related[0].conflicts
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme signed a deal with Globex", "supported"),
+    ("Acme signed a new deal with Globex", "supported"),
+    ("Acme signed a supply deal with Globex", "unverified"),  # the store records no supply deal
+])
+def test_a_kind_of_deal_is_not_any_deal(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"deal": "Acme signed a deal with Globex", "supplier": "Initech is a supply partner of Globex"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
+    result = check(claim, index)
+    assert result.verdict == verdict
+    if verdict == "unverified":
+        assert result.reason == "event: the claim says supply deal, the statement does not"

@@ -90,6 +90,9 @@ class Frame(NamedTuple):
     verb_objects: tuple[tuple[str, str], ...] = ()
     """(stem of such a verb, the entity named right after it): whom it was done to ("ordered
     Globex to pay the costs"), which a statement asserting the same verb must not change."""
+    qualifier: str | None = None
+    """The word that says what kind of generic deal it is ("a supply deal": supply), which a
+    statement must use too: a supply deal is not any deal."""
     planned: str | None = None
     """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
     offered; "expects to complete the purchase": completed); two plans of other stages are
@@ -314,6 +317,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
+    qualifier = None
+    if type_hit is not None and type_hit.first > 0 and vocab.types[type_hit.trigger.value].get("qualified"):
+        before = spans[type_hit.first - 1]
+        if (before.text.isalpha() and before.text not in vocab.fillers and before.text not in vocab.generic_modifiers
+                and not any(m.start <= before.start < m.end for m in mentions)
+                and not any(h.start <= before.start < h.end for h in hits)):
+            qualifier = before.text
     planned = None
     if stage == "planned" and stage_hit is not None:
         planned = next((h.trigger.stage or h.trigger.value for h in hits
@@ -403,7 +413,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned,
+        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier,
         persists=any(f" {marker} " in written if marker.isascii() else marker in normalized
                      for marker in vocab.persistence_markers),
     )

@@ -118,6 +118,9 @@ class Vocabulary(NamedTuple):
     expecting: frozenset[str]
     """Stems of verbs after which a stage in the infinitive is a plan ("expects the sale to
     complete"), however far apart."""
+    generic_modifiers: frozenset[str]
+    """Words before a generic deal word that do not say what kind of deal it is: see
+    `Frame.qualifier`."""
     relatives: frozenset[str]
     """Words that open a relative clause between commas (", who founded Acme,"): an event
     word inside it is what the clause mentions of someone, not what it asserts."""
@@ -231,6 +234,7 @@ _WORD_SETS = {
     "background": "background_markers",
     "background_after": "background_after",
     "relatives": "relatives",
+    "generic_modifiers": "generic_modifiers",
     "possibility_markers": "possibility_markers",
     "report_nouns": "report_nouns",
     "noun_prepositions": "noun_prepositions",
