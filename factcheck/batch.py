@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import sqlite3
 from collections import deque
 from datetime import date
 from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
@@ -80,7 +81,8 @@ def _usable_workers(index: StoreIndex) -> int:
     return 1 if index.path is None else fork_workers()
 
 
-_WORKER: tuple[StoreIndex, Settings, Callable[[CheckResult], object]] | None = None
+_WORKER: tuple[StoreIndex | None, Settings, Callable[[CheckResult], object]] | None = None
+"""A worker's index (None: it could not be opened), settings and renderer."""
 
 
 class _Unchecked(NamedTuple):
@@ -98,13 +100,19 @@ def _start_worker(parent: int, index: StoreIndex, settings: Settings,
     # reference counting frees everything and the cyclic collector only costs time: about 5% of
     # a worker's, walking the memoised records again and again.
     gc.disable()
-    _WORKER = (index.reopened(), settings, render)
+    try:
+        reopened: StoreIndex | None = index.reopened()
+    except (sqlite3.Error, OSError):  # the parent is replacing a damaged index file: it checks our claims
+        reopened = None
+    _WORKER = (reopened, settings, render)
 
 
 def _work(item: ClaimInput | None) -> object:
     if item is None:
         return None
     index, settings, render = _WORKER  # type: ignore[misc]
+    if index is None:
+        return _Unchecked(item)
     try:
         return render(_check(item, index, settings))
     except Exception:  # noqa: BLE001 - a worker cannot rebuild the index; the parent can

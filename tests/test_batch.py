@@ -79,3 +79,20 @@ def test_checking_and_rendering_leave_no_reference_cycles(shipped_index) -> None
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_worker_that_cannot_open_the_index_hands_its_claims_back(mini_store: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker forked while the parent replaces a damaged index file may find no file to open:
+    it checks nothing (and prints no traceback); the parent checks its claims."""
+    index = load_index([mini_store])
+    moved = tmp_path / "elsewhere.sqlite"
+    monkeypatch.setattr(index, "path", moved)  # as if the file had gone
+    monkeypatch.setattr(batch, "start_worker", lambda parent: None)  # this is no forked worker
+    monkeypatch.setattr(batch, "_WORKER", None)
+    try:
+        batch._start_worker(os.getpid(), index, Settings(50.0, None, 0), lambda result: result.verdict)
+    finally:
+        gc.enable()
+    item = ClaimInput(CLAIMS[0], "1")
+    assert batch._work(item) == batch._Unchecked(item)
