@@ -317,23 +317,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
-    qualifier = None
-    if type_hit is not None and type_hit.first > 0 and vocab.types[type_hit.trigger.value].get("qualified"):
-        before = spans[type_hit.first - 1]
-        if (before.text.isalpha() and before.text not in vocab.fillers and before.text not in vocab.generic_modifiers
-                and not any(m.start <= before.start < m.end for m in mentions)
-                and not any(h.start <= before.start < h.end for h in hits)):
-            qualifier = before.text
-    planned = None
-    if stage == "planned" and stage_hit is not None:
-        planned = next((h.trigger.stage or h.trigger.value for h in hits
-                        if 0 <= stage_hit.last < h.first <= stage_hit.last + PLANNED_WITHIN and (
-            h.trigger.kind == "stage" and not h.trigger.finite_stage or h.trigger.kind == "type" and h.trigger.stage)), None)
-        if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
-            planned = stage_hit.trigger.value
-    if (type_hit is not None and stage_hit is not None and stage_hit.end <= type_hit.start and type_hit.first >= 0
-            and stage_hit.last >= 0 and _in_background(spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
-            and not _in_background(spans, stage_hit.first, vocab)):
+    qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
+    planned = _planned(stage_hit, hits) if stage == "planned" else None
+    if type_hit is not None and stage_hit is not None and _typed_in_background(spans, type_hit, stage_hit, vocab):
         type_hit = None  # "ZTE did not halt production after the US ban": no ban is halted
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
@@ -417,6 +403,40 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         persists=any(f" {marker} " in written if marker.isascii() else marker in normalized
                      for marker in vocab.persistence_markers),
     )
+
+
+def _qualifier(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],
+               vocab: Vocabulary) -> str | None:
+    """The plain word before a generic deal word that says what kind it is ("a supply deal")."""
+    if type_hit is None or type_hit.first <= 0 or not vocab.types[type_hit.trigger.value].get("qualified"):
+        return None
+    before = spans[type_hit.first - 1]
+    if (before.text.isalpha() and before.text not in vocab.fillers and before.text not in vocab.generic_modifiers
+            and not any(m.start <= before.start < m.end for m in mentions)
+            and not any(h.start <= before.start < h.end for h in hits)):
+        return before.text
+    return None
+
+
+def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
+    """The stage a plan is a plan of: what its own words say ("will complete"), or a stage
+    named right after them ("is weighing a bid": offered)."""
+    if stage_hit is None:
+        return None
+    if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
+        return stage_hit.trigger.value
+    return next((h.trigger.stage or h.trigger.value for h in hits
+                 if 0 <= stage_hit.last < h.first <= stage_hit.last + PLANNED_WITHIN and (
+                     h.trigger.kind == "stage" and not h.trigger.finite_stage
+                     or h.trigger.kind == "type" and h.trigger.stage)), None)
+
+
+def _typed_in_background(spans: Sequence[Token], type_hit: Hit, stage_hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether the event word comes after the stage, in a background phrase the stage is not in
+    ("did not halt production after the US ban")."""
+    return (stage_hit.end <= type_hit.start and type_hit.first >= 0 and stage_hit.last >= 0
+            and _in_background(spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
+            and not _in_background(spans, stage_hit.first, vocab))
 
 
 def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
