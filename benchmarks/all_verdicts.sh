@@ -20,6 +20,7 @@ declare -A sets=(
   [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
   [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
   [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl"
+  [agri]="benchmarks/stores/agri|benchmarks/claims/agri-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
