@@ -21,6 +21,7 @@ declare -A sets=(
   [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
   [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl"
   [agri]="benchmarks/stores/agri|benchmarks/claims/agri-final.jsonl"
+  [health]="benchmarks/stores/health|benchmarks/claims/health-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
