@@ -447,7 +447,7 @@ READINGS = [
                  {"type": "acquisition", "stage": "abandoned"}, id="a type in the background changes nothing"),
     pytest.param("The Trade Authority did not give Acme the unconditional clearance it asked for",
                  {"stage": "approved-unconditionally", "negated": True}, id="did not give clearance"),
-    pytest.param("Globex offloaded a 19.9% holding in Initech to Acme", {"type": "divestment", "stage": "completed"},
+    pytest.param("Globex offloaded a 19.9% holding in Initech to Acme", {"type": "stake-sale", "stage": "completed"},
                  id="a holding is what is sold, though it ends in -ing"),
     pytest.param("A Globex-affiliated company signed a lease with Initech",
                  {"affiliated": ("globex",), "subject": None}, id="named as someone's relative"),
@@ -588,6 +588,16 @@ READINGS = [
                  id="a patent sold"),
     pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
     pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
+    pytest.param("Globex's shareholders voted down the Acme deal", {"stage": "blocked"}, id="voted down"),
+    pytest.param("Acme postponed its listing", {"type": "listing", "stage": "postponed"}, id="postponed"),
+    pytest.param("Acme has listed its shares", {"type": "listing", "stage": "completed"}, id="listed its shares"),
+    pytest.param("Acme's postponed stock market listing", {"type": "listing", "asserts": False},
+                 id="a participle after a possessive is no verb"),
+    pytest.param("Acme sold its stake in Globex to Initech", {"type": "stake-sale", "stage": "completed"},
+                 id="a stake sold"),
+    pytest.param("Initech completed the purchase of Globex Link from Acme before Globex took control of Acme",
+                 {"type": "acquisition", "agents": ("initech",), "patients": ("globex-link",), "counterparts": ("acme",)},
+                 id="no role after a background word"),
 ]
 
 
@@ -1258,3 +1268,13 @@ def test_a_kind_of_deal_is_not_any_deal(tmp_path: Path, claim: str, verdict: str
     assert result.verdict == verdict
     if verdict == "unverified":
         assert result.reason == "event: the claim says supply deal, the statement does not"
+
+
+def test_a_stake_sold_is_no_takeover() -> None:
+    """Selling a stake in Globex to Initech is Initech's investment, not its takeover of Globex."""
+    stake_sold = Frame(type="stake-sale", stage="completed", agents=("acme",), patients=("globex",),
+                       counterparts=("initech",))
+    took_over = Frame(type="acquisition", stage="completed", agents=("initech",), patients=("globex",))
+    assert _decide(took_over, stake_sold, True) == (None, "event")
+    invested = Frame(type="investment", stage="completed", agents=("initech",), patients=("globex",))
+    assert _decide(invested, stake_sold, True) == ("supported", "")

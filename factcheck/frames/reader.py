@@ -151,8 +151,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
-            if trigger.kind == "stage" and not (trigger.noun or trigger.as_written) and _nominal(written[index], first, vocab):
-                trigger = trigger._replace(noun=True)
+            if trigger.kind == "stage" and not (trigger.noun or trigger.as_written) and (
+                    _nominal(written[index], first, vocab) or _after_possessive(normalized, spans, index, vocab)):
+                trigger = trigger._replace(noun=True)  # "the prohibition", "Acme's postponed listing"
             hits.append(Hit(spans[index].start, spans[last].end, index, last, trigger))
             taken.update(range(index, last + 1))
             break
@@ -168,6 +169,13 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 start = normalized.find(text, end)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _after_possessive(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether a word stands right after a possessive ("Acme's postponed listing", "its planned
+    sale"): an adjective there, not a clause's verb."""
+    gap = normalized[spans[index - 1].end:spans[index].start] if index > 0 else ""
+    return index > 0 and (spans[index - 1].text in vocab.possessives or (len(gap) > 1 and gap.isspace()))
 
 
 def _nominal(word: str, stem: str, vocab: Vocabulary) -> bool:
@@ -361,7 +369,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
-    verb_forms = _verb_forms(spans, entity_ends, vocab)
+    verb_forms = _verb_forms(normalized, spans, entity_ends, vocab)
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or attitude_name is not None or predicate
@@ -665,7 +673,9 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     if earlier_stage >= 0 and any(t.text == "by" and earlier_stage <= t.start < start for t in spans):
         # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
         before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
-    after = [m for m in actors if m.start >= type_hit.end]
+    # who is named after a background word ("… before Brengard took control of Acme") takes no part
+    background = next((t.start for t in spans if t.start >= type_hit.end and t.text in vocab.background), len(normalized))
+    after = [m for m in actors if type_hit.end <= m.start < background]
     by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
     if by is not None and any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
@@ -775,15 +785,15 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _verb_forms(spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
+def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
     """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
     or a verb right after its subject ("Acme owns …")."""
     found = []
     for index, token in enumerate(spans):
         word = token.text
         before = spans[index - 1].text if index else ""
-        if _past_form(word):
-            found.append(index)
+        if _past_form(word) and not _after_possessive(normalized, spans, index, vocab):
+            found.append(index)  # (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):

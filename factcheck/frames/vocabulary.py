@@ -322,10 +322,12 @@ def _spellings(data: dict[str, Any]) -> tuple[str, ...]:
 def _entailing(ancestors: dict[str, tuple[str, ...]], implied: dict[str, frozenset[str]],
                converse: frozenset[tuple[str, str]]) -> dict[str, frozenset[str]]:
     """What a statement may record to entail each type (itself, its kinds, and the event seen
-    from the other side: a sale to Acme is Acme's purchase) and each stage (those implying it)."""
+    from the other side: a sale to Acme is Acme's purchase, though a stake sold is no takeover)
+    and each stage (those implying it)."""
     below = {name: frozenset(other for other, above in (*ancestors.items(), *implied.items()) if name in above)
              for name in (*ancestors, *implied)}
-    return {name: found.union(*(below[theirs] for mine, theirs in converse if mine == name))
+    return {name: found.union(*({kind for kind in below[theirs] if (name, kind) in converse}
+                                for mine, theirs in converse if mine == name))
             for name, found in below.items()}
 
 
