@@ -589,6 +589,9 @@ READINGS = [
     pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
     pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
     pytest.param("Globex's shareholders voted down the Acme deal", {"stage": "blocked"}, id="voted down"),
+    pytest.param("Acme said it would appeal the ruling",
+                 {"stage": "planned", "planned": "challenged", "attitude": "said", "holder": "acme"},
+                 id="would appeal: a noun's word after would is a verb"),
     pytest.param("Acme postponed its listing", {"type": "listing", "stage": "postponed"}, id="postponed"),
     pytest.param("Acme has listed its shares", {"type": "listing", "stage": "completed"}, id="listed its shares"),
     pytest.param("Acme's postponed stock market listing", {"type": "listing", "asserts": False},
@@ -1278,3 +1281,10 @@ def test_a_stake_sold_is_no_takeover() -> None:
     assert _decide(took_over, stake_sold, True) == (None, "event")
     invested = Frame(type="investment", stage="completed", agents=("initech",), patients=("globex",))
     assert _decide(invested, stake_sold, True) == ("supported", "")
+
+
+def test_a_plan_to_appeal_is_denied_by_a_recorded_decision_not_to() -> None:
+    """"Acme said it would appeal" against "Acme said it would not appeal the refusal of the injunction"."""
+    would = Frame(stage="planned", planned="challenged", attitude="said", holder="acme")
+    would_not = Frame(type="injunction", stage="planned", planned="challenged", negated=True, attitude="said", holder="acme")
+    assert _decide(would, would_not, True) == ("denied", "")

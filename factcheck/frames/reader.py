@@ -293,10 +293,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 continue
             if _in_background(spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
-            if trigger.noun:
+            future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
+            if trigger.noun and not future:  # ("would appeal" is a verb)
                 noun_stage = noun_stage or hit
             elif stage is None:
-                future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
         elif kind == "refinement":
             refinements.append(trigger)
