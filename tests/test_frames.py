@@ -589,6 +589,8 @@ READINGS = [
     pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
     pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
     pytest.param("Globex's shareholders voted down the Acme deal", {"stage": "blocked"}, id="voted down"),
+    pytest.param("Globex's IPO was priced at EUR 11 a share", {"type": "listing", "subject": "globex"},
+                 id="whose the event is: its subject"),
     pytest.param("Acme said it would appeal the ruling",
                  {"stage": "planned", "planned": "challenged", "attitude": "said", "holder": "acme"},
                  id="would appeal: a noun's word after would is a verb"),

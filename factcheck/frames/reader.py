@@ -387,6 +387,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     # named, one before "-affiliated" never ("a Globex-affiliated company": an unnamed one)
     subject = next((m.entity for m in named_first if m.entity not in affiliated),
                    next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
+    if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
+        subject = next((m.entity for m in actors if m.entity not in affiliated and normalized[m.end:m.end + 2] == "  "
+                        and normalized[m.end:type_hit.start].isspace()), None)
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
