@@ -9,11 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl"
-  [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl benchmarks/claims/pharma-final2.jsonl"
+  [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl benchmarks/claims/pharma-final2.jsonl benchmarks/claims/pharma-final3.jsonl"
   [media]="benchmarks/stores/media|benchmarks/claims/media-final.jsonl benchmarks/claims/media-final2.jsonl"
   [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl benchmarks/claims/banking-final2.jsonl"
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl"
