@@ -22,6 +22,7 @@ declare -A sets=(
   [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl"
   [agri]="benchmarks/stores/agri|benchmarks/claims/agri-final.jsonl"
   [health]="benchmarks/stores/health|benchmarks/claims/health-final.jsonl"
+  [build]="benchmarks/stores/build|benchmarks/claims/build-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
