@@ -23,6 +23,7 @@ declare -A sets=(
   [agri]="benchmarks/stores/agri|benchmarks/claims/agri-final.jsonl"
   [health]="benchmarks/stores/health|benchmarks/claims/health-final.jsonl"
   [build]="benchmarks/stores/build|benchmarks/claims/build-final.jsonl"
+  [travel]="benchmarks/stores/travel|benchmarks/claims/travel-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
 )
 here=$PWD
