@@ -113,6 +113,14 @@ _HOLDING_WORDS = frozenset("will would own owns owned hold holds held keep keeps
 percent", "Globex 51 percent"; not "its Globex holding to 29.9 percent", where Globex is held)."""
 
 
+def shares_in(text: str, entities: EntityIndex) -> tuple[tuple[str, float], ...]:
+    """`ParsedClaim.shares` of a statement's text, without reading the rest of it."""
+    normalized = normalize(text)
+    mentions = entities.find(normalized)
+    actors = [m for m in mentions if entities.kinds.get(m.entity) != "place"]
+    return _shares(normalized, find_figures(normalized, [(m.start, m.end) for m in mentions]), actors)
+
+
 def _shares(normalized: str, figures: list[FigureMention], actors: list[EntityMention]) -> tuple[tuple[str, float], ...]:
     """Who holds which percentage ("Globex will own 49 percent", "owned 49 percent by Globex"),
     for holders given exactly one."""

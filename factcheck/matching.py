@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .claims import Clause, ParsedClaim, has_actor, parse_claim, read_clauses
+from .claims import Clause, ParsedClaim, has_actor, read_clauses, shares_in
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
@@ -263,8 +263,10 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             and not any(stem(word) == stem(qualifier) for word in facts.vocabulary.split())):
         label = vocabulary().types[claim.frame.type or "deal"]["label"]
         found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
-    if claim.shares:  # "Globex will own 49 percent" against "owned 51 percent by Globex"
-        theirs = dict(parse_claim(facts.statement.claim, index.entities, vocabulary=index.words).shares)
+    if claim.shares and any(f.unit == "%" and f.value != value and holder in facts.involved
+                            for f in facts.figures for holder, value in claim.shares):
+        # "Globex will own 49 percent" against "owned 51 percent by Globex" (read only when it could differ)
+        theirs = dict(shares_in(facts.statement.claim, index.entities))
         for holder, value in claim.shares:
             if theirs.get(holder, value) != value:
                 found.append(Conflict("figure", value, f"the claim gives {names[holder]} {value:g}%, "
