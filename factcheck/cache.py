@@ -7,6 +7,11 @@ so a verdict is never computed from a stale index. A missing, read-only or corru
 costs speed: the index is then built in memory as if there were no cache. An index file that
 fails to read later, in the middle of a run, is rebuilt from the store (`recovering`).
 
+A new index is built from what the cache keeps of each store file, under the file's content: its
+record (what validation needs of it: `store.FileRecord`) and its part (its statements as read:
+`index.Part`). After a change only the changed files are parsed and checked, only their changed
+statements read, and the store's previous index patched where it can be (`_from_parts`).
+
 A build writes a temporary file renamed into place. An interrupted build removes it; one killed
 outright leaves it, and the next build removes it once it is an hour old and its process (the
 pid in its name) is gone.

@@ -819,21 +819,25 @@ def _load_part(path: Path, rows: bool = True) -> Part | None:
     part only ever saves time)."""
     try:
         with path.open("rb") as handle:
-            group_words, answers = marshal.load(handle)
-            found, digests = marshal.load(handle) if rows else ([], [])
+            size = int.from_bytes(handle.read(8), "little")
+            if size > os.fstat(handle.fileno()).st_size:
+                return None
+            group_words, answers = marshal.loads(handle.read(size))
+            found, digests = marshal.loads(handle.read()) if rows else ([], [])
         return Part(found, group_words, answers, digests)
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
 def _save_part(path: Path, part: Part) -> None:
-    """Its words and answers first: a build that keeps an index's other rows reads only those."""
+    """Its words and answers first, with their length: a build that keeps the previous index's
+    rows reads only those (and `marshal.load` from a file reads object by object, 20 times
+    slower than `marshal.loads` of the bytes)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    head = marshal.dumps((part.words, part.answers))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            marshal.dump((part.words, part.answers), handle)
-            marshal.dump((part.rows, part.digests), handle)
+        temporary.write_bytes(len(head).to_bytes(8, "little") + head + marshal.dumps((part.rows, part.digests)))
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)  # a full or read-only cache: the part is read again next time
@@ -1009,8 +1013,8 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
             (number, _scoring_blob(fields, weights)) for number, fields in enumerate(summaries)))
         connection.executemany("INSERT INTO entities VALUES (?, ?)", _pickled(store.entities))
-        connection.executemany("INSERT INTO statement_ids VALUES (?, ?, ?, ?)",
-                               (row for _, _, ids in layout for row in ids))
+        connection.executemany("INSERT INTO statement_ids VALUES (?, ?, ?, ?)",  # in key order: 3 times faster
+                               sorted(row for _, _, ids in layout for row in ids))
         _write_layout(connection, store, entities, reading, layout, lengths)
     return StoreIndex(connection)
 

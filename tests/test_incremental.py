@@ -209,10 +209,11 @@ def test_a_part_whose_words_the_store_answers_otherwise_is_read_again(folder: Pa
     load_index([folder])
     for path in (folder.parent / "cache" / "parts").glob("*.part"):
         with path.open("rb") as handle:
-            words, answers = marshal.load(handle)
+            words, answers = marshal.loads(handle.read(int.from_bytes(handle.read(8), "little")))
             rest = handle.read()
         if "regul" in answers:
-            path.write_bytes(marshal.dumps((words, {**answers, "regul": False})) + rest)
+            head = marshal.dumps((words, {**answers, "regul": False}))
+            path.write_bytes(len(head).to_bytes(8, "little") + head + rest)
     reads.clear()
     edit(folder / "c.yaml", "$5 million", "$6 million")
     load_index([folder])
@@ -274,6 +275,26 @@ def test_a_file_changed_while_it_is_read_is_indexed_as_it_is(folder: Path, monke
     assert index.path is None and "$7 million" in [f.statement.claim for f in index.all_facts()][-1]
     monkeypatch.undo()
     assert_as_built_afresh(folder)  # the $6 million version's record was not kept for the $7 one
+
+
+def test_a_portable_index_of_a_store_changed_while_it_is_built_is_refused(
+        folder: Path, runner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A portable index is named by the store it was built from: one that would be named by the
+    store before a change, and hold the store after it, is not written."""
+    from factcheck.cli import cli
+
+    real = cache_module.file_record
+
+    def written_meanwhile(path: Path):
+        if path.name == "c.yaml":
+            edit(path, "$5 million", "$7 million")
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "file_record", written_meanwhile)
+    built = runner.invoke(cli, ["index", "build", "--store", str(folder), "--out", str(tmp_path / "store.index")])
+    assert (built.exit_code, built.stderr) == (
+        2, f"{folder / 'c.yaml'}: changed while its index was being built; build it again\n")
+    assert not (tmp_path / "store.index").exists()
 
 
 # --- the store's problems, from records -------------------------------------------------------------
