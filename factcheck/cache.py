@@ -193,13 +193,14 @@ def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object
     if index_file is not None:
         return _portable(index_file, files, trust_index)
     folder = cache_folder()
+    digests: list[str] = []
     try:
         key, digests = _keyed(files, folder) if folder else ("", [])
         cached = _index_path(folder, key) if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
     if cached is None or not cached.is_file():
-        return _built(cached, files, digests)
+        return _built(cached, files, digests, warn)
     try:
         index = open_index(cached)
     except Exception as failure:  # noqa: BLE001 - unreadable or truncated: built again
@@ -250,8 +251,8 @@ def _rebuilt(cached: Path, files: Sequence[Path], failure: Exception,
     try:
         digests = _keyed(files, cached.parent)[1]
     except OSError:
-        return _built(None, files, [])  # a store file vanished or is unreadable: load_store reports it
-    return _built(cached, files, digests)
+        return _built(None, files, [], warn)  # a store file vanished or is unreadable: load_store reports it
+    return _built(cached, files, digests, warn)
 
 
 PORTABLE_TABLE = "portable_key"
@@ -302,10 +303,13 @@ def _portable(index_file: Path, files: Sequence[Path], trust: bool) -> StoreInde
     return index
 
 
-def _built(cached: Path | None, files: Sequence[Path], digests: Sequence[str]) -> StoreIndex:
+def _built(cached: Path | None, files: Sequence[Path], digests: Sequence[str],
+           warn: Callable[[str], object] | None) -> StoreIndex:
     """The index of the store files (whose contents have these SHA-256s), written to `cached`
     when the cache folder allows it; the index it supersedes is removed, and the least recently
-    used ones while the cache is over its budget."""
+    used ones while the cache is over its budget. Written to the cache, it is rebuilt as one read
+    from it is when it fails to read (`recovering`): a patch copies the previous index's records
+    of unchanged statements, damage included."""
     if cached is not None:
         _remove_stale_temporaries(cached.parent)
         _remove_stale_temporaries(cached.parent / PARTS)
@@ -315,6 +319,7 @@ def _built(cached: Path | None, files: Sequence[Path], digests: Sequence[str]) -
             built = None  # the store as it is now is read whole below, and not kept
         if built is not None:
             _retire(cached, files)
+            built.rebuild = lambda failure: _rebuilt(cached, files, failure, warn)
             return built
     return build_index(load_store(files))
 

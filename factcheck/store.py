@@ -672,7 +672,7 @@ def _own_statement_problems(document: YamlDocument, index: int, raw: dict[str, A
 @dataclass(frozen=True)
 class FileRecord:
     """What one store file gives the store, as far as the file alone can tell: kept in the cache
-    under the file's content (`cache.read_outline`), so that a build after a change reads only the
+    under the file's content (`cache._from_parts`), so that a build after a change reads only the
     files that changed, and checks what refers across files from these records (`outline_store`)."""
 
     problems: tuple[Problem, ...] = ()

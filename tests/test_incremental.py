@@ -249,6 +249,37 @@ def test_a_damaged_previous_index_only_costs_speed(folder: Path) -> None:
     assert_as_built_afresh(folder)
 
 
+def test_damage_a_patch_copies_from_the_previous_index_is_found_and_built_again(folder: Path) -> None:
+    """Damaged records of a cached index are found when a claim reads them (`cache.recovering`);
+    a patch copies the unchanged ones, so they are found in the new index, which is then built
+    again from the parts, once, with a warning."""
+    from factcheck.cache import recovering
+    from factcheck.matching import check
+
+    load_index([folder])
+    [previous] = (folder.parent / "cache").glob("index-*.sqlite")
+    with sqlite3.connect(previous) as connection:
+        connection.execute("UPDATE facts SET blob = x'ff00ff'")
+    connection.close()
+    edit(folder / "c.yaml", "$5 million", "$6 million")
+    warnings: list[str] = []
+    index = load_index([folder], warn=warnings.append)
+    result = recovering(index, lambda: check("Globex agreed to buy Initech for $2 billion", index))
+    assert result.verdict == "supported" and len(warnings) == 1
+    assert contents(index._db) == contents(build_index(load_store([folder]))._db)
+
+
+def test_a_store_file_that_cannot_be_hashed_is_read_whole_in_memory(folder: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(self, path: Path) -> str:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cache_module.FileHashes, "of", unreadable)
+    index = load_index([folder])
+    assert index.path is None
+    assert contents(index._db) == contents(build_index(load_store([folder]))._db)
+
+
 def test_parts_of_superseded_indexes_are_removed(folder: Path) -> None:
     load_index([folder])
     before = kept(folder, "part") | kept(folder, "record")
