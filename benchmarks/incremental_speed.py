@@ -3,9 +3,11 @@ one-statement change to one of its files (issue 20: under 3 s for 100 files of 1
 
 Generates the store with benchmarks/synthetic_store.py (--per-file statements a file), then times
 `factcheck check --store DIR --format json CLAIM` as a user runs it, with a private cache: once
-with the cache empty (a full build), then --runs times after changing one figure of one statement
-of the middle file, back and forth (each change is a store the cache has not seen). Wall time and
-peak memory as benchmarks/scale.py measures them; medians printed, every run kept in
+with the cache empty (a full build), then --runs times after changing the year of one statement
+of the middle file, back and forth (each change is a store the cache has not seen), then --runs
+times after adding a statement to that file and removing it again (the file's statement count
+changes, so the index is assembled from every part rather than patched). Wall time and peak
+memory as benchmarks/scale.py measures them; medians printed, every run kept in
 WORK/incremental.json.
 
     python benchmarks/incremental_speed.py [--statements 100000] [--per-file 1000] [--runs 5]
@@ -33,7 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--per-file", type=int, default=1_000)
-    parser.add_argument("--runs", type=int, default=5, help="one-statement changes timed (default 5)")
+    parser.add_argument("--runs", type=int, default=5, help="changes, and additions, timed (default 5 each)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-incremental")
     args = parser.parse_args()
     store = args.work / f"store-{args.statements}-per{args.per_file}"
@@ -52,23 +54,27 @@ def main() -> int:
     original = changed.read_text(encoding="utf-8")
     first = original.index("    date: \"") + len("    date: \"")  # the first statement's year
     year = original[first:first + 4]
-    runs = []
+    entry = original[original.index("  - id: "):original.index("  - id: ", original.index("  - id: ") + 1)]
+    added = original + entry.replace('id: "', 'id: "added-', 1)  # the first statement again, under a new id
+    runs: dict[str, list[dict]] = {"changes": [], "additions": []}
     try:
-        for run in range(args.runs):
-            other = str(int(year) - 1) if run % 2 == 0 else year
-            changed.write_text(original[:first] + other + original[first + 4:], encoding="utf-8")
-            again = measure(command, scratch, env=env)
-            runs.append({"seconds": again.seconds, "peak_mb": again.max_rss_mb, "exit": again.exit_code})
-            log(f"one-statement change in {changed.name}: {again.seconds:.2f} s, peak {again.max_rss_mb:.0f} MB")
+        for series, texts, what in (
+                ("changes", [original[:first] + str(int(year) - 1) + original[first + 4:], original], "changed"),
+                ("additions", [added, original], "added or removed")):
+            for run in range(args.runs):
+                changed.write_text(texts[run % 2], encoding="utf-8")
+                again = measure(command, scratch, env=env)
+                runs[series].append({"seconds": again.seconds, "peak_mb": again.max_rss_mb, "exit": again.exit_code})
+                log(f"one statement {what} in {changed.name}: {again.seconds:.2f} s, peak {again.max_rss_mb:.0f} MB")
     finally:
         changed.write_text(original, encoding="utf-8")
     result = {"statements": args.statements, "per_file": args.per_file, "full_s": full.seconds,
-              "full_peak_mb": full.max_rss_mb, "changes": runs,
-              "change_median_s": statistics.median(r["seconds"] for r in runs)}
+              "full_peak_mb": full.max_rss_mb, **runs,
+              **{f"{series}_median_s": statistics.median(r["seconds"] for r in found) for series, found in runs.items()}}
     (args.work / "incremental.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"{args.statements:,} statements in {len(files)} files: full build {full.seconds:.1f} s "
-          f"(peak {full.max_rss_mb:.0f} MB); one-statement change median {result['change_median_s']:.2f} s "
-          f"of {args.runs}")
+          f"(peak {full.max_rss_mb:.0f} MB); one statement changed: median {result['changes_median_s']:.2f} s, "
+          f"added or removed: median {result['additions_median_s']:.2f} s, of {args.runs} each")
     return 0
 
 

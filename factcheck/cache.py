@@ -7,6 +7,11 @@ so a verdict is never computed from a stale index. A missing, read-only or corru
 costs speed: the index is then built in memory as if there were no cache. An index file that
 fails to read later, in the middle of a run, is rebuilt from the store (`recovering`).
 
+A new index is built from what the cache keeps of each store file, under the file's content: its
+record (what validation needs of it: `store.FileRecord`) and its part (its statements as read:
+`index.Part`). After a change only the changed files are parsed and checked, only their changed
+statements read, and the store's previous index patched where it can be (`_from_parts`).
+
 A build writes a temporary file renamed into place. An interrupted build removes it; one killed
 outright leaves it, and the next build removes it once it is an hour old and its process (the
 pid in its name) is gone.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import sqlite3
 import time
 from pathlib import Path
@@ -24,8 +30,9 @@ from typing import Callable, NamedTuple, Sequence, TypeVar
 from . import __version__
 from .bounded import MiB, read_file
 from .errors import FactcheckError, StoreError
-from .index import StoreIndex, build_index, open_index
-from .store import Store, default_store_paths, load_store, store_files
+from .index import FORMAT, StoreFile, StoreIndex, build_from_files, build_index, open_index
+from .store import (FileRecord, Statement, default_store_paths, file_record, load_store, outline_store,
+                    store_files)
 
 T = TypeVar("T")
 
@@ -93,12 +100,19 @@ def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False
     engine's files were written (cheap to check, and a local cache has no other store there);
     a `portable` key names only the contents and the engine's version and file sizes, the same
     in any checkout on any machine (`build_portable`)."""
+    return _keyed(files, folder, portable)[0]
+
+
+def _keyed(files: Sequence[Path], folder: Path | None, portable: bool = False) -> tuple[str, list[str]]:
+    """`index_key`, and the SHA-256 of each file's content it was made of."""
     parts = [engine_key(portable)]
     hashes = FileHashes(folder / HASHES_RECORD if folder else None)
+    resolved = [path.resolve() for path in files]
+    digests = [hashes.of(path) for path in resolved]
     if portable:
-        parts += sorted(hashes.of(path) for path in map(Path.resolve, files))
+        parts += sorted(digests)
     else:
-        parts += [f"{path}:{hashes.of(path)}" for path in map(Path.resolve, files)]
+        parts += [f"{path}:{digest}" for path, digest in zip(resolved, digests)]
     combination = "\0".join(parts)
     key = hashes.keys.get(combination)
     if key is None:
@@ -107,7 +121,7 @@ def index_key(files: Sequence[Path], folder: Path | None, portable: bool = False
         key = hashes.keys[combination] = hashlib.sha256(combination.encode()).hexdigest()[:32]
         hashes.changed = True
     hashes.save()
-    return key
+    return key, digests
 
 
 class FileHashes:
@@ -179,12 +193,14 @@ def load_index(paths: Sequence[Path] | None = None, warn: Callable[[str], object
     if index_file is not None:
         return _portable(index_file, files, trust_index)
     folder = cache_folder()
+    digests: list[str] = []
     try:
-        cached = _index_path(folder, index_key(files, folder)) if folder else None
+        key, digests = _keyed(files, folder) if folder else ("", [])
+        cached = _index_path(folder, key) if folder else None
     except OSError:
         cached = None  # a store file vanished or is unreadable: load_store reports it properly
     if cached is None or not cached.is_file():
-        return _built(cached, load_store(files), files)
+        return _built(cached, files, digests, warn)
     try:
         index = open_index(cached)
     except Exception as failure:  # noqa: BLE001 - unreadable or truncated: built again
@@ -232,7 +248,11 @@ def _rebuilt(cached: Path, files: Sequence[Path], failure: Exception,
         cached.unlink(missing_ok=True)
     except OSError:
         pass  # replaced below if the folder can be written; else the index is built in memory
-    return _built(cached, load_store(files), files)
+    try:
+        digests = _keyed(files, cached.parent)[1]
+    except OSError:
+        return _built(None, files, [], warn)  # a store file vanished or is unreadable: load_store reports it
+    return _built(cached, files, digests, warn)
 
 
 PORTABLE_TABLE = "portable_key"
@@ -245,20 +265,21 @@ def build_portable(paths: Sequence[Path] | None, out: Path) -> str:
     `load_index(index_file=out)` on another machine or in a CI job; returns its key. Raises
     StoreError as `load_store` does, and for an `out` that cannot be written."""
     files = store_files(list(paths) if paths else default_store_paths())
-    key = index_key(files, cache_folder(), portable=True)
-    store = load_store(files)
-
     folder = cache_folder()
+    key, digests = _keyed(files, folder, portable=True)
 
     def write(temporary: Path) -> None:
-        build_index(store, temporary, folder / PARTS if folder else None, engine_key()).close()
+        _write_index(temporary, files, digests, folder)
         with sqlite3.connect(temporary) as connection:
             connection.execute(f"CREATE TABLE {PORTABLE_TABLE} (key TEXT)")
             connection.execute(f"INSERT INTO {PORTABLE_TABLE} VALUES (?)", (key,))
         connection.close()
 
-    if not _write_replacing(out, write):
-        raise StoreError("cannot write the index file here", str(out))
+    try:
+        if not _write_replacing(out, write):
+            raise StoreError("cannot write the index file here", str(out))
+    except _Changed as changed:
+        raise StoreError("changed while its index was being built; build it again", str(changed.path)) from None
     return key
 
 
@@ -282,17 +303,25 @@ def _portable(index_file: Path, files: Sequence[Path], trust: bool) -> StoreInde
     return index
 
 
-def _built(cached: Path | None, store: Store, files: Sequence[Path]) -> StoreIndex:
-    """The index of `store`, written to `cached` when the cache folder allows it; the index it
-    supersedes is removed, and the least recently used ones while the cache is over its budget."""
+def _built(cached: Path | None, files: Sequence[Path], digests: Sequence[str],
+           warn: Callable[[str], object] | None) -> StoreIndex:
+    """The index of the store files (whose contents have these SHA-256s), written to `cached`
+    when the cache folder allows it; the index it supersedes is removed, and the least recently
+    used ones while the cache is over its budget. Written to the cache, it is rebuilt as one read
+    from it is when it fails to read (`recovering`): a patch copies the previous index's records
+    of unchanged statements, damage included."""
     if cached is not None:
         _remove_stale_temporaries(cached.parent)
         _remove_stale_temporaries(cached.parent / PARTS)
-        built = _build_into(cached, store)
+        try:
+            built = _build_into(cached, files, digests)
+        except _Changed:
+            built = None  # the store as it is now is read whole below, and not kept
         if built is not None:
             _retire(cached, files)
+            built.rebuild = lambda failure: _rebuilt(cached, files, failure, warn)
             return built
-    return build_index(store)
+    return build_index(load_store(files))
 
 
 BUDGET_ENV = "FACTCHECK_CACHE_MB"
@@ -314,7 +343,7 @@ def _retire(cached: Path, files: Sequence[Path]) -> None:
     uses it), then the least recently used ones while the cache is over its budget."""
     folder = cached.parent
     hashes = FileHashes(folder / HASHES_RECORD)
-    store = "\0".join(sorted(str(path.resolve()) for path in files))
+    store = _store_name(files)
     key = _key_of(cached)
     before = hashes.current.get(store)
     hashes.current[store], hashes.changed = key, True
@@ -336,20 +365,22 @@ def _retire(cached: Path, files: Sequence[Path]) -> None:
 
 
 def _remove_unused_parts(folder: Path) -> None:
-    """Remove the parts no index in the cache was assembled from (those of files since changed,
-    or of indexes removed). An index that cannot be read keeps none: a part only saves time."""
+    """Remove the parts and records no index in the cache was assembled from (those of files
+    since changed, or of indexes removed). An index that cannot be read keeps none: they only
+    save time."""
     used: set[str] = set()
     for path, _, _ in _indexes(folder):
         try:
             connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                used.update(key for (key,) in connection.execute("SELECT key FROM parts"))
+                for keys in connection.execute("SELECT record, key FROM parts"):
+                    used.update(keys)
             finally:
                 connection.close()
         except sqlite3.Error:
             continue
     try:
-        kept = list((folder / PARTS).glob("*.part"))
+        kept = [*(folder / PARTS).glob("*.part"), *(folder / PARTS).glob("*.record")]
     except OSError:
         return
     for part in kept:
@@ -446,9 +477,90 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _build_into(path: Path, store) -> StoreIndex | None:
-    parts = path.parent / PARTS
-    if not _write_replacing(path, lambda temporary: build_index(store, temporary, parts, engine_key()).close()):
+class _Changed(Exception):
+    """A store file changed while its index was being built from the cache's records and parts:
+    the index would not be that of the store its key names."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def _store_name(files: Sequence[Path]) -> str:
+    """A store as `FileHashes.current` names it: its files' real paths."""
+    return "\0".join(sorted(str(path.resolve()) for path in files))
+
+
+def _write_index(out: Path, files: Sequence[Path], digests: Sequence[str], folder: Path | None) -> None:
+    """Write the index of the store files (whose contents have these SHA-256s) to `out`: from the
+    records and parts kept in the cache `folder`, or without a cache from the whole store.
+    Raises StoreError as `load_store` does, `_Changed` when a file changes meanwhile."""
+    if folder is None:
+        build_index(load_store(files), out).close()
+    else:
+        _from_parts(files, digests, out, folder).close()
+
+
+def _record_key(path: Path, digest: str, engine: str) -> str:
+    """What a file's record is read from: its content, its path as named (problems and
+    statements give it) and the engine (the schema, the checks)."""
+    import hashlib
+
+    return hashlib.sha256(f"{FORMAT}\0{engine}\0{path}\0{digest}".encode()).hexdigest()[:32]
+
+
+def _from_parts(files: Sequence[Path], digests: Sequence[str], out: Path, folder: Path) -> StoreIndex:
+    """Build the index into `out` reading only what changed: each file's record (`FileRecord`:
+    its own problems, ids and references) is kept in the cache under its content, so an
+    unchanged file is neither parsed nor checked again, and what refers across files is checked
+    from the records (`outline_store`); a store with any error is read whole, for every error
+    to be reported where it is. The statements are then read only for the parts that do not
+    hold (`build_from_files`), against the store's previous index."""
+    kept = folder / PARTS
+    engine = engine_key()
+    keys = [_record_key(path, digest, engine) for path, digest in zip(files, digests)]
+    records = []
+    statements: dict[int, list[Statement]] = {}
+    for number, (path, key) in enumerate(zip(files, keys)):
+        record = _load_record(kept / f"{key}.record")
+        if record is None:
+            record, statements[number] = _read_record(path, digests[number])
+            _write_replacing(kept / f"{key}.record",
+                             lambda temporary: temporary.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)))
+        records.append(record)
+    store = outline_store(files, records)
+    if store is None:
+        return build_index(load_store(files), out)  # raises StoreError, every error where it is
+
+    def read(number: int) -> Callable[[], list[Statement]]:
+        return lambda: statements[number] if number in statements else _read_record(files[number],
+                                                                                      digests[number])[1]
+
+    previous = FileHashes(folder / HASHES_RECORD).current.get(_store_name(files))
+    return build_from_files(store, [StoreFile(key, record.statements, read(number))
+                                    for number, (key, record) in enumerate(zip(keys, records))],
+                            out, kept, engine, _index_path(folder, previous) if previous else None)
+
+
+def _read_record(path: Path, digest: str) -> tuple[FileRecord, list[Statement]]:
+    """A file's record and statements, read now; `_Changed` if it no longer has this content."""
+    found, record, statements = file_record(path)
+    if found != digest:
+        raise _Changed(path)
+    return record, statements
+
+
+def _load_record(path: Path) -> FileRecord | None:
+    """A kept record, or None when it is missing or unreadable (it only saves time)."""
+    try:
+        record = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing, damaged, or of another version: read the file again
+        return None
+    return record if isinstance(record, FileRecord) else None
+
+
+def _build_into(path: Path, files: Sequence[Path], digests: Sequence[str]) -> StoreIndex | None:
+    if not _write_replacing(path, lambda temporary: _write_index(temporary, files, digests, path.parent)):
         return None
     try:
         return open_index(path)

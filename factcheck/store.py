@@ -173,17 +173,26 @@ def store_files(paths: Iterable[Path]) -> list[Path]:
 
 def read_yaml_file(path: Path) -> YamlDocument:
     """Read and parse one store file, turning OS and encoding failures into StoreError."""
-    from .yaml_loader import parse_yaml  # PyYAML is needed only when the index is not cached
+    return _parse_store_bytes(read_store_bytes(path), path)
 
+
+def read_store_bytes(path: Path) -> bytes:
+    """A store file's bytes; StoreError when it cannot be read or is too large."""
     try:
         size = path.stat().st_size
         if size > MAX_STORE_FILE_BYTES:
             raise StoreError(
                 f"store file is {size / 2**20:.0f} MiB; the limit is {MAX_STORE_FILE_BYTES // 2**20} MiB"
                 " (split it into several files in a folder)", str(path))
-        raw = read_file(path, MAX_STORE_FILE_BYTES)  # bounded even if it grows, or is not a file
+        return read_file(path, MAX_STORE_FILE_BYTES)  # bounded even if it grows, or is not a file
     except OSError as exc:
         raise StoreError(f"cannot read store file: {exc.strerror or exc}", str(path)) from None
+
+
+def _parse_store_bytes(raw: bytes, path: Path) -> YamlDocument:
+    """A store file's bytes parsed; StoreError when they are not UTF-8 or not YAML."""
+    from .yaml_loader import parse_yaml  # PyYAML is needed only when the index is not cached
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -359,33 +368,43 @@ def examine_store_files(files: Sequence[Path], texts: Mapping[Path, str | YamlDo
     if texts is None:
         texts = parse_store_files(files)
     for path in files:
-        try:
-            given = texts.get(path) if texts else None
-            document = read_yaml_file(path) if given is None else \
-                parse_yaml(given, str(path)) if isinstance(given, str) else given
-        except StoreError as exc:
-            problems.extend(exc.problems)
-            continue
-        problems.extend(_duplicate_keys(document))
-        if not isinstance(document.data, dict):
-            kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
-            problems.append(Problem(Location(document.path, 1, 1),
-                                    f"a store file must be a mapping with 'version' and 'statements', not {kind}"))
-            continue
-        findings = _schema_findings(document)
-        problems.extend(problem for _, problem in findings)
-        broken = {entry for entry, problem in findings if entry is not None and problem.severity == "error"}
-        if broken:
-            usable = _usable(document, broken)
+        given = texts.get(path) if texts else None
+        found, document, lost = _examine_file(path, lambda: read_yaml_file(path) if given is None else
+                                              parse_yaml(given, str(path)) if isinstance(given, str) else given)
+        problems.extend(found)
+        if document is not None:
             for section, ids in unusable.items():
-                before, after = document.data.get(section), usable.data.get(section)
-                if isinstance(before, dict):
-                    ids.update(set(before) - set(after or ()))
-            document = usable
-        documents.append(document)
+                ids.update(lost.get(section, ()))
+            documents.append(document)
     store, reference_problems = _build(documents, unusable["entities"], unusable["sources"])
     problems.extend(reference_problems)
     return replace(store, warnings=tuple(p for p in problems if p.severity == "warning")), problems
+
+
+def _examine_file(path: Path, read: Callable[[], YamlDocument],
+                  ) -> tuple[list[Problem], YamlDocument | None, dict[str, set[Any]]]:
+    """What one store file shows by itself (reading, duplicate keys, schema): its problems, the
+    document the later checks see (None when the file could not be read as a store file), and
+    the ids of the entities and sources a schema error leaves out of it (see `_usable`)."""
+    try:
+        document = read()
+    except StoreError as exc:
+        return list(exc.problems), None, {}
+    problems = _duplicate_keys(document)
+    if not isinstance(document.data, dict):
+        kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
+        problems.append(Problem(Location(document.path, 1, 1),
+                                f"a store file must be a mapping with 'version' and 'statements', not {kind}"))
+        return problems, None, {}
+    findings = _schema_findings(document)
+    problems.extend(problem for _, problem in findings)
+    broken = {entry for entry, problem in findings if entry is not None and problem.severity == "error"}
+    if not broken:
+        return problems, document, {}
+    usable = _usable(document, broken)
+    lost = {section: set(before) - set(usable.data.get(section) or ())
+            for section in ("entities", "sources") if isinstance(before := document.data.get(section), dict)}
+    return problems, usable, lost
 
 
 def _duplicate_keys(document: YamlDocument) -> list[Problem]:
@@ -520,41 +539,32 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
         return Location(document.path, *document.position(where))
 
     for document in documents:
-        data = document.data
-        root = Path(document.path).parent / data.get("document_root", ".")
-        if data.get("reviewer") is not None:
-            found = Reviewer(**data["reviewer"])
+        found = _reviewer_of(document)
+        if found is not None:
             if reviewer is not None and found != reviewer:
                 problems.append(Problem(here(document, ("reviewer",)),
                                         "reviewer differs from the one of another file of the store"))
             reviewer = reviewer or found
-        for entity_id, raw in (data.get("entities") or {}).items():
-            if entity_id in entities:
-                problems.append(Problem(here(document, ("entities", entity_id)),
-                                        f"entity '{entity_id}' is defined twice"))
-            entities[entity_id] = entity_from_data(entity_id, raw)
-        for source_id, raw in (data.get("sources") or {}).items():
-            if source_id in sources:
-                problems.append(Problem(here(document, ("sources", source_id)),
-                                        f"source '{source_id}' is defined twice"))
-            sources[source_id] = source_from_data(source_id, raw, root, here(document, ("sources", source_id)))
-        for index, raw in enumerate(data.get("statements") or ()):
-            if raw is None:
-                continue
-            location = here(document, ("statements", index))
-            if raw["id"] in seen_ids:
-                first = seen_ids[raw["id"]]
+        for entity in _entities_of(document):
+            if entity.id in entities:
+                problems.append(Problem(here(document, ("entities", entity.id)),
+                                        f"entity '{entity.id}' is defined twice"))
+            entities[entity.id] = entity
+        for source in _sources_of(document):
+            if source.id in sources:
+                problems.append(Problem(source.location, f"source '{source.id}' is defined twice"))
+            sources[source.id] = source
+        for index, statement in _statements_of(document):
+            if statement.id in seen_ids:
+                first = seen_ids[statement.id]
                 problems.append(Problem(here(document, ("statements", index, "id")),
-                                        f"duplicate statement id '{raw['id']}' (first at line {first.line} of {first.path})"))
-            seen_ids.setdefault(raw["id"], location)
-            statements.append(statement_from_data(
-                raw, location, lambda i, index=index: here(document, ("statements", index, "citations", i))))
+                                        f"duplicate statement id '{statement.id}' (first at line {first.line} of {first.path})"))
+            seen_ids.setdefault(statement.id, statement.location)
+            statements.append(statement)
 
     for document in documents:
         for source_id, raw in (document.data.get("sources") or {}).items():
-            problems += _calendar_problems(raw, ("published",), ("sources", source_id), document)
-            if raw.get("review") is not None:
-                problems += _review_problems(sources[source_id].review, here(document, ("sources", source_id, "review")))
+            problems += _source_problems(document, source_id, raw, sources[source_id].review)
         for entity_id, raw in (document.data.get("entities") or {}).items():
             parent = raw.get("parent")
             if parent is not None and parent not in entities and parent not in unusable_entities:
@@ -566,6 +576,41 @@ def _build(documents: list[YamlDocument], unusable_entities: set[Any], unusable_
                                                 unusable_sources)
     store = Store(entities, sources, tuple(statements), tuple(Path(d.path) for d in documents), (), reviewer)
     return store, problems
+
+
+def _reviewer_of(document: YamlDocument) -> Reviewer | None:
+    found = document.data.get("reviewer")
+    return None if found is None else Reviewer(**found)
+
+
+def _entities_of(document: YamlDocument) -> list[Entity]:
+    return [entity_from_data(entity_id, raw) for entity_id, raw in (document.data.get("entities") or {}).items()]
+
+
+def _sources_of(document: YamlDocument) -> list[Source]:
+    root = Path(document.path).parent / document.data.get("document_root", ".")
+    return [source_from_data(source_id, raw, root, Location(document.path, *document.position(("sources", source_id))))
+            for source_id, raw in (document.data.get("sources") or {}).items()]
+
+
+def _statements_of(document: YamlDocument) -> list[tuple[int, Statement]]:
+    """Each statement the later checks see, with its place in the file's list."""
+    def here(*where: Any) -> Location:
+        return Location(document.path, *document.position(("statements", *where)))
+
+    return [(index, statement_from_data(raw, here(index), lambda i, index=index: here(index, "citations", i)))
+            for index, raw in enumerate(document.data.get("statements") or ()) if raw is not None]
+
+
+def _source_problems(document: YamlDocument, source_id: str, raw: dict[str, Any], review: Review | None,
+                     ) -> list[Problem]:
+    """A source entry's date, and the rating of `review` (the store's review under its id) when it
+    has one."""
+    problems = _calendar_problems(raw, ("published",), ("sources", source_id), document)
+    if raw.get("review") is not None:
+        problems += _review_problems(review, Location(document.path,
+                                                      *document.position(("sources", source_id, "review"))))
+    return problems
 
 
 def _statement_problems(document: YamlDocument, index: int, raw: dict[str, Any], entities: Mapping[str, Entity],
@@ -580,20 +625,14 @@ def _statement_problems(document: YamlDocument, index: int, raw: dict[str, Any],
         return Location(document.path, *document.position(where))
 
     base = ("statements", index)
-    refs = [("parties", i, ref) for i, ref in enumerate(raw["parties"])]
-    refs += [("places", i, ref) for i, ref in enumerate(raw.get("places") or ())]
-    if raw.get("said_by"):
-        refs.append(("said_by", None, raw["said_by"]))
-    for key, i, ref in refs:
-        where = (*base, key) if i is None else (*base, key, i)
+    for key, where, ref in _entity_references(raw):
         if ref not in entities and ref not in unusable_entities:
-            problems.append(Problem(here(where), f"unknown entity '{ref}' in {key}"))
+            problems.append(Problem(here((*base, *where)), f"unknown entity '{ref}' in {key}"))
         elif key == "places" and ref in entities and entities[ref].kind != "place":
-            problems.append(Problem(here(where),
+            problems.append(Problem(here((*base, *where)),
                                     f"'{ref}' in places is a {entities[ref].kind}, not a place "
                                     "(places are entities of kind place; a party goes in parties)"))
-    problems += _event_problems(raw.get("event"), lambda key: here((*base, "event", key)))
-    problems += _calendar_problems(raw, ("date", "said_on"), base, document)
+    problems += _own_statement_problems(document, index, raw)
     for i, citation in enumerate(raw["citations"]):
         source = sources.get(citation["source"])
         if source is None and citation["source"] in unusable_sources:
@@ -610,6 +649,104 @@ def _statement_problems(document: YamlDocument, index: int, raw: dict[str, Any],
                                     f"citation of source '{source.id}' needs a quote (verbatim from its "
                                     "document); only a review is cited without one"))
     return problems
+
+
+def _entity_references(raw: dict[str, Any]) -> list[tuple[str, tuple[Any, ...], str]]:
+    """The entities a statement entry names: its field, where in the entry, and the id."""
+    refs: list[tuple[str, tuple[Any, ...], str]] = [("parties", ("parties", i), ref) for i, ref in enumerate(raw["parties"])]
+    refs += [("places", ("places", i), ref) for i, ref in enumerate(raw.get("places") or ())]
+    if raw.get("said_by"):
+        refs.append(("said_by", ("said_by",), raw["said_by"]))
+    return refs
+
+
+def _own_statement_problems(document: YamlDocument, index: int, raw: dict[str, Any]) -> list[Problem]:
+    """The problems of a statement entry that no other entry of the store bears on: its event
+    field and its dates."""
+    base = ("statements", index)
+    problems = _event_problems(raw.get("event"),
+                               lambda key: Location(document.path, *document.position((*base, "event", key))))
+    return problems + _calendar_problems(raw, ("date", "said_on"), base, document)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What one store file gives the store, as far as the file alone can tell: kept in the cache
+    under the file's content (`cache._from_parts`), so that a build after a change reads only the
+    files that changed, and checks what refers across files from these records (`outline_store`)."""
+
+    problems: tuple[Problem, ...] = ()
+    """Its own problems, in the order `examine_store_files` reports them (reading, keys, schema),
+    then those of its entries that no other file bears on (dates, event fields, ratings)."""
+    reviewer: Reviewer | None = None
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    statements: tuple[tuple[str, int, int], ...] = ()
+    """Each statement's id, line and column."""
+    entity_references: frozenset[str] = frozenset()
+    """The entities its statements name as parties or speakers, and its entities' parents."""
+    place_references: frozenset[str] = frozenset()
+    quoted: frozenset[str] = frozenset()
+    """The sources its statements quote: each must have a document."""
+    unquoted: frozenset[str] = frozenset()
+    """The sources its statements cite without a quote: each must be a review."""
+
+
+def file_record(path: Path) -> tuple[str, FileRecord, list[Statement]]:
+    """The SHA-256 of a store file's bytes as read, its record and its statements. Raises
+    StoreError only when the file cannot be read (a file that is not a valid store file has a
+    record of its problems)."""
+    import hashlib
+
+    raw = read_store_bytes(path)
+    problems, document, _ = _examine_file(path, lambda: _parse_store_bytes(raw, path))
+    digest = hashlib.sha256(raw).hexdigest()
+    if document is None:
+        return digest, FileRecord(tuple(problems)), []
+    entities, sources = _entities_of(document), _sources_of(document)
+    for source in sources:
+        problems += _source_problems(document, source.id, document.data["sources"][source.id], source.review)
+    entries = [(index, raw) for index, raw in enumerate(document.data.get("statements") or ()) if raw is not None]
+    for index, entry in entries:
+        problems += _own_statement_problems(document, index, entry)
+    citations = [citation for _, entry in entries for citation in entry["citations"]]
+    named = [(key, ref) for _, entry in entries for key, _, ref in _entity_references(entry)]
+    statements = _statements_of(document)
+    return digest, FileRecord(
+        tuple(problems), _reviewer_of(document), tuple(entities), tuple(sources),
+        tuple((s.id, s.location.line, s.location.column) for _, s in statements),
+        frozenset([ref for key, ref in named if key != "places"] + [e.parent for e in entities if e.parent is not None]),
+        frozenset(ref for key, ref in named if key == "places"),
+        frozenset(c["source"] for c in citations if "quote" in c),
+        frozenset(c["source"] for c in citations if "quote" not in c)), [s for _, s in statements]
+
+
+def outline_store(files: Sequence[Path], records: Sequence[FileRecord]) -> Store | None:
+    """The store of these files, from their records, without its statements (they stay in the
+    files; a build reads only those it needs): when the records show that the store has no error,
+    with exactly the warnings `examine_store_files` reports. None when it may have one: only a
+    full read (`load_store`) reports errors, each where it is."""
+    if any(problem.severity == "error" for record in records for problem in record.problems):
+        return None
+    entities: dict[str, Entity] = {}
+    sources: dict[str, Source] = {}
+    for record in records:
+        entities.update((entity.id, entity) for entity in record.entities)
+        sources.update((source.id, source) for source in record.sources)
+    ids = [entry[0] for record in records for entry in record.statements]
+    reviewers = {record.reviewer for record in records if record.reviewer is not None}
+    if (len(entities) < sum(len(r.entities) for r in records) or len(sources) < sum(len(r.sources) for r in records)
+            or len(set(ids)) < len(ids) or len(reviewers) > 1):
+        return None  # defined twice, or two reviewers
+    places = {entity_id for entity_id, entity in entities.items() if entity.kind == "place"}
+    documents = {source_id for source_id, source in sources.items() if source.document is not None}
+    reviews = {source_id for source_id, source in sources.items() if source.review is not None}
+    for record in records:
+        if not (record.entity_references <= entities.keys() and record.place_references <= places
+                and record.quoted <= documents and record.unquoted <= reviews):
+            return None
+    warnings = tuple(problem for record in records for problem in record.problems)
+    return Store(entities, sources, (), tuple(files), warnings, next(iter(reviewers), None))
 
 
 def entity_from_data(entity_id: str, raw: dict[str, Any]) -> Entity:
