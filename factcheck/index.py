@@ -448,6 +448,11 @@ class _SortedNumbers:
         numbers, end = self._numbers, len(self._numbers)
         return [n for n in candidates if (i := bisect_left(numbers, n)) < end and numbers[i] == n]
 
+    def __contains__(self, number: object) -> bool:
+        numbers = self._numbers
+        i = bisect_left(numbers, number)  # type: ignore[arg-type]
+        return i < len(numbers) and numbers[i] == number
+
 
 class _StoreWords:
     """`word in index.words`: whether any statement's text uses the (stemmed) word, as a word

@@ -1290,3 +1290,14 @@ def test_a_plan_to_appeal_is_denied_by_a_recorded_decision_not_to() -> None:
     would = Frame(stage="planned", planned="challenged", attitude="said", holder="acme")
     would_not = Frame(type="injunction", stage="planned", planned="challenged", negated=True, attitude="said", holder="acme")
     assert _decide(would, would_not, True) == ("denied", "")
+
+
+def test_event_terms_rank_huge_posting_lists_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A million-statement store keeps its commonest terms' statements as sorted arrays; the
+    search for a candidate recording the claim's event asks them too."""
+    monkeypatch.setattr("factcheck.index.HUGE_POSTINGS", 0)
+    others = {f"talks-{n}": f"Acme and Globex held talks in round {n}" for n in range(12)}
+    quotes = {**others, "bought": "Acme completed its acquisition of Globex on 3 June 2024, paying cash for every share"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
+    result = check("艾克米于2024年6月3日完成了对Globex的收购", index)
+    assert (result.verdict, result.match.id if result.match else None) == ("supported", "bought")
