@@ -203,9 +203,9 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
-def _records(number: int, groups: list[list[frozenset[int] | _SortedNumbers]]) -> bool:
-    """Whether a statement has a term of every group: it records the claim's event."""
-    return all(any(number in numbers for numbers in group) for group in groups)
+def _recorded(number: int, groups: list[list[frozenset[int] | _SortedNumbers]]) -> int:
+    """How many of the groups a statement has a term of: all of them, and it records the claim's event."""
+    return sum(any(number in numbers for numbers in group) for group in groups)
 
 
 def opening_size(count: int) -> int:
@@ -352,9 +352,9 @@ class StoreIndex:
 
         best = ranked(limit)
         groups = [[self._common_postings(term) for term in group if self.statistics(term)[0]] for group in events]
-        if groups and len(best) == limit and not any(_records(number, groups) for number in best):
+        if groups and len(best) == limit and not any(_recorded(number, groups) == len(groups) for number in best):
             # only then is the longer ranking made (it costs more big-number steps)
-            recorded = [(-sum(any(number in numbers for numbers in group) for group in groups), rank, number)
+            recorded = [(-_recorded(number, groups), rank, number)
                         for rank, number in enumerate(ranked(limit * EVENT_POOL)[limit:])]
             best += [number for missing, _, number in sorted(recorded)[:EVENT_EXTRA] if missing < 0]
         candidates = self.scoring_many(best)

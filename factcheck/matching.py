@@ -259,8 +259,9 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
     qualifier = claim.frame.qualifier
-    if (qualifier is not None and stem(qualifier) in index.words  # not a misspelling
-            and not any(stem(word) == stem(qualifier) for word in facts.vocabulary.split())):
+    kind = stem(qualifier) if qualifier is not None else None
+    if kind is not None and kind in index.words and not any(stem(word) == kind for word in facts.vocabulary.split()):
+        # (a word the store never uses, a misspelling, is not asked for)
         label = vocabulary().types[claim.frame.type or "deal"]["label"]
         found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
     if claim.shares and any(f.unit == "%" and f.value != value and holder in facts.involved

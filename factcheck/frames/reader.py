@@ -382,13 +382,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
     predicate_at = min(named_heads, default=-1)
     affiliated = _affiliated(normalized, spans, actors, vocab)
-    named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and normalized[m.end:m.end + 2] != "  "]
+    named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and not _owns(normalized, m.end)]
     # a name before "subsidiary" ("the Acme Cargo subsidiary") is the subject when no one else is
     # named, one before "-affiliated" never ("a Globex-affiliated company": an unnamed one)
     subject = next((m.entity for m in named_first if m.entity not in affiliated),
                    next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
-        subject = next((m.entity for m in actors if m.entity not in affiliated and normalized[m.end:m.end + 2] == "  "
+        subject = next((m.entity for m in actors if m.entity not in affiliated and _owns(normalized, m.end)
                         and normalized[m.end:type_hit.start].isspace()), None)
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
@@ -456,7 +456,6 @@ def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence
     (fillers skipped) or, for a passive with no "by", its subject ("Acme was ordered to pay"),
     or done by, after a "by" ("controlled by their subsidiaries Acme Capital and …": the verb's
     stem then ends in " by")."""
-    starts = {m.start: m.entity for m in actors}
     found = []
     for index in verbs:
         position = _past_fillers(spans, index + 1, vocab.fillers)
@@ -464,8 +463,9 @@ def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence
         if position < len(spans) and spans[position].text == "by":
             position = _past_fillers(spans, position + 1, vocab.fillers | vocab.affiliation_nouns)
             verb += " by"
-        if position < len(spans) and spans[position].start in starts:
-            found.append((verb, starts[spans[position].start]))
+        mention = _mention_at(spans, position, actors)
+        if mention is not None:
+            found.append((verb, mention.entity))
         elif subject is not None and not verb.endswith(" by") and _passive(spans, index, vocab):
             found.append((verb, subject))
     return tuple(dict.fromkeys(found))
@@ -475,12 +475,19 @@ def _acted_on(normalized: str, spans: Sequence[Token], position: int, actors: Se
               vocab: Vocabulary) -> tuple[str, ...]:
     """Whom a stage verb with no event is done to, named right after it ("barred Globex from
     selling"), unless the name owns what follows ("refused Globex's request": its request)."""
-    position = _past_fillers(spans, position, vocab.fillers)
-    if position < len(spans):
-        mention = next((m for m in actors if m.start == spans[position].start), None)
-        if mention is not None and normalized[mention.end:mention.end + 2] != "  ":
-            return (mention.entity,)
-    return ()
+    mention = _mention_at(spans, _past_fillers(spans, position, vocab.fillers), actors)
+    return (mention.entity,) if mention is not None and not _owns(normalized, mention.end) else ()
+
+
+def _owns(normalized: str, end: int) -> bool:
+    """Whether the name ending at `end` is a possessor ("Acme's unit"): `normalize` leaves its
+    "'s" as spaces."""
+    return normalized[end:end + 2] == "  "
+
+
+def _mention_at(spans: Sequence[Token], position: int, actors: Sequence[Mention]) -> Mention | None:
+    """The actor whose name starts at token `position`, if any."""
+    return next((m for m in actors if m.start == spans[position].start), None) if position < len(spans) else None
 
 
 def _past_fillers(spans: Sequence[Token], position: int, fillers: frozenset[str]) -> int:
@@ -495,7 +502,7 @@ def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_e
     if hit.first < 0:
         return True  # written without spaces (Chinese): the reader cannot tell, so it asserts
     before = spans[hit.first - 1] if hit.first else None
-    if before is not None and before.end in entity_ends and normalized[before.end:before.end + 2] == "  ":
+    if before is not None and before.end in entity_ends and _owns(normalized, before.end):
         return False  # after a possessive
     return _finite(spans, hit.first, entity_ends, vocab)
 
@@ -539,7 +546,7 @@ def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mentio
     return tuple(dict.fromkeys(m.entity for m in actors if (
         normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
         or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns
-        or normalized[m.end:m.end + 2] == "  " and not vocab.affiliation_nouns.isdisjoint(
+        or _owns(normalized, m.end) and not vocab.affiliation_nouns.isdisjoint(
             t.text for t in spans[_first_after(spans, m.end):][:3]))))
 
 
@@ -701,8 +708,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
             (_passive(spans, type_hit.first, vocab) and not spans[type_hit.first].text.endswith("ing"))
             or (done_to_owner and spans[type_hit.first - 1].text in vocab.possessives))
         moved = [m for m in actors if m.entity in agents and m.end <= start
-                 and ((done_to_owner or normalized[m.end:m.end + 2] != "  ") if passive
-                      else done_to_owner and normalized[m.end:m.end + 2] == "  ")]
+                 and ((done_to_owner or not _owns(normalized, m.end)) if passive
+                      else done_to_owner and _owns(normalized, m.end))]
         before, agents = before + moved, [a for a in agents if a not in {m.entity for m in moved}]
     following = {t.start: t.text for t in spans}
     relative = [m.entity for m in after if m.start == type_hit.end + 1 and _past_form(following.get(m.end + 1, ""))]
@@ -713,7 +720,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     for mention in after:  # a name's role is where it is first named ("Globex's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
     reason = next((t.start for t in spans if after and t.start > after[0].end and t.text in vocab.reason_markers), None)
-    other = owners + [m.entity for m in first_mentions.values() if normalized[m.end:m.end + 2] == "  "
+    other = owners + [m.entity for m in first_mentions.values() if _owns(normalized, m.end)
              or _after_to_or_from(normalized, m.start, marker, type_hit.end)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
              or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
@@ -749,7 +756,7 @@ def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit
     acted_on: list[Mention] = []
     owned = False
     for mention in before:
-        owner = normalized[mention.end:mention.end + 2] == "  "
+        owner = _owns(normalized, mention.end)
         owned_before = owned or marker.get(normalized.rfind(" ", 0, mention.start)) in vocab.possessives
         if not owner and (owned_before or mention.start >= verb_end >= 0):
             acted_on.append(mention)
@@ -761,7 +768,7 @@ def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit
 
 def _owns_asset(normalized: str, mention: Mention, spans: Sequence[Token], assets: frozenset[str]) -> bool:
     """ "Globex's regional unit": an owner named before what it owns."""
-    if normalized[mention.end:mention.end + 2] != "  ":
+    if not _owns(normalized, mention.end):
         return False
     following = [t.text for t in spans if t.start > mention.end][:3]
     return any(word in assets for word in following)
