@@ -125,7 +125,7 @@ class EntityIndex:
                     if joined not in self.fuzzy_names:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
-        # longest first: "科兰物流" (Corlan Logistics) is not also "科兰" (Corlan) inside it
+        # longest first: "艾克米货运" (Acme Cargo) is not also "艾克米" (Acme) inside it
         self.by_substring = dict(sorted(self.by_substring.items(), key=lambda item: -len(item[0])))
         uses: dict[str, set[tuple[str, bool]]] = {}
         for words, entity_id in self.by_tokens.items():

@@ -134,8 +134,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             return Decision(None, "weaker", "the claim says it still holds, the statement only that it held "
                                             "when it was recorded")
     if excluded and statement_positive and not (claim.negated and ct is None and st is not None and not claim.refers_back):
-        # (a clause that names no event is not supported by excluding another: "ZTE did not
-        # halt production" against "the US ban on ZTE took effect")
+        # (a clause that names no event is not supported by excluding another: "Globex did not
+        # halt production" against "the ban on sales to Globex took effect")
         return Decision(DENIED if claim_positive else SUPPORTED)
     if forward and statement_positive:
         return Decision(SUPPORTED if claim_positive else DENIED)

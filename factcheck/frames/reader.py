@@ -328,7 +328,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(spans, type_hit, stage_hit, vocab):
-        type_hit = None  # "ZTE did not halt production after the US ban": no ban is halted
+        type_hit = None  # "Globex did not halt production after the ban": no ban is halted
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
@@ -444,7 +444,7 @@ def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
 
 def _typed_in_background(spans: Sequence[Token], type_hit: Hit, stage_hit: Hit, vocab: Vocabulary) -> bool:
     """Whether the event word comes after the stage, in a background phrase the stage is not in
-    ("did not halt production after the US ban")."""
+    ("did not halt production after the ban")."""
     return (stage_hit.end <= type_hit.start and type_hit.first >= 0 and stage_hit.last >= 0
             and _in_background(spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
             and not _in_background(spans, stage_hit.first, vocab))
@@ -606,7 +606,7 @@ BACKGROUND_REACH = 4
 
 def _in_relative(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether the event word at `index` is in a relative clause opened after a comma: what
-    the clause says of someone it names ("Robin Li, who founded Baidu, may be …")."""
+    the clause says of someone it names ("Jane Roe, who founded Acme, may be …")."""
     for back in range(index - 1, max(0, index - BACKGROUND_REACH - 1), -1):
         if "," in normalized[spans[back].end:spans[back + 1].start]:
             return False
