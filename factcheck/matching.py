@@ -23,6 +23,7 @@ from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH
 from .frames.decide import Decision, decide, shares_verb
+from .frames.reader import Frame
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .store import Citation, Source, Statement
@@ -375,6 +376,20 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
     return None
 
 
+def _event_date(dates: tuple[PartialDate, ...], frame: Frame, facts: StatementFacts) -> tuple[PartialDate, ...]:
+    """Of several dates the clause of a statement's main event names, those its `date:` (the
+    event's) allows, when that leaves some out: a claim must date the event by one of them
+    ("granted the licence on 1 August, allowing it to admit patients from 1 October" is no
+    licence granted in October). A denial's date is the denial's, and a plan's the day it was
+    told, not when it is due: those are not pinned. Empty when nothing is pinned."""
+    if (len(dates) < 2 or not facts.statement.date or frame is not facts.frames[0]
+            or frame.attitude == "denied" or frame.tense < 0 or frame.stage in vocabulary().prospective):
+        return ()
+    event = PartialDate.parse(facts.statement.date)
+    pinned = tuple(d for d in dates if d.compatible(event))
+    return pinned if pinned and len(pinned) < len(dates) else ()
+
+
 def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> Decision:
     """What the statement's frames say of the claim's: the first that decides, else why the
     main one does not."""
@@ -391,6 +406,9 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         if decided.verdict is not None:
             own = dates or event_dates(claim, facts)  # a clause that names no date has the statement's
             undated = next((d for d in claim.dates if own and not dated(d, own, event_dates(claim, facts))), None)
+            event = _event_date(own, frame, facts)
+            if undated is None and event and claim.dates and not any(dated(d, event) for d in claim.dates):
+                undated, own = claim.dates[0], event
             if undated is None:
                 return decided
             decided = Decision(None, "date", f"the claim says {undated}, the statement's "

@@ -399,6 +399,8 @@ READINGS = [
     pytest.param("Globex was acquired by Acme",
                  {"type": "acquisition", "stage": "completed", "agents": ("acme",), "patients": ("globex",)},
                  id="passive: roles"),
+    pytest.param("Initech sued Globex, saying it broke the law by recommending Acme's offer",
+                 {"type": "lawsuit", "agents": ("initech",)}, id="by doing: how, not by whom"),
     pytest.param("Globex sold its unit to Acme",
                  {"type": "divestment", "stage": "completed", "agents": ("globex",), "counterparts": ("acme",)},
                  id="sale to: counterpart"),
@@ -486,8 +488,20 @@ READINGS = [
     pytest.param("The regulator might block Acme's takeover of Globex", {"possible": True, "hedged": True},
                  id="might block: a possibility"),
     pytest.param("Acme might have bought Globex", {"possible": False, "hedged": True}, id="might have bought: a hedge"),
-    pytest.param("Foreign firms may offer cloud services", {"possible": False, "hedged": True},
-                 id="may offer: permission, no possibility"),
+    pytest.param("The regulator may refuse Acme's licence", {"possible": True, "hedged": True},
+                 id="may refuse: a possibility"),
+    pytest.param("The tribunal could cut Acme's fine", {"type": "fine", "stage": "reduced", "possible": True, "hedged": True},
+                 id="could cut: a possibility"),
+    pytest.param("Foreign firms can offer cloud services", {"possible": False, "hedged": False},
+                 id="can offer: permission, no possibility"),
+    pytest.param("The Trade Authority ordered a recall over a risk that the cells could catch fire",
+                 {"possible": False, "hedged": True}, id="a modal after the asserted verb is background"),
+    pytest.param("The tribunal upheld Acme's fine", {"type": "fine", "stage": "upheld"}, id="upheld"),
+    pytest.param("The tribunal threw out the ruling", {"stage": "overturned"}, id="threw out a ruling"),
+    pytest.param("The tribunal slashed the penalty on Acme", {"type": "fine", "stage": "reduced"}, id="slashed a penalty"),
+    pytest.param("Acme has cut its stake in Globex", {"type": "investment", "stage": None}, id="a stake cut is no fine reduced"),
+    pytest.param("Acme will challenge the ruling", {"stage": "planned"}, id="will challenge"),
+    pytest.param("Acme did not challenge the ruling", {"stage": "challenged", "negated": True}, id="did not challenge"),
     pytest.param("The Trade Authority fined Acme for supplying incorrect information",
                  {"type": "fine", "stage": "completed", "negated": False},
                  id="incorrect information: a description, not a falsehood"),
@@ -1138,6 +1152,17 @@ def test_a_plan_is_supported_only_by_a_plan(statement: Frame, recorded_true: boo
     assert _decide(Frame(type="licence", stage="planned"), statement, recorded_true) == expected
 
 
+@pytest.mark.parametrize("claim, statement, expected", [
+    (Frame(type="fine", stage="upheld"), Frame(type="fine", stage="reduced"), ("denied", "")),
+    (Frame(type="fine", stage="reduced"), Frame(type="fine", stage="overturned"), ("denied", "")),
+    # "cut the fine" against "upheld the finding": a stage that names its event is done to something
+    (Frame(type="fine", stage="reduced"), Frame(stage="upheld"), (None, "stage")),
+])
+def test_an_appeal_upholds_cuts_or_overturns(claim: Frame, statement: Frame, expected: tuple[str | None, str]) -> None:
+    verdict, kind = _decide(claim, statement, True)
+    assert (verdict, kind if verdict is None else "") == expected
+
+
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")
@@ -1151,6 +1176,20 @@ def test_a_false_plan_denies_the_act() -> None:
 def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
     index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority granted Acme a licence on 1 August 2024", "supported"),
+    ("The Trade Authority granted Acme a licence on 1 October 2024", "unverified"),  # when it takes effect
+    # a claim that dates the event by the statement's date may date what follows by the text's
+    ("The Trade Authority granted Acme a licence on 1 August 2024, allowing it to trade from 1 October 2024",
+     "supported"),
+])
+def test_a_statements_date_pins_its_main_event_among_the_dates_of_its_clause(
+        tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "The Trade Authority granted Acme a licence on 1 August 2024, allowing it to trade from 1 October 2024"
+    index = _index_of(tmp_path, {"licence": quote}, "parties: [regulator, acme], date: 2024-08-01")
     assert check(claim, index).verdict == verdict
 
 

@@ -97,7 +97,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # "is weighing a bid" is not "expects to complete the purchase"
         return Decision(None, "stage", f"the claim says planned ({vocab.stages[claim.planned]['label']}), "
                                        f"the statement planned ({vocab.stages[statement.planned]['label']})")
-    excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded) or (
+    excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded
+                # what a stage that names its event is done to must be one thing: "cut the fine"
+                # is not excluded by "upheld the finding"
+                and (ct == st or vocab.names_event.isdisjoint((cs, ss)))) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))

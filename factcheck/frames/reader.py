@@ -271,7 +271,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     speech: Hit | None = None
     rise = fall = 0
     negation_hits: list[Hit] = []
-    hedged = question = refers_back = possible = False
+    hedged = question = refers_back = False
+    possible_at = -1  # the token of a modal before a verb ("may block"), if any
     predicate = False
     refinements: list[Trigger] = []
     lexical: list[int] = []
@@ -312,7 +313,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 negation_hits.append(hit)
         elif kind == "hedge":
             hedged = hedged or not _in_date(spans, hit)
-            possible = possible or _possibility(spans, hit, vocab)
+            if possible_at < 0 and _possibility(spans, hit, vocab):
+                possible_at = hit.first
         elif kind == "question":
             question = True
         elif kind == "rise":
@@ -370,6 +372,14 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
     verb_forms = _verb_forms(normalized, spans, entity_ends, vocab)
+    asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
+                      and _finite(spans, i, entity_ends, vocab)
+                      and not _in_relative(normalized, spans, i, vocab)]
+    if stage_hit is not None and not stage_hit.trigger.noun and 0 <= stage_hit.first < possible_at:
+        asserted_first.append(stage_hit.first)
+    # a modal after what the clause asserts is the background's: "ordered a recall over a risk
+    # that the cells could catch fire" (the recall was ordered)
+    possible = possible_at >= 0 and not asserted_first
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or attitude_name is not None or predicate
@@ -604,6 +614,14 @@ BACKGROUND_REACH = 4
 """Words (fillers apart) before an event word within which a background marker makes it background."""
 
 
+def _by_doing(spans: Sequence[Token], index: int, actors: Sequence[Mention]) -> bool:
+    """Whether the "by" at `index` says how, not by whom: "by recommending Acme's offer"."""
+    if index + 1 >= len(spans):
+        return False
+    following = spans[index + 1]
+    return following.text.endswith("ing") and not any(m.start == following.start for m in actors)
+
+
 def _in_relative(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether the event word at `index` is in a relative clause opened after a comma: what
     the clause says of someone it names ("Jane Roe, who founded Acme, may be …")."""
@@ -686,7 +704,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     # who is named after a background word ("… before Brengard took control of Acme") takes no part
     background = next((t.start for t in spans if t.start >= type_hit.end and t.text in vocab.background), len(normalized))
     after = [m for m in actors if type_hit.end <= m.start < background]
-    by = next((t.start for t in spans if t.text == "by" and t.start >= type_hit.end), None)
+    by = next((t.start for i, t in enumerate(spans) if t.text == "by" and t.start >= type_hit.end
+               and not _by_doing(spans, i, actors)), None)
     if by is not None and any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
         # applies for nothing (unlike "the purchase of Globex by Acme")
