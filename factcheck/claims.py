@@ -19,7 +19,7 @@ from .entities import EntityIndex
 from .entities import Mention as EntityMention
 from .figures import Figure, FigureMention, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
-from .frames.vocabulary import SPELLING_LENGTH
+from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
 from .spelling import one_letter_from
 from .text import NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, normalize, raw_stem, stem, tokens, words
@@ -146,10 +146,20 @@ def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:
         word = token.text
         if (len(word) >= SPELLING_LENGTH and word.isalpha() and stem(word) not in vocabulary
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
-            found = one_letter_from(word, events.spellings)
+            found = [candidate for candidate in one_letter_from(word, events.spellings) if _slip(word, candidate)]
             if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):
                 corrected[index] = token._replace(text=found[0])  # one reading only, and no mere inflection
     return corrected
+
+
+def _slip(word: str, meant: str) -> bool:
+    """Whether a word one letter from a trigger word is a slip of typing it: a letter left out,
+    doubled or two swapped ("aquire", "compleeted", "blokced"), not another word with another
+    letter in its place ("slapped" is no "snapped", "staying" no "staking") or before it
+    ("covering"); though a word as long as `ANY_SLIP_LENGTH` has no other word that near
+    ("clearence")."""
+    return word[0] == meant[0] and (len(word) != len(meant) or sorted(word) == sorted(meant)
+                                    or len(meant) >= ANY_SLIP_LENGTH)
 
 
 def event_terms(event_type: str | None, stage: str | None) -> list[str]:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from .claims import Clause, ParsedClaim, has_actor, read_clauses, shares_in
 from .dates import PartialDate
 from .figures import Figure
-from .entities import MIN_FUZZY_LENGTH
+from .entities import MIN_FUZZY_LENGTH, EntityIndex
 from .frames.decide import Decision, decide, shares_verb
 from .frames.reader import Frame
 from .frames.vocabulary import vocabulary
@@ -245,8 +245,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
-            # the statement must name the place or one inside it: "Norvessa" does not confirm "Halloran"
-            if facts.places.isdisjoint(kin(place).difference(index.entities.ancestors(place))):
+            if facts.places.isdisjoint(recording(place, index.entities)):
                 wanted = ", ".join(sorted(names[p] for p in facts.places))
                 found.append(Conflict("place", place, f"the claim says {names[place]}, the statement {wanted}"))
     dates = event_dates(claim, facts)
@@ -280,6 +279,12 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
+
+
+def recording(place: str, entities: EntityIndex) -> frozenset[str]:
+    """The places that record a claim's place: it or one inside it ("Norvessa" does not confirm
+    "Halloran")."""
+    return frozenset(entities.kin(place).difference(entities.ancestors(place)))
 
 
 def dated(value: PartialDate, dates: Sequence[PartialDate], otherwise: Sequence[PartialDate] = ()) -> bool:
@@ -344,34 +349,40 @@ def _kind(figure: Figure) -> str:
 
 CONFIRMABLE = frozenset({"date", "figure"})
 """Conflicts a less similar statement can answer by recording the claim's own value (`confirmed`)."""
+PARTICULARS = CONFIRMABLE | {"place"}
+"""Conflicts that a consistent statement must answer by recording the claim's own value when a
+similar statement contradicts it (`contradicted_elsewhere`)."""
 
 
-def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict) -> bool:
-    """Whether the statement records the claim's own date or figure that `conflict` is about."""
+def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict, entities: EntityIndex) -> bool:
+    """Whether the statement records the claim's own date, figure or place that `conflict` is about."""
     value = conflict.claim_value
     if conflict.kind == "date" and isinstance(value, PartialDate):
         return dated(value, event_dates(claim, facts))
     if conflict.kind == "figure" and isinstance(value, Figure):
         return any(value.matches(f) for f in facts.figures)
+    if conflict.kind == "place" and isinstance(value, str):
+        return not facts.places.isdisjoint(recording(value, entities))
     return False
 
 
-def confirmed(claim: ParsedClaim, facts: StatementFacts, problems: list[Conflict]) -> bool:
+def confirmed(claim: ParsedClaim, facts: StatementFacts, problems: list[Conflict], entities: EntityIndex) -> bool:
     """Whether the statement records each particular that a more similar one contradicts
     (the claim's "April 2024" against a rumour of September 2023 and a withdrawal of 9 April
     2024): the claim is then no near miss of the other, but this one's restatement."""
-    return all(records(claim, facts, conflict) for conflict in problems)
+    return all(records(claim, facts, conflict, entities) for conflict in problems)
 
 
 def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
-                           others: list[list[Conflict]]) -> Conflict | None:
-    """A date or figure of the claim that no similar consistent statement records but a similar
-    one contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the 2,400
-    when the one with the growth rate says 30%."""
+                           others: list[list[Conflict]], entities: EntityIndex) -> Conflict | None:
+    """A date, figure or place of the claim that no similar consistent statement records but a
+    similar one contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the
+    2,400 when the one with the growth rate says 30%, nor "signed a partnership in Lusmark" by a
+    statement of its fee that names no place, when the one of its signing names another."""
     for problems in others:
         for conflict in problems:
-            if isinstance(conflict.claim_value, (PartialDate, Figure)) and conflict.kind in CONFIRMABLE and not any(
-                    records(claim, facts, conflict) for facts in consistent):
+            if conflict.kind in PARTICULARS and conflict.claim_value is not None and not any(
+                    records(claim, facts, conflict, entities) for facts in consistent):
                 return conflict
     return None
 
@@ -493,6 +504,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     frame = claim.frame
     named_event = ((frame.type or frame.stage) is not None or frame.direction != 0) and has_actor(claim, index.entities)
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
+    places = any(index.entities.kinds.get(e) == "place" for e in claim.entities)
     blocking = 0.0  # the score of the nearest near miss that no other statement can confirm away
     for position in range(reaching(bar)):
         if scored[position][0] < blocking - NEAR_MISS_MARGIN:
@@ -503,14 +515,15 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
                 near_misses.append((score, problems))
                 if any(p.kind not in CONFIRMABLE for p in problems):
                     blocking = max(blocking, score)
-        elif not any(near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed)
+        elif not any(near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
                      for near, missed in near_misses):
             best = (score, facts, verdict)
             break
-    if best is not None and (claim.dates or claim.figures):  # what contradicted_elsewhere looks for
+    if best is not None and (claim.dates or claim.figures or places):  # what contradicted_elsewhere looks for
         close = [(f, p) for _, f, p, _ in examined(reaching(threshold - NEAR_MISS_MARGIN))]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p],  # of other parties: another deal
-                                         [p for _, p in close if p and not any(c.kind == "party" for c in p)])
+                                         [p for _, p in close if p and not any(c.kind == "party" for c in p)],
+                                         index.entities)
         if blocker is not None:
             evaluated[:] = [(s, f, [blocker] if f is best[1] else p, v) for s, f, p, v in evaluated]
             best = None

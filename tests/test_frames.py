@@ -973,6 +973,30 @@ def test_a_near_miss_stops_only_what_it_contradicts(saga: StoreIndex, claim: str
     assert (result.verdict, result.match.id if result.match else None) == (verdict, match)
 
 
+PLACES_STATEMENTS = """\
+  - {id: signed, claim: "Acme and Globex signed a supply agreement in Springfield", verdict: supported,
+     parties: [acme, globex], places: [springfield], citations: [{source: wire, quote: "QUOTE_signed"}]}
+  - {id: fee, claim: "Acme and Globex signed a supply agreement under which Acme pays Globex a yearly fee",
+     verdict: supported, parties: [acme, globex], citations: [{source: wire, quote: "QUOTE_fee"}]}
+"""
+
+
+@pytest.mark.parametrize("claim, verdict, match", [
+    ("Acme and Globex signed a supply agreement in Springfield", "supported", "signed"),
+    # the fee's statement names no place: it does not confirm the place the signing's contradicts
+    ("Acme and Globex signed a supply agreement in Shelbyville", "unverified", None),
+])
+def test_a_place_a_similar_statement_contradicts_needs_one_that_records_it(tmp_path: Path, claim: str, verdict: str,
+                                                                          match: str | None) -> None:
+    quotes = {"signed": "Acme and Globex signed a supply agreement in Springfield",
+              "fee": "Acme and Globex signed a supply agreement under which Acme pays Globex a yearly fee"}
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + PLACES_STATEMENTS
+    for key, quote in quotes.items():
+        store = store.replace(f"QUOTE_{key}", quote)
+    result = check(claim, build_index(load_store([write(tmp_path, store, quotes)])))
+    assert (result.verdict, result.match.id if result.match else None) == (verdict, match)
+
+
 @pytest.mark.parametrize("statement, recorded_true, expected", [
     (Frame(tense=-1), True, (None, "stage")),  # "will open"
     (Frame(stage="planned"), True, (None, "stage")),

@@ -155,9 +155,12 @@ class Vocabulary(NamedTuple):
     blocks): who comes before such a word is not a party acting in the deal."""
 
 
-SPELLING_LENGTH = 9
-"""The shortest trigger word a claim's misspelling is read as: shorter ones have real words one
-letter away ("appeal" and "appear")."""
+SPELLING_LENGTH = 7
+"""The shortest trigger word (or inflection of one) a claim's misspelling is read as: shorter
+ones have real words one letter away ("appeal" and "appear")."""
+ANY_SLIP_LENGTH = 9
+"""From this length a trigger word has no real word one letter away, whatever the letter: below
+it, only a letter left out, doubled or swapped is a slip ("slapped" is no "snapped")."""
 
 
 def stems_of(phrase: str) -> tuple[str, ...]:
@@ -313,10 +316,20 @@ def _flagged(stages: dict[str, dict[str, Any]], flag: str) -> frozenset[str]:
 
 
 def _spellings(data: dict[str, Any]) -> tuple[str, ...]:
-    """The event trigger words of `SPELLING_LENGTH` letters or more (`Vocabulary.spellings`)."""
-    return tuple(sorted({word for phrase, trigger in _entries(data)
+    """The event trigger words and their inflections ("acquired", "acquires") of
+    `SPELLING_LENGTH` letters or more (`Vocabulary.spellings`)."""
+    return tuple(sorted({form for phrase, trigger in _entries(data)
                          if trigger.kind in ("type", "stage", "attitude", "refinement")
-                         for word in words_of(phrase) if len(word) >= SPELLING_LENGTH and word.isalpha()}))
+                         for word in words_of(phrase) if word.isalpha()
+                         for form in _inflections(word) if len(form) >= SPELLING_LENGTH}))
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    """A trigger word as written and as a verb's regular forms (a noun's are harmless)."""
+    if len(word) < 5:  # "over" in "take over" is no verb of its own
+        return (word,)
+    base = word[:-1] if word.endswith("e") else word
+    return word, f"{word}s", f"{base}ed", f"{base}ing"
 
 
 def _entailing(ancestors: dict[str, tuple[str, ...]], implied: dict[str, frozenset[str]],
