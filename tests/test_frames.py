@@ -208,7 +208,8 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "generic_modifiers", "possibility_markers",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations",
+              "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries")
@@ -496,6 +497,11 @@ READINGS = [
                  id="can offer: permission, no possibility"),
     pytest.param("The Trade Authority ordered a recall over a risk that the cells could catch fire",
                  {"possible": False, "hedged": True}, id="a modal after the asserted verb is background"),
+    pytest.param("The Trade Authority imposed a fine on Acme", {"type": "fine", "stage": "completed"}, id="imposed a fine"),
+    pytest.param("The Trade Authority imposed no fine on Acme", {"type": "fine", "stage": "completed", "negated": True},
+                 id="imposed no fine: the object's determiner negates"),
+    pytest.param("The Trade Authority raised no objection to the deal", {"type": "deal", "stage": "approved"},
+                 id="no objection: a trigger, not a negation"),
     pytest.param("The tribunal upheld Acme's fine", {"type": "fine", "stage": "upheld"}, id="upheld"),
     pytest.param("The tribunal threw out the ruling", {"stage": "overturned"}, id="threw out a ruling"),
     pytest.param("The tribunal slashed the penalty on Acme", {"type": "fine", "stage": "reduced"}, id="slashed a penalty"),

@@ -603,8 +603,11 @@ NEGATION_REACH = 4
 
 def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary) -> bool:
     """Whether a negation is the target's (the attitude, else the stage): with neither, it
-    negates the clause. Filler words between do not count ("was not among the firms approved")."""
+    negates the clause. Filler words between do not count ("was not among the firms approved");
+    a determiner of the verb's object negates it too ("imposed no fine")."""
     if target is None or negation.last < 0 or target.first < 0:
+        return True
+    if negation.first == target.last + 1 and spans[negation.first].text in vocab.object_negations:
         return True
     between = [t for t in spans[negation.last + 1:target.first] if t.text not in vocab.fillers]
     return target.first > negation.last and len(between) < NEGATION_REACH

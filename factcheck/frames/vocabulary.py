@@ -115,6 +115,8 @@ class Vocabulary(NamedTuple):
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
+    object_negations: frozenset[str]
+    """Negations that negate a stage's verb from its object ("imposed no fine")."""
     expecting: frozenset[str]
     """Stems of verbs after which a stage in the infinitive is a plan ("expects the sale to
     complete"), however far apart."""
@@ -298,6 +300,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         unrealised=_flagged(stages, "unrealised"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
+        object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
