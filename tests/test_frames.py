@@ -208,7 +208,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "done_markers",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
@@ -497,6 +497,7 @@ READINGS = [
                  id="can offer: permission, no possibility"),
     pytest.param("The Trade Authority ordered a recall over a risk that the cells could catch fire",
                  {"possible": False, "hedged": True}, id="a modal after the asserted verb is background"),
+    pytest.param("Acme already manages 12 offices in Springfield", {"tense": 1}, id="already: it has happened"),
     pytest.param("The Trade Authority imposed a fine on Acme", {"type": "fine", "stage": "completed"}, id="imposed a fine"),
     pytest.param("The Trade Authority imposed no fine on Acme", {"type": "fine", "stage": "completed", "negated": True},
                  id="imposed no fine: the object's determiner negates"),

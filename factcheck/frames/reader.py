@@ -410,7 +410,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     future_at = spans[written.count(" ", 0, future + 1) - 1].start if future >= 0 else -1  # its first token's
     if future_at >= 0 and (asserted < 0 or future_at < asserted):
         tense = -1  # not "blocked the sale, finding it would have lifted its share": that block happened
-    elif stage is None and any(not spans[i].text.endswith("s") for i in unknown):  # "has opened", "began"
+    elif ((stage is None and any(not spans[i].text.endswith("s") for i in unknown))  # "has opened", "began"
+          or (stage != "planned" and _says_any(vocab.done_markers, written, normalized))):  # "already manages"
         tense = 1
     return Frame(
         type=type_hit.trigger.value if type_hit else None, stage=stage, negated=negated,
@@ -421,9 +422,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier,
-        persists=any(f" {marker} " in written if marker.isascii() else marker in normalized
-                     for marker in vocab.persistence_markers),
+        persists=_says_any(vocab.persistence_markers, written, normalized),
     )
+
+
+def _says_any(markers: Sequence[str], written: str, normalized: str) -> bool:
+    """Whether the clause has one of the markers: an English one as words, a Chinese one anywhere."""
+    return any(f" {marker} " in written if marker.isascii() else marker in normalized for marker in markers)
 
 
 def _qualifier(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],
@@ -828,6 +833,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
             found.append(index)  # (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
-                and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly"))):
+                and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
+                     or before in vocab.done_markers)):
             found.append(index)
     return found

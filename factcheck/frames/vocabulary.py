@@ -115,6 +115,8 @@ class Vocabulary(NamedTuple):
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
+    done_markers: tuple[str, ...]
+    """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
     """Negations that negate a stage's verb from its object ("imposed no fine")."""
     expecting: frozenset[str]
@@ -300,6 +302,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         unrealised=_flagged(stages, "unrealised"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
+        done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
