@@ -833,6 +833,8 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
             found.append(index)  # (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
+                and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
+                and not _past_form(spans[index + 1].text)  # nor a subject's noun: "Acme shareholders backed"
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
                      or before in vocab.done_markers)):
             found.append(index)
