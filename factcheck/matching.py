@@ -26,6 +26,7 @@ from .frames.decide import Decision, decide, shares_verb
 from .frames.reader import Frame
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
+from .spelling import one_letter_from
 from .store import Citation, Source, Statement
 from .text import stem
 
@@ -264,6 +265,14 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         # (a word the store never uses, a misspelling, is not asked for)
         label = vocabulary().types[claim.frame.type or "deal"]["label"]
         found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
+    reason = claim.frame.reason
+    if (reason and facts.statement.verdict == SUPPORTED and not any(f.negated for f in facts.frames)
+            and not any(f" {word} " in facts.vocabulary for word in reason)
+            and not any(one_letter_from(word, facts.vocabulary.split()) for word in reason if len(word) > MIN_FUZZY_LENGTH)):
+        # "fined for anti-money-laundering failures" against a fine for mis-selling (though
+        # what records that there was no fine at all denies it, whatever it was for)
+        label = vocabulary().types[claim.frame.type or "fine"]["label"]
+        found.append(Conflict("event", reason[0], f"the claim says a {label} for {' '.join(reason)}, the statement does not"))
     if claim.shares and any(f.unit == "%" and f.value != value and holder in facts.involved
                             for f in facts.figures for holder, value in claim.shares):
         # "Globex will own 49 percent" against "owned 51 percent by Globex" (read only when it could differ)

@@ -498,12 +498,16 @@ READINGS = [
     pytest.param("The Trade Authority ordered a recall over a risk that the cells could catch fire",
                  {"possible": False, "hedged": True}, id="a modal after the asserted verb is background"),
     pytest.param("Acme already manages 12 offices in Springfield", {"tense": 1}, id="already: it has happened"),
+    pytest.param("Trade Authority conditions on Acme", {"asserts": False}, id="a plural before 'on': a headline's noun"),
     pytest.param("Acme shareholders backed the scheme", {"stage": "approved", "verbs": ()},
                  id="backed a scheme; a subject's plural noun is no verb"),
     pytest.param("Acme's damages claim against Globex continues, with a trial set for November 2024",
                  {"stage": "planned", "verbs": ("continues",)}, id="set for: planned; no verb after a possessive"),
     pytest.param("Acme's licence was not affected by the revocation", {"type": "licence", "stage": "revoked", "negated": True},
                  id="not affected by: the revocation did not touch it"),
+    pytest.param("The Trade Authority fined Acme for mis-selling loans, after a review",
+                 {"type": "fine", "reason": ("selling", "loans")},
+                 id="what a fine was for, up to a background word"),
     pytest.param("The Trade Authority imposed a fine on Acme", {"type": "fine", "stage": "completed"}, id="imposed a fine"),
     pytest.param("The Trade Authority imposed no fine on Acme", {"type": "fine", "stage": "completed", "negated": True},
                  id="imposed no fine: the object's determiner negates"),
@@ -1212,6 +1216,18 @@ def test_a_false_plan_denies_the_act() -> None:
 ])
 def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
+    index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority fined Acme for mis-selling loans", "supported"),
+    ("The Trade Authority fined Acme for mis-seling loans", "supported"),  # a slip in the reason
+    ("The Trade Authority fined Acme over bribery", "unverified"),  # another reason
+    ("The Trade Authority fined Acme EUR 4 million", "supported"),  # no reason given
+])
+def test_what_a_fine_was_for_is_a_particular(tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "The Trade Authority fined Acme EUR 4 million for mis-selling loans to small firms"
     index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
     assert check(claim, index).verdict == verdict
 

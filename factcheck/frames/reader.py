@@ -93,6 +93,10 @@ class Frame(NamedTuple):
     qualifier: str | None = None
     """The word that says what kind of generic deal it is ("a supply deal": supply), which a
     statement must use too: a supply deal is not any deal."""
+    reason: tuple[str, ...] = ()
+    """For an event whose reason is a particular (a fine, a ban), the plain words after "for",
+    "over" or "because" that say what it was for ("fined Acme for mis-selling": mis, selling),
+    of which a statement must use at least one."""
     planned: str | None = None
     """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
     offered; "expects to complete the purchase": completed); two plans of other stages are
@@ -328,6 +332,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
     qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
+    reason = _reason(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(spans, type_hit, stage_hit, vocab):
         type_hit = None  # "Globex did not halt production after the ban": no ban is halted
@@ -421,7 +426,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier,
+        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason,
         persists=_says_any(vocab.persistence_markers, written, normalized),
     )
 
@@ -442,6 +447,30 @@ def _qualifier(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit]
             and not any(h.start <= before.start < h.end for h in hits)):
         return before.text
     return None
+
+
+REASON_WORD_LENGTH = 4
+"""The shortest word of a reason that says something ("for", "its", "all" do not)."""
+
+
+def _reason(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],
+            vocab: Vocabulary) -> tuple[str, ...]:
+    """The plain words after the first reason marker after the event's word, up to a background
+    word (see `Frame.reason`)."""
+    if type_hit is None or not vocab.types[type_hit.trigger.value].get("reasoned") or type_hit.last < 0:
+        return ()
+    start = next((i for i in range(type_hit.last + 1, len(spans)) if spans[i].text in vocab.reason_markers), None)
+    if start is None:
+        return ()
+    found: list[str] = []
+    for token in spans[start + 1:]:
+        if token.text in vocab.background or token.text in vocab.boundaries:
+            break
+        if (token.text.isalpha() and len(token.text) >= REASON_WORD_LENGTH and token.text not in vocab.fillers
+                and not any(m.start <= token.start < m.end for m in mentions)
+                and not any(h.start <= token.start < h.end for h in hits)):
+            found.append(token.text)
+    return tuple(dict.fromkeys(found))
 
 
 def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
@@ -835,6 +864,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
                 and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
                 and not _past_form(spans[index + 1].text)  # nor a subject's noun: "Acme shareholders backed"
+                and spans[index + 1].text not in vocab.noun_prepositions  # nor a headline's: "Acme conditions on Globex"
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
                      or before in vocab.done_markers)):
             found.append(index)
