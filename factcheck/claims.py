@@ -107,8 +107,8 @@ def parse_claim(
     )
 
 
-_HOLDING_WORDS = frozenset("will would own owns owned hold holds held keep keeps kept retain retains retained has have "
-                           "had with a an its their is take takes took".split())
+_HOLDING_WORDS = frozenset("will would own owns owned owning hold holds held holding keep keeps kept retain retains "
+                           "retained has have had with a an its their is take takes took".split())
 """The only words that may stand between a holder and its percentage ("Globex will own 49
 percent", "Globex 51 percent"; not "its Globex holding to 29.9 percent", where Globex is held)."""
 
@@ -129,12 +129,18 @@ def _shares(normalized: str, figures: list[FigureMention], actors: list[EntityMe
         after = re.match(r"\s+(?:owned\s+|held\s+)?by\s+(?:the\s+)?", normalized[figure.end:])
         holder = next((m.entity for m in actors if after and m.start == figure.end + after.end()), None)
         if holder is None:
-            before = [m for m in actors if m.end <= figure.start
-                      and _HOLDING_WORDS.issuperset(normalized[m.end:figure.start].split())]
+            before = [m for m in actors if m.end < figure.start  # (Chinese "霍林49%的股份" is a stake in 霍林)
+                      and _HOLDING_WORDS.issuperset(_without_apposition(normalized[m.end:figure.start]).split())]
             holder = before[-1].entity if before else None
         if holder is not None:
             held.setdefault(holder, set()).add(figure.value.value)
     return tuple((holder, next(iter(values))) for holder, values in held.items() if len(values) == 1)
+
+
+def _without_apposition(between: str) -> str:
+    """The words between a holder and its percentage, less what a pair of commas sets off:
+    "Acme Mills, Acme's milling unit, owning 51 percent" is Acme Mills' 51 percent."""
+    return re.sub(r"^\s*,[^,]*,", " ", between)
 
 
 def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:

@@ -281,6 +281,11 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             if theirs.get(holder, value) != value:
                 found.append(Conflict("figure", value, f"the claim gives {names[holder]} {value:g}%, "
                                                        f"the statement {theirs[holder]:g}%"))
+            elif holder not in theirs:  # "Acme will own 51 percent" against "Acme Mills, Acme's unit, owning 51 percent"
+                other = next((them for them, held in theirs.items() if held == value), None)
+                if other is not None:
+                    found.append(Conflict("figure", value, f"the claim gives {names[holder]} {value:g}%, "
+                                                           f"the statement gives it to {names[other]}"))
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     leads = index.entities.leads

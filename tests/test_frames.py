@@ -1343,14 +1343,22 @@ def test_a_percentage_belongs_to_whom_it_is_given(index: StoreIndex) -> None:
     assert shares("Globex will own 49 percent of the venture and Acme 51 percent") == (("globex", 49.0), ("acme", 51.0))
     assert shares("a venture owned 51 percent by Globex and 49 percent by Acme") == (("globex", 51.0), ("acme", 49.0))
     assert shares("Initech raised its stake in Globex to 29.9 percent") == ()  # Globex is held, not holding
+    assert shares("with Acme Cargo, Acme's logistics unit, owning 51 percent") == (("acme-cargo", 51.0),)
+    assert shares("艾克米货运49%的股份") == ()  # a stake in it
 
 
-def test_swapped_percentages_are_a_near_miss(tmp_path: Path) -> None:
-    quote = "Acme and Globex set up Initech, owned 51 percent by Acme and 49 percent by Globex"
-    index = _index_of(tmp_path, {"venture": quote}, "parties: [acme, globex, initech]")
-    result = check("Globex will own 51 percent of Initech and Acme 49 percent", index)
+@pytest.mark.parametrize("quote, claim, conflict", [
+    ("Acme and Globex set up Initech, owned 51 percent by Acme and 49 percent by Globex",
+     "Globex will own 51 percent of Initech and Acme 49 percent", "figure: the claim gives Globex 51%, the statement 49%"),
+    # a percentage given to a subsidiary is not its parent's
+    ("Acme and Globex set up Initech, with Acme Cargo, Acme's logistics unit, owning 51 percent and Globex 49 percent",
+     "Acme will own 51 percent of Initech", "figure: the claim gives Acme Corp 51%, the statement gives it to Acme Cargo"),
+])
+def test_a_percentage_given_to_another_holder_is_a_near_miss(tmp_path: Path, quote: str, claim: str, conflict: str) -> None:
+    index = _index_of(tmp_path, {"venture": quote}, "parties: [acme, acme-cargo, globex, initech]")
+    result = check(claim, index)
     assert result.verdict == "unverified"
-    assert "figure: the claim gives Globex 51%, the statement 49%" in result.related[0].conflicts
+    assert conflict in result.related[0].conflicts
 
 
 @pytest.mark.parametrize("claim, verdict", [
