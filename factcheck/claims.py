@@ -200,12 +200,21 @@ COUNTED_WORDS = 3
 _PHRASE_END = re.compile(r"[,.;:!?](?!\d)|[()，。；：]")  # not the comma of "1,900"
 
 
+_CJK_MEASURES = {"年": frozenset({"year"}), "月": frozenset({"month"}), "周": frozenset({"week"}),
+                 "天": frozenset({"day"}), "家": frozenset({"compani", "firm"})}
+"""What a count in Chinese counts, by the measure word after it, as the stems an English count's
+noun would have."""
+
+
 def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized: str) -> Figure:
     """A count with the words of the noun phrase after it (names skipped, at most
     `COUNTED_WORDS`, none past a comma or a stop): "12 Acme Space community offices" counts
     community offices."""
     if figure.unit is not None:
         return figure
+    measure = _CJK_MEASURES.get(normalized[end:end + 1])
+    if measure is not None:  # "十年": ten years
+        return replace(figure, counted=measure)
     following: list[str] = []
     for word in (w for w in free_words if w.start >= end):
         if (word.text in _NOT_COUNTED or len(following) == COUNTED_WORDS

@@ -43,8 +43,18 @@ _FIGURE = re.compile(
 _NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
 _WORD_FIGURE = re.compile(
     rf"\b(?P<word>(?:{'|'.join(_WORD_NUMBERS)})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*)"
-    rf"(?P<scale>){_SUFFIX}(?![\w-])"
+    rf"(?P<scale>){_SUFFIX}(?![\w-](?<!-(?=(?:year|month|week|day)s?\b)))"  # "a seven-year deal" is one
 )
+_CJK_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_FIGURE = re.compile(
+    r"(?P<cjk>[零一二两三四五六七八九十百千]+)(?P<scale>)(?P<suffix>)(?P<cjk_scale>[万亿])?"
+    r"(?:(?P<cjk_unit>美元|欧元|人民币|元)|(?=[年个家项%]))"
+)
+"""A figure in Chinese numerals, counted ("十年", "三家") or an amount ("五亿美元"): a numeral
+with nothing after it is a word ("统一")."""
+_CJK_PERCENT = re.compile(r"百分之(?P<cjk>[零一二两三四五六七八九十百]+)(?P<percent>)(?P<scale>)(?P<suffix>)(?P<cjk_scale>)")
+"""A percentage in Chinese numerals ("百分之四十九")."""
 _WHOLE = re.compile(r"\boutright\b")
 """A word that says all of something changes hands: a figure of 100 percent."""
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
@@ -86,14 +96,20 @@ class FigureMention(NamedTuple):
 def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[FigureMention]:
     """Figures in case-folded text, skipping spans already read as dates or names."""
     found: list[FigureMention] = []
-    matches = sorted([*_FIGURE.finditer(normalized), *_WORD_FIGURE.finditer(normalized)],
-                     key=lambda m: m.start())
+    matches = sorted([*_FIGURE.finditer(normalized), *_WORD_FIGURE.finditer(normalized),
+                      *_CJK_PERCENT.finditer(normalized), *_CJK_FIGURE.finditer(normalized)], key=lambda m: m.start())
     taken = list(excluded)
     for m in matches:
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
         taken.append((m.start(), m.end()))
-        if "word" in m.groupdict():
+        if "cjk" in m.groupdict():
+            value = _cjk_value(m.group("cjk"))
+            percent = m.groupdict().get("percent") is not None
+            if value < 2 and not percent:
+                continue  # "一家" is "a company", as "one" is rarely a count
+            unit = "%" if percent else _unit(m.group("cjk_unit"))
+        elif "word" in m.groupdict():
             if m.group("word") == "one":
                 continue  # "one of the …" is rarely a count
             value = _word_value(m.group("word"))
@@ -163,6 +179,18 @@ def _word_value(words: str) -> float:
             total += (current or 1) * _WORD_MULTIPLIERS[word]
             current = 0.0
     return total + current
+
+
+def _cjk_value(numeral: str) -> float:
+    """ "四十九" -> 49, "十" -> 10, "两百" -> 200, "一千二百" -> 1200."""
+    total = digit = 0
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            digit = _CJK_DIGITS[char]
+        else:
+            total += (digit or 1) * _CJK_UNITS[char]
+            digit = 0
+    return float(total + digit)
 
 
 def _unit(text: str | None) -> str | None:

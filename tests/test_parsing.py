@@ -92,6 +92,9 @@ def test_ranges_share_their_unit_and_ordinals_are_not_figures() -> None:
     ("20亿元", Figure(2e9, "CNY")),
     ("a CRD 13.50-a-share approach", Figure(13.5)),
     ("EUR 36.75-per-share", Figure(36.75, "EUR")),
+    ("为期十年的合同", Figure(10)),  # in Chinese numerals
+    ("百分之四十九的股份", Figure(49, "%")),
+    ("五亿美元", Figure(5e8, "USD")),
 ])
 def test_chinese_scales_and_units_and_prices_per_share(text: str, expected: Figure) -> None:
     assert [f.value for f in find_figures(normalize(text))] == [expected]
@@ -114,6 +117,12 @@ def test_outright_is_all_of_it() -> None:
 
 def test_a_span_of_years_before_a_noun_is_a_figure() -> None:
     assert [f.value for f in find_figures("a 20-year power purchase agreement")] == [Figure(20)]
+    assert [f.value for f in find_figures("a seven-year contract")] == [Figure(7)]
+
+
+def test_a_chinese_numeral_is_a_figure_only_before_what_it_counts() -> None:
+    assert find_figures(normalize("统一的市场，一家公司")) == []  # "unified", "a company"
+    assert [f.counted for f in parse_claim("为期十年的合同", EntityIndex([])).figures] == [frozenset({"year"})]
 
 
 def test_a_figure_never_ends_inside_a_number() -> None:
