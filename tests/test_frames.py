@@ -1257,6 +1257,12 @@ def test_refusing_a_restriction_bars_no_one(tmp_path: Path, claim: str, verdict:
     assert check(claim, index).verdict == verdict
 
 
+def test_refusing_a_partys_injunction_bars_it_from_nothing(tmp_path: Path) -> None:
+    quote = "The High Court refused Acme's application for an injunction suspending its exclusion from public tenders"
+    index = _index_of(tmp_path, {"refused": quote}, "parties: [court, acme]")
+    assert check("Acme was barred from public tenders", index).verdict == "unverified"
+
+
 def test_a_suspension_is_its_own_stage_and_after_which_starts_a_clause(tmp_path: Path) -> None:
     quotes = {"recall": "Acme recalled four batches of its drug",
               "rumour": "The Trade Authority suspended Acme's licence"}

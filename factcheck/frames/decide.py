@@ -65,11 +65,14 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
         return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
-    if ct is None and st is not None and types[st].get("restricts") and any(
-            entity in statement.patients + statement.counterparts for entity in claim.patients):
-        # "the court barred Globex from selling" is not "the court refused an injunction against Globex"
-        return Decision(None, "role", f"the claim has {name(claim.patients[0])} {_stage_label(claim, vocab)}, "
-                                      f"the statement a {types[st]['label']} against it")
+    if ct is None and st is not None and types[st].get("restricts"):
+        # "the court barred Globex from selling" is not "the court refused an injunction against
+        # Globex", nor "Acme was barred from tenders" the refusal of Acme's injunction against it
+        barred = next((entity for entity in claim.patients if entity in statement.patients + statement.counterparts),
+                      claim.subject if claim.stage in vocab.third_party and claim.subject in statement.agents else None)
+        if barred is not None:
+            return Decision(None, "role", f"the claim has {name(barred)} {_stage_label(claim, vocab)}, "
+                                          f"the statement a {types[st]['label']} it was a party to")
     role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name)
     if role:
         return Decision(None, "role", role)
