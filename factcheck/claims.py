@@ -321,6 +321,9 @@ def read_clauses(
                 subject = current.text[:current.frame.predicate_at]
                 reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary, spelling)
             else:  # "… and the news sent both companies' shares higher": the same actors
+                named = _pronoun_named(text[piece_start:piece_end], current.frame.subject, entities)
+                if named is not None:  # "… and the court granted an injunction against it": against the subject
+                    reading = parse_claim(named, entities, today, vocabulary, spelling)
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
         if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
@@ -333,6 +336,18 @@ def read_clauses(
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return [_with_dates_of(clause, before) for before, clause in zip([None, *clauses], clauses)]
+
+
+def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> str | None:
+    """A clause with "it" after a preposition of a role ("an injunction against it") written
+    with the name of the clause before's subject instead, else None: "it" alone ("approved
+    it") is more often the deal than the company."""
+    if subject is None:
+        return None
+    prepositions = "|".join(map(re.escape, event_vocabulary().pronoun_prepositions))
+    named, count = re.subn(rf"\b({prepositions}) it\b", lambda m: f"{m.group(1)} {entities.names[subject]}", piece,
+                           count=1, flags=re.IGNORECASE)
+    return named if count else None
 
 
 _SAME_TIME = {"the same day": 3, "that day": 3, "the same month": 2, "that month": 2, "the same year": 1,

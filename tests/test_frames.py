@@ -209,6 +209,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
               "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "done_markers",
+              "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
@@ -1331,6 +1332,15 @@ def test_a_clause_that_starts_with_its_verb_is_the_subjects_before(index: StoreI
     clauses = read_clauses("Acme Cargo terminated its contract with Initech and signed a leasing agreement with Globex",
                            index.entities, None, index.words)
     assert [clause.parsed.entities for clause in clauses] == [("acme-cargo", "initech"), ("acme-cargo", "globex")]
+
+
+@pytest.mark.parametrize("text, acted_on", [
+    ("Acme postponed its listing, and the High Court granted an injunction against it", ("acme",)),
+    ("Acme signed a deal with Globex, and the Trade Authority approved it", ()),  # "it" alone: the deal
+])
+def test_it_after_a_role_preposition_is_the_subject_before(index: StoreIndex, text: str, acted_on: tuple[str, ...]) -> None:
+    clauses = read_clauses(text, index.entities, None, index.words)
+    assert len(clauses) == 2 and clauses[1].parsed.frame.patients + clauses[1].parsed.frame.counterparts == acted_on
 
 
 def test_a_record_that_it_did_not_happen_does_not_deny_that_it_was_blocked() -> None:

@@ -118,6 +118,8 @@ class Vocabulary(NamedTuple):
     done_markers: tuple[str, ...]
     """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
+    pronoun_prepositions: tuple[str, ...]
+    """Prepositions after which "it" is the subject of the clause before ("an injunction against it")."""
     """Negations that negate a stage's verb from its object ("imposed no fine")."""
     expecting: frozenset[str]
     """Stems of verbs after which a stage in the infinitive is a plan ("expects the sale to
@@ -303,6 +305,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
+        pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
