@@ -37,8 +37,8 @@ _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|mn|tn|[k
 _SUFFIX = r"(?:\s?(?P<suffix>%|percent|per cent|pct|yuan|renminbi|rmb|dollars?|usd|euros?|pounds?|chf|francs?|yen)\b|(?P<pct>%)|(?P<cjk_unit>美元|欧元|人民币|元))?"
 _FIGURE = re.compile(
     rf"(?<![a-z0-9_.,])(?<![a-z]-){_PREFIX}{_NUMBER}(?![.\d]\d|\d)(?!(?:st|nd|rd|th)\b){_SCALE}{_SUFFIX}"
-    r"(?![a-z0-9_]*[a-z])(?!-(?!a-share\b|per-share\b|(?:year|month|week|day)s?\b)[\w-]*[a-z])"
-    # "5g", "covid-19x" are no figures; "13.50-a-share" and "a 20-year deal" are
+    r"(?![a-z0-9_]*[a-z])(?!-(?!a-share\b|per-share\b|[a-z]{3,}\b(?!-\d))[\w-]*[a-z])"
+    # "5g", "covid-19x" are no figures; "13.50-a-share", "a 20-year deal", "a 30-store remedy" are
 )
 _NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
 _WORD_FIGURE = re.compile(

@@ -500,6 +500,8 @@ READINGS = [
                  {"possible": False, "hedged": True}, id="a modal after the asserted verb is background"),
     pytest.param("Acme already manages 12 offices in Springfield", {"tense": 1}, id="already: it has happened"),
     pytest.param("Globex's board rejected Acme's EUR 5-a-share approach", {"stage": "blocked"}, id="rejected an approach"),
+    pytest.param("Acme's application for a licence was turned down", {"type": "licence", "stage": "blocked"},
+                 id="turned down in the passive: its object is before it"),
     pytest.param("Globex's board embraced Acme's approach", {"stage": "agreed"}, id="embraced an approach"),
     pytest.param("Acme paid Globex a EUR 12 million termination fee", {"stage": None, "verbs": ("paid",)},
                  id="a termination fee is no termination"),

@@ -118,6 +118,7 @@ def test_outright_is_all_of_it() -> None:
 def test_a_span_of_years_before_a_noun_is_a_figure() -> None:
     assert [f.value for f in find_figures("a 20-year power purchase agreement")] == [Figure(20)]
     assert [f.value for f in find_figures("a seven-year contract")] == [Figure(7)]
+    assert [f.value for f in find_figures("a 30-store remedy and a 180-bed hospital")] == [Figure(30), Figure(180)]
 
 
 def test_a_chinese_numeral_is_a_figure_only_before_what_it_counts() -> None:

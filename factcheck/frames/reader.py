@@ -151,7 +151,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                                in_dates if trigger.kind == "negation" else ())  # "refused on 14 May to"
             if last is None:
                 continue
-            if trigger.objects and not _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized):
+            if trigger.objects and not (_object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized)
+                                        or _object_before_passive(trigger.objects, stems, spans, index, vocab)):
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
@@ -238,6 +239,20 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
         words_seen += 1
         if words_seen == OBJECT_REACH:
             return False
+    return False
+
+
+def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Sequence[Token], index: int,
+                           vocab: Vocabulary) -> bool:
+    """Whether a trigger in the passive has one of `objects` in the subject before it, within
+    `OBJECT_REACH` words: "Acme's bid for a licence was turned down", "the appeal was dismissed"."""
+    if index == 0 or spans[index - 1].text not in vocab.passive_markers:
+        return False
+    for position in range(index - 2, max(-1, index - 2 - OBJECT_REACH - 2), -1):
+        if spans[position].text in vocab.boundaries:
+            return False
+        if stems[position] in objects:
+            return True
     return False
 
 
