@@ -391,7 +391,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
-    verb_forms = _verb_forms(normalized, spans, entity_ends, vocab)
+    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab)
+                  if contradiction is None or spans[i].start < contradiction]
     asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
                       and _finite(spans, i, entity_ends, vocab)
                       and not _in_relative(normalized, spans, i, vocab)]
