@@ -1221,6 +1221,13 @@ def test_an_appeal_upholds_cuts_or_overturns(claim: Frame, statement: Frame, exp
     assert (verdict, kind if verdict is None else "") == expected
 
 
+@pytest.mark.parametrize("interim", ["applied", "under-review", "in-talks"])
+def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
+    """A statement that Acme applied is no near miss of a claim that the application was
+    refused: a statement of the refusal, less similar, may still decide it."""
+    assert _decide(Frame(type="licence", stage="blocked"), Frame(type="licence", stage=interim), True) == (None, "weaker")
+
+
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")

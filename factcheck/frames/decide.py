@@ -211,7 +211,8 @@ def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab:
     """Why a consistent-looking statement does not decide: the nearest words for the user."""
     stages, types = vocab.stages, vocab.types
     if claim.stage and claim.stage != statement.stage and (
-            statement.stage is None or statement.stage in vocab.implied[claim.stage]):
+            statement.stage is None or statement.stage in vocab.implied[claim.stage]
+            or (statement.stage in vocab.interim and claim.stage not in vocab.interim)):  # "applied" for "refused"
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
                                         f"the statement only {_stage_label(statement, vocab)}")
     if claim.stage != statement.stage and claim.stage is not None:

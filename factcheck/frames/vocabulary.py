@@ -88,6 +88,9 @@ class Vocabulary(NamedTuple):
     """Predicate words that are no verb of their own ("was", "has"): see `Frame.verbs`."""
     future_markers: tuple[str, ...]
     """Words that speak of what will be ("will", "would"): see `Frame.tense`."""
+    interim: frozenset[str]
+    """Steps on the way to an outcome (talks, an application, a review): a statement of one
+    records less of a clause that names the outcome."""
     prospective: frozenset[str]
     """Stages of what has not happened yet (planned, applied): no support for a claim that
     something happened."""
@@ -301,6 +304,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         affiliation_nouns=frozenset(data["affiliations"]["nouns"]),
         future_markers=tuple(" ".join(words_of(phrase)) for phrase in data["future_markers"]),
         prospective=_flagged(stages, "prospective"),
+        interim=_flagged(stages, "interim"),
         unrealised=_flagged(stages, "unrealised"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
