@@ -505,6 +505,8 @@ READINGS = [
                  id="a mine sold"),
     pytest.param("Acme's sale of its zinc mine to Globex fell through", {"type": "divestment", "stage": "abandoned"},
                  id="fell through"),
+    pytest.param("The Trade Authority fined Globex for rigging bids tendered by Acme",
+                 {"type": "fine", "agents": ("regulator",), "patients": ("globex",)}, id="a 'by' in a fine's reason"),
     pytest.param("Acme pumped EUR 12 million of fresh capital into Globex",
                  {"type": "investment", "stage": "completed", "agents": ("acme",), "patients": ("globex",)},
                  id="capital pumped into a company"),

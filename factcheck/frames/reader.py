@@ -757,7 +757,11 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     # who is named after a background word ("… before Brengard took control of Acme") takes no part
     background = next((t.start for t in spans if t.start >= type_hit.end and t.text in vocab.background), len(normalized))
     after = [m for m in actors if type_hit.end <= m.start < background]
-    by = next((t.start for i, t in enumerate(spans) if t.text == "by" and t.start >= type_hit.end
+    # (a fine's reason is no part of it: "fined Acme for rigging bids tendered by councils")
+    reasoned = vocab.types[type_hit.trigger.value].get("reasoned")
+    reason_at = next((t.start for t in spans if reasoned and t.start >= type_hit.end and t.text in vocab.reason_markers),
+                     len(normalized))
+    by = next((t.start for i, t in enumerate(spans) if t.text == "by" and type_hit.end <= t.start < min(background, reason_at)
                and not _by_doing(spans, i, actors)), None)
     if by is not None and any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
