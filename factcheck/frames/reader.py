@@ -292,6 +292,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     negation_hits: list[Hit] = []
     hedged = question = refers_back = False
     possible_at = -1  # the token of a modal before a verb ("may block"), if any
+    requested: Hit | None = None
     predicate = False
     refinements: list[Trigger] = []
     lexical: list[int] = []
@@ -318,6 +319,11 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 noun_stage = noun_stage or hit
             elif stage is None:
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
+            elif (future and requested is None and stage in vocab.unrealised and stage in vocab.third_party
+                  and not any(stage_hit.end <= h.start < hit.start and h.trigger.kind == "type" for h in hits)):
+                # "rejected Globex's request to block the deal": what was asked for (not "refused
+                # its request for an injunction to halt the vote": the injunction was)
+                requested = hit
         elif kind == "refinement":
             refinements.append(trigger)
         elif kind == "attitude":
@@ -363,6 +369,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question = True
     negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab))
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
+    if requested is not None:  # a request refused: what it asked for did not happen
+        stage, stage_hit, negated = requested.trigger.value, requested, not negated
     holder: str | None = None
     attitude_name: str | None = None
     actors = [m for m in mentions if not m.is_place]
