@@ -513,6 +513,13 @@ READINGS = [
                  {"type": "injunction", "stage": "blocked", "negated": False}, id="a request for an injunction refused"),
     pytest.param("Initech asked the Trade Authority to block Acme's purchase of Globex",
                  {"type": "acquisition", "stage": "planned"}, id="asked to block: what was asked for"),
+    pytest.param("Acme won an injunction against Globex", {"type": "injunction", "stage": "approved"}, id="won an injunction"),
+    pytest.param("Acme fails to win an injunction against Globex", {"type": "injunction", "stage": "approved", "negated": True},
+                 id="fails to win"),
+    pytest.param("Acme's takeover of Globex collapsed before completion",
+                 {"type": "acquisition", "stage": "abandoned"}, id="collapsed; what it could not be is background"),
+    pytest.param("The joint venture requires the approval of the Trade Authority", {"type": "joint-venture", "stage": None},
+                 id="an approval required is none yet"),
     pytest.param("Acme pumped EUR 12 million of fresh capital into Globex",
                  {"type": "investment", "stage": "completed", "agents": ("acme",), "patients": ("globex",)},
                  id="capital pumped into a company"),
@@ -1234,6 +1241,12 @@ def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     """A statement that Acme applied is no near miss of a claim that the application was
     refused: a statement of the refusal, less similar, may still decide it."""
     assert _decide(Frame(type="licence", stage="blocked"), Frame(type="licence", stage=interim), True) == (None, "weaker")
+
+
+def test_an_injunction_against_someone_else_is_another_injunction() -> None:
+    granted = Frame(type="injunction", stage="approved", agents=("acme",), patients=("globex",))
+    refused = Frame(type="injunction", stage="blocked", agents=("acme",), patients=("initech",))
+    assert _decide(granted, refused, True) == (None, "role")
 
 
 def test_a_false_plan_denies_the_act() -> None:

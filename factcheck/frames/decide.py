@@ -73,7 +73,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         if barred is not None:
             return Decision(None, "role", f"the claim has {name(barred)} {_stage_label(claim, vocab)}, "
                                           f"the statement a {types[st]['label']} it was a party to")
-    role = _swapped_roles(claim, statement, name, vocab) or _changed_object(claim, statement, name)
+    role = (_swapped_roles(claim, statement, name, vocab) or _other_acted_on(claim, statement, name, related, vocab)
+            or _changed_object(claim, statement, name))
     if role:
         return Decision(None, "role", role)
     if claim.deciders and statement.deciders and not any(
@@ -181,6 +182,21 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     swapped = next((e for e in statement.agents if e in claim.deciders), None)
     if swapped is not None:
         return f"the claim has {name(swapped)} deciding, the statement has it acting"
+    return ""
+
+
+def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], related: Callable[[str, str], bool],
+                    vocab: Vocabulary) -> str:
+    """Someone else acted on, where the statement names its own: "an injunction against Globex"
+    against "an injunction against Initech" (Globex named in passing)."""
+    ct, st = claim.type, statement.type
+    if ct is None or st is None or (ct not in vocab.ancestors[st] and st not in vocab.ancestors[ct]):
+        return ""
+    mine, theirs = claim.patients, statement.patients
+    if vocab.types[ct].get("one_other_side"):
+        mine, theirs = mine + claim.counterparts, theirs + statement.counterparts
+    if mine and theirs and not any(related(a, b) for a in mine for b in theirs):
+        return f"the claim has {name(mine[0])} acted on, the statement {name(theirs[0])}"
     return ""
 
 

@@ -763,7 +763,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         # "Acme was blocked by the regulator from buying Globex": Acme acts, the regulator blocks
         before = [m for m in actors if m.end <= earlier_stage and m.entity != holder]
     # who is named after a background word ("… before Brengard took control of Acme") takes no part
-    background = next((t.start for t in spans if t.start >= type_hit.end and t.text in vocab.background), len(normalized))
+    background = next((t.start for t in spans if t.start >= type_hit.end
+                       and (t.text in vocab.background or t.text in vocab.relatives)), len(normalized))
     after = [m for m in actors if type_hit.end <= m.start < background]
     # (a fine's reason is no part of it: "fined Acme for rigging bids tendered by councils")
     reasoned = vocab.types[type_hit.trigger.value].get("reasoned")
