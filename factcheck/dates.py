@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from .spelling import one_letter_from
@@ -187,10 +188,19 @@ def _misspelt_months(normalized: str) -> dict[str, int]:
     found = {}
     for word in set(_LONG_WORD.findall(normalized)):
         if word not in _MONTHS:
-            months = one_letter_from(word, [name for name in _FULL_MONTHS if name[0] == word[0]])
-            if months:
-                found[word] = _MONTHS[months[0]]
+            month = _misspelt_month(word)
+            if month:
+                found[word] = month
     return found
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_month(word: str) -> int | None:
+    """The number of the long month name a word is one letter from, or None. Memoised: the same
+    words come back sentence after sentence ("million", "agreed"), and building a store's index
+    asks about each of them a hundred thousand times."""
+    months = one_letter_from(word, [name for name in _FULL_MONTHS if name[0] == word[0]])
+    return _MONTHS[months[0]] if months else None
 
 
 def _relative(expression: str, today: date) -> PartialDate | None:

@@ -519,24 +519,29 @@ def _facts_fields(facts: StatementFacts) -> tuple:
 def _facts_from(blob: bytes) -> StatementFacts:
     (statement, frames, parties, involved, places, dates, text_dates, frame_dates, figures,
      terms, kind_terms, vocabulary) = marshal.loads(blob)
-    (identifier, claim, verdict, statement_parties, citations, deal, when, statement_places,
-     said_by, said_on, location, event) = statement
     return StatementFacts(
-        Statement(identifier, claim, verdict, statement_parties,
-                  tuple(Citation(source, quote, Location(*at)) for source, quote, at in citations),
-                  deal, when, statement_places, said_by, said_on, Location(*location),
-                  None if event is None else StatementEvent(*event)),
-        tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved), frozenset(places),
+        _statement_from(statement), tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved), frozenset(places),
         tuple(map(_date, dates)), tuple(map(_date, text_dates)),
         tuple(tuple(map(_date, group)) for group in frame_dates), tuple(map(_figure, figures)),
         frozenset(terms), frozenset(kind_terms), vocabulary)
 
 
 def _statement_fields(s: Statement) -> tuple:
+    """What a facts row keeps of its statement: all but `appeared_in`, which no check reads."""
     event = None if s.event is None else (s.event.type, s.event.stage, s.event.attitude, s.event.negated)
     return (s.id, s.claim, s.verdict, s.parties,
             tuple((c.source, c.quote, _location_fields(c.location)) for c in s.citations),
             s.deal, s.date, s.places, s.said_by, s.said_on, _location_fields(s.location), event)
+
+
+def _statement_from(fields: tuple) -> Statement:
+    """A statement from its `_statement_fields`, and its `appeared_in` when they have it."""
+    (identifier, claim, verdict, parties, citations, deal, when, places, said_by, said_on, location, event,
+     *appeared_in) = fields
+    return Statement(identifier, claim, verdict, parties,
+                     tuple(Citation(source, quote, Location(*at)) for source, quote, at in citations),
+                     deal, when, places, said_by, said_on, Location(*location),
+                     None if event is None else StatementEvent(*event), *appeared_in)
 
 
 def _location_fields(location: Location) -> tuple:
@@ -664,8 +669,54 @@ class StoreFile(NamedTuple):
     """The key of what the file holds (its content and path, and the engine)."""
     ids: tuple[tuple[str, int, int], ...]
     """Its statements' ids, lines and columns, in order."""
-    statements: Callable[[], Sequence[Statement]]
+    statements: Callable[[], FileStatements]
     """Its statements, read from the file only if its part has to be read again."""
+
+
+class FileStatements(NamedTuple):
+    """A store file's statements as a build reads them (`file_statements`)."""
+
+    statements: Sequence[Statement]
+    words: list[str]
+    """The stems of their words (the file's share of `store_words`)."""
+    digests: list[bytes]
+    """Each one's `_unplaced` digest (empty when no part is kept: `build_index`)."""
+
+
+def file_statements(statements: Sequence[Statement]) -> FileStatements:
+    return FileStatements(statements, _group_words(statements), [_unplaced(s) for s in statements])
+
+
+READ_STEP = 500
+"""Statements a build worker reads at a time (and a packed file's statements per run)."""
+
+
+class PackedStatements(Sequence[Statement]):
+    """A file's statements marshalled in runs of `READ_STEP`: what a worker that parsed the file
+    sends back (a few strings of bytes, where a pickle of the statements takes twice as long to
+    load as they take to parse). A run is made into statements again only where it is read: in
+    the build worker that reads it."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self._count = len(statements)
+        self._runs = [marshal.dumps([(*_statement_fields(s), s.appeared_in) for s in statements[i:i + READ_STEP]])
+                      for i in range(0, self._count, READ_STEP)]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def] - int or slice, as a list's
+        if isinstance(key, int):
+            run, at = divmod(range(self._count)[key], READ_STEP)
+            return _statement_from(marshal.loads(self._runs[run])[at])
+        start, stop, step = key.indices(self._count)
+        runs = range(start // READ_STEP, (stop - 1) // READ_STEP + 1) if start < stop else ()
+        unpacked = [_statement_from(fields) for run in runs for fields in marshal.loads(self._runs[run])]
+        first = runs[0] * READ_STEP if runs else 0
+        return unpacked[start - first:stop - first:step]
+
+    def __iter__(self) -> Iterator[Statement]:
+        return (_statement_from(fields) for run in self._runs for fields in marshal.loads(run))
 
 
 class _Consulted:
@@ -690,9 +741,9 @@ def store_words(store: Store) -> frozenset[str]:
     return frozenset(_group_words(store.statements))
 
 
-_BUILDING: tuple[Sequence[Statement], Store, EntityIndex, frozenset[str]] | None = None
-"""The statements being read and what they are read with, inherited by forked build workers
-instead of being sent to them."""
+_BUILDING: tuple[list[Sequence[Statement]], Store, EntityIndex, frozenset[str]] | None = None
+"""The groups of statements being read and what they are read with, inherited by forked build
+workers instead of being sent to them."""
 
 
 def _read_rows(statements: Sequence[Statement]) -> tuple[list[tuple[bytes, tuple]], dict[str, bool]]:
@@ -707,27 +758,27 @@ def _read_rows(statements: Sequence[Statement]) -> tuple[list[tuple[bytes, tuple
     return rows, consulted.answers
 
 
-def _read_slice(bounds: tuple[int, int]) -> tuple[list[tuple[bytes, tuple]], dict[str, bool]]:
-    return _read_rows(_BUILDING[0][bounds[0]:bounds[1]])  # type: ignore[index]
+def _read_slice(bounds: tuple[int, int, int]) -> tuple[list[tuple[bytes, tuple]], dict[str, bool]]:
+    group, start, end = bounds
+    return _read_rows(_BUILDING[0][group][start:end])  # type: ignore[index]
 
 
-def _read_groups(statements: Sequence[Statement], store: Store, entities: EntityIndex, vocabulary: frozenset[str],
-                 groups: list[tuple[int, int]]) -> Iterator[tuple[list[tuple[bytes, tuple]], dict[str, bool]]]:
-    """Each group's rows and answers (groups are ranges of `statements`), in order; on several
-    cores when there are many statements to read (fork shares them with the workers for free;
-    elsewhere, or with one core, they are read here). `store` gives the entities' names."""
+def _read_groups(groups: list[Sequence[Statement]], store: Store, entities: EntityIndex, vocabulary: frozenset[str],
+                 ) -> Iterator[tuple[list[tuple[bytes, tuple]], dict[str, bool]]]:
+    """Each group's rows and answers, in order; on several cores when there are many statements
+    to read (fork shares them with the workers for free; elsewhere, or with one core, they are
+    read here). `store` gives the entities' names."""
     global _BUILDING
-    count = sum(end - start for start, end in groups)
     workers = fork_workers()
-    _BUILDING = (statements, store, entities, vocabulary)
+    _BUILDING = (groups, store, entities, vocabulary)
     try:
-        if count < PARALLEL_BUILD_MINIMUM or workers < 2:
-            yield from map(_read_slice, groups)
+        if sum(map(len, groups)) < PARALLEL_BUILD_MINIMUM or workers < 2:
+            yield from (_read_slice((number, 0, len(group))) for number, group in enumerate(groups))
             return
         from .workers import forked_pool, start_worker
 
-        step = 500
-        slices = [[(i, min(i + step, end)) for i in range(start, end, step)] for start, end in groups]
+        slices = [[(number, i, min(i + READ_STEP, len(group))) for i in range(0, len(group), READ_STEP)]
+                  for number, group in enumerate(groups)]
         # Leaving the block (done, or Ctrl-C and SIGTERM unwinding) terminates the workers.
         with forked_pool(workers, start_worker, (os.getpid(),)) as pool:
             results = pool.imap(_read_slice, [bounds for group in slices for bounds in group])
@@ -775,28 +826,23 @@ def _placed(row: tuple[bytes, tuple], statement: Statement) -> tuple[bytes, tupl
 
 
 def _read_parts(store: Store, entities: EntityIndex, vocabulary: frozenset[str],
-                files: Sequence[tuple[Sequence[Statement], list[str], Part | None]]) -> list[Part]:
-    """The part of each file given by its statements, its words and its `earlier` part (the part
-    of the file before it changed, when that still holds, or None): the rows of statements the
-    earlier part has are taken from it, the others read (on every core when there are many)."""
-    wanted: list[Statement] = []
-    groups: list[tuple[int, int]] = []
+                files: Sequence[tuple[FileStatements, Part | None]]) -> Iterator[Part]:
+    """The part of each file given by its statements and its `earlier` part (the part of the
+    file before it changed, when that still holds, or None), in order, each as soon as it is
+    read: the rows of statements the earlier part has are taken from it, the others read (on
+    every core when there are many)."""
+    wanted: list[Sequence[Statement]] = []
     plans = []
-    for statements, group_words, earlier in files:
-        digests = [_unplaced(s) for s in statements]
+    for (statements, group_words, digests), earlier in files:
         known = dict(zip(earlier.digests, earlier.rows)) if earlier else {}
-        rows = [_placed(known[d], s) if d in known else None for d, s in zip(digests, statements)]
-        missing = [s for s, row in zip(statements, rows) if row is None]
-        groups.append((len(wanted), len(wanted) + len(missing)))
-        wanted += missing
+        rows = [_placed(known[d], s) if d in known else None for d, s in zip(digests, statements)] if known else []
+        wanted.append([s for s, row in zip(statements, rows) if row is None] if known else statements)
         plans.append((rows, group_words, earlier.answers if earlier else {}, digests))
-    parts = []
     for (rows, group_words, answers, digests), (found, consulted) in zip(
-            plans, _read_groups(wanted, store, entities, vocabulary, groups)):
+            plans, _read_groups(wanted, store, entities, vocabulary)):
         fresh = iter(found)
-        parts.append(Part([next(fresh) if row is None else row for row in rows], group_words,
-                          answers | consulted, digests))
-    return parts
+        yield Part([next(fresh) if row is None else row for row in rows] if rows else found, group_words,
+                   answers | consulted, digests)
 
 
 def _holds(part: Part, vocabulary: frozenset[str]) -> bool:
@@ -908,25 +954,26 @@ def build_from_files(store: Store, files: Sequence[StoreFile], path: Path, parts
         whole = [patched is None or key != patched.keys[i] for i, key in enumerate(keys)]
         kept = [_load_part(parts / f"{key}.part", rows) for key, rows in zip(keys, whole)]
         entities = before.entities if before else EntityIndex(store.entities.values())
-        vocabulary, stale = _renewed(store, entities, files, parts, keys, kept, before)
+        vocabulary, stale, every = _renewed(store, entities, files, parts, keys, kept, before)
         layout = [(key, file.record, [(identifier, number, line, column) for identifier, line, column in file.ids])
                   for number, (key, file) in enumerate(zip(keys, files))]
         if patched:
-            changed = {i: part for i, part in enumerate(kept) if keys[i] != patched.keys[i] or i in stale}
+            changed = {i: part for i, part in enumerate(every) if keys[i] != patched.keys[i] or i in stale}
             return _patch(connection, store, entities, reading, layout, changed, vocabulary)
-        return _assemble(connection, store, entities, reading, layout, kept, vocabulary)  # type: ignore[arg-type]
+        return _assemble(connection, store, entities, reading, layout, every, vocabulary)
     except BaseException:
         connection.close()
         raise
 
 
 def _renewed(store: Store, entities: EntityIndex, files: Sequence[StoreFile], parts: Path, keys: list[str],
-             kept: list[Part | None], before: _Previous | None) -> tuple[frozenset[str], list[int]]:
-    """Read again, in place in `kept`, the parts that are missing or no longer hold (their
-    statements' rows that the file's part in the `before` index has are taken from it), and keep
-    them in `parts`. Returns the store's words and which parts were read."""
+             kept: list[Part | None], before: _Previous | None) -> tuple[frozenset[str], list[int], Iterator[Part]]:
+    """The store's words, which parts are read again (those missing or that no longer hold;
+    their statements' rows that the file's part in the `before` index has are taken from it),
+    and every part, in order: the `kept` ones as they are, the others as they are read, each
+    kept in `parts` then. Parts stream: a build holds the rows of all of them at no moment."""
     statements = {i: files[i].statements() for i, part in enumerate(kept) if part is None}
-    group_words = [part.words if part else _group_words(statements[i]) for i, part in enumerate(kept)]
+    group_words = [part.words if part else statements[i].words for i, part in enumerate(kept)]
     vocabulary = frozenset(word for found in group_words for word in found)
     stale = [i for i, part in enumerate(kept) if part is None or not _holds(part, vocabulary)]
     names = list(map(str, store.files))
@@ -938,11 +985,17 @@ def _renewed(store: Store, entities: EntityIndex, files: Sequence[StoreFile], pa
         return part if part is not None and _holds(part, vocabulary) else None
 
     fresh = _read_parts(store, entities, vocabulary, [
-        (statements[i] if i in statements else files[i].statements(), group_words[i], earlier(i)) for i in stale])
-    for i, part in zip(stale, fresh):
-        kept[i] = part
-        _save_part(parts / f"{keys[i]}.part", part)
-    return vocabulary, stale
+        (statements.pop(i) if i in statements else files[i].statements(), earlier(i)) for i in stale])
+    read_again = set(stale)
+
+    def every() -> Iterator[Part]:
+        for i, part in enumerate(kept):
+            if i in read_again:
+                part = next(fresh)
+                _save_part(parts / f"{keys[i]}.part", part)
+            yield part  # type: ignore[misc]
+
+    return vocabulary, stale, every()
 
 
 def build_index(store: Store, path: Path | None = None) -> StoreIndex:
@@ -956,7 +1009,7 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
             groups[-1].append(statement)
         else:
             groups.append([statement])
-    parts = _read_parts(store, entities, vocabulary, [(group, [], None) for group in groups])
+    parts = _read_parts(store, entities, vocabulary, [(FileStatements(group, [], []), None) for group in groups])
     layout = [("", "", [(s.id, files.get(s.location.path, -1), s.location.line, s.location.column) for s in group])
               for group in groups]
     return _assemble(_writable(path), store, entities, None, layout, parts, vocabulary)
@@ -988,9 +1041,9 @@ def _writable(path: Path | None) -> sqlite3.Connection:
 
 
 def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityIndex, reading: str | None,
-              layout: Layout, parts: Sequence[Part], vocabulary: Iterable[str]) -> StoreIndex:
-    """Write a whole index, on a new database, from every part: postings, weights, length norms
-    and bitmaps depend on every statement."""
+              layout: Layout, parts: Iterable[Part], vocabulary: Iterable[str]) -> StoreIndex:
+    """Write a whole index, on a new database, from every part (each is let go once its facts
+    are written): postings, weights, length norms and bitmaps depend on every statement."""
     connection.executescript(_TABLES)
     postings: dict[str, array] = {}
     lengths = array("I")

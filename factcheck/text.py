@@ -46,8 +46,10 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub(lambda m: " " * len(m.group()), text)  # same length: spans hold
-    text = _CONTROL.sub(" ", text).casefold()
-    return _POSSESSIVE.sub(lambda m: " " * len(m.group()), text)
+    if not text.isprintable():  # (a scan in C: every character _CONTROL matches is unprintable)
+        text = _CONTROL.sub(" ", text)
+    text = text.casefold()
+    return _POSSESSIVE.sub(lambda m: " " * len(m.group()), text) if "'" in text else text
 
 
 class Token(NamedTuple):

@@ -12,6 +12,7 @@ and stored statements are read by the same functions, so both sides meet in one 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Container, NamedTuple, Sequence
 
 from ..text import Token, raw_stem
@@ -135,9 +136,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     stems = [raw_stem(word) for word in written]
     hits: list[Hit] = []
     taken: set[int] = set()
-    named = {position for start, end in names for position in range(start, end)}
-    in_dates = {i for i, t in enumerate(spans) if any(start <= t.start < end for start, end in dated)}
-    inside_names = {i for i, t in enumerate(spans) if t.start in named} if named else set()
+    starts = [t.start for t in spans]
+    in_dates = _starting_within(starts, dated)
+    inside_names = _starting_within(starts, names)
     for index, first in enumerate(stems):
         if index in taken or index in inside_names:  # "Trade Authority" authorises nothing
             continue
@@ -174,6 +175,13 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 start = normalized.find(text, end)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _starting_within(starts: list[int], ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """The tokens (by their `starts`, in text order) that start inside one of the character
+    ranges: two binary searches a range, where a test of every token against every range cost a
+    statement's reading 3%."""
+    return {i for start, end in ranges for i in range(bisect_left(starts, start), bisect_left(starts, end))}
 
 
 def _after_possessive(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
@@ -351,7 +359,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if hit.first >= 0 and spans[hit.first].text not in vocab.auxiliaries:
                 lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
-    refers_back = any(f" {anaphor} " in written for anaphor in vocab.anaphors)
+    refers_back = any(map(written.__contains__, _spaced(vocab.anaphors)))
     qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
     reason = _reason(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
@@ -458,6 +466,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
 def _says_any(markers: Sequence[str], written: str, normalized: str) -> bool:
     """Whether the clause has one of the markers: an English one as words, a Chinese one anywhere."""
     return any(f" {marker} " in written if marker.isascii() else marker in normalized for marker in markers)
+
+
+@lru_cache(maxsize=4)
+def _spaced(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Each phrase with a space either side, to look for as words in a clause's `written` form:
+    made once, not for every phrase of every clause read."""
+    return tuple(f" {phrase} " for phrase in phrases)
 
 
 def _qualifier(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],

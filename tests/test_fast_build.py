@@ -1,0 +1,84 @@
+"""Speed-only changes to building an index give exactly what they replace (issue 20, fast full
+builds): the shortcuts are checked against the plain definitions they stand for."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from factcheck import cache as cache_module
+from factcheck import index as index_module
+from factcheck.dates import read_dates
+from factcheck.errors import StoreError
+from factcheck.index import READ_STEP, PackedStatements
+from factcheck.store import load_store, shipped_store
+from factcheck.frames.reader import _starting_within
+from factcheck.text import _CONTROL, _POSSESSIVE, normalize
+
+from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
+
+
+positions = st.lists(st.integers(0, 60), unique=True).map(sorted)
+ranges = st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=4)
+
+
+@given(positions, ranges)
+def test_tokens_starting_within_ranges_are_those_a_test_of_each_token_finds(starts: list[int],
+                                                                            spans: list[tuple[int, int]]) -> None:
+    assert _starting_within(starts, spans) == {i for i, at in enumerate(starts)
+                                               if any(start <= at < end for start, end in spans)}
+
+
+def test_a_misspelt_month_reads_the_same_when_its_answer_is_remembered() -> None:
+    first = read_dates("signed on 3 novmber 2020 and octber 2021")
+    assert first == read_dates("signed on 3 novmber 2020 and octber 2021")
+    assert [(d.value.month, d.value.year) for d in first[0]] == [(11, 2020), (10, 2021)]
+
+
+@given(st.text(alphabet=st.sampled_from("ab s'’\x07\x1b[31m\u200b\u2066\ufeffÉﬁ.\t\n")))
+def test_what_normalising_skips_would_have_changed_nothing(text: str) -> None:
+    if text.isprintable():
+        assert _CONTROL.sub(" ", text) == text
+    if "'" not in text:
+        assert _POSSESSIVE.sub(" ", text) == text
+    assert normalize(text + "'s") == normalize(text + "’s")
+
+
+def test_every_character_normalising_blanks_as_a_control_is_unprintable() -> None:
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and _CONTROL.match(c)]
+
+
+@pytest.mark.parametrize("step", [1, 3, READ_STEP])
+def test_packed_statements_are_the_statements_they_pack(step: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "READ_STEP", step)
+    statements = list(load_store([shipped_store()]).statements)
+    statements[1] = replace(statements[1], appeared_in=("https://example.com/rumour",))
+    packed = PackedStatements(statements)
+    assert len(packed) == len(statements) and list(packed) == statements
+    assert [(s.location, [c.location for c in s.citations]) for s in packed] == \
+        [(s.location, [c.location for c in s.citations]) for s in statements]
+    for start, stop in [(0, 0), (0, 1), (2, 7), (5, len(statements)), (len(statements) - 1, len(statements) + 3)]:
+        assert packed[start:stop] == statements[start:stop]
+    assert packed[4] == statements[4] and packed[-1] == statements[-1]
+
+
+def test_a_store_parsed_and_read_on_several_cores_is_indexed_as_one_read_here(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "PARALLEL_PARSE_BYTES", 0)
+    monkeypatch.setattr(cache_module, "fork_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "fork_workers", lambda: 2)
+    monkeypatch.setattr(index_module, "PARALLEL_BUILD_MINIMUM", 0)
+    assert_as_built_afresh(folder)
+
+
+def test_a_file_a_worker_cannot_read_fails_as_it_fails_read_here(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "PARALLEL_PARSE_BYTES", 0)
+    monkeypatch.setattr(cache_module, "fork_workers", lambda: 2)
+    files = [folder / "a.yaml", folder / "gone.yaml"]
+    with pytest.raises(StoreError, match="cannot read store file"):
+        list(cache_module._read_records(files, [hashlib.sha256(files[0].read_bytes()).hexdigest(), ""]))
