@@ -289,15 +289,17 @@ _CLAUSE_BREAK = re.compile(
 
 def read_clauses(
     text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset(),
-    spelling: bool = False,
+    spelling: bool = False, relatives: bool = False,
 ) -> list[Clause]:
     """A sentence's claims: split where a conjunction or semicolon joins two parts that each
     assert something, so "Acme signed with Globex, and the regulator approved it" is two
-    clauses, but "Acme and Globex signed" and "work on CDN and edge computing" are one."""
+    clauses, but "Acme and Globex signed" and "work on CDN and edge computing" are one.
+    `relatives`: a relative clause after a comma is one too (`_RELATIVE_BREAK`)."""
     text = text[:MAX_CLAIM_CHARS]
     whole = parse_claim(text, entities, today, vocabulary, spelling)
     heads = whole.frame.predicate_starts
-    cuts = list(_CLAUSE_BREAK.finditer(text)) if len(heads) > 1 and len(normalize(whole.text)) == len(text) else ()
+    breaks = [*_CLAUSE_BREAK.finditer(text), *(_RELATIVE_BREAK.finditer(text) if relatives else ())]
+    cuts = sorted(breaks, key=lambda c: c.start()) if len(heads) > 1 and len(normalize(whole.text)) == len(text) else ()
     # a cut needs a predicate on each side, and never falls inside a name ("the National
     # Development and Reform Commission"): most sentences have one predicate and are read once
     ends = {end for _, end in whole.name_spans}
@@ -312,13 +314,16 @@ def read_clauses(
     clauses: list[Clause] = []
     start, end = pieces[0]
     current = parse_claim(text[start:end], entities, today, vocabulary, spelling)
-    for piece_start, piece_end in pieces[1:]:
+    for cut, (piece_start, piece_end) in zip(cuts, pieces[1:]):
         own = parse_claim(text[piece_start:piece_end], entities, today, vocabulary, spelling)
         reading = own
         starts_with_verb = own.frame.predicate_at == 0 and current.frame.predicate_at > 0
         if current.frame.asserts and (own.frame.refers_back or not has_actor(own, entities) or starts_with_verb):
             if starts_with_verb:  # "… and set up a venture", "… and signed a deal with Globex"
-                subject = current.text[:current.frame.predicate_at]
+                # (a relative clause's subject is the name it follows: "… to Globex, which has since launched it")
+                relative = _RELATIVE_BREAK.fullmatch(cut.group()) and current.name_spans
+                subject = (current.text[current.name_spans[-1][0]:current.name_spans[-1][1]] + " " if relative
+                           else current.text[:current.frame.predicate_at])
                 reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary, spelling)
             else:  # "… and the news sent both companies' shares higher": the same actors
                 named = _pronoun_named(text[piece_start:piece_end], current.frame.subject, entities)
@@ -348,6 +353,11 @@ def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> st
     named, count = re.subn(rf"\b({prepositions}) it\b", lambda m: f"{m.group(1)} {entities.names[subject]}", piece,
                            count=1, flags=re.IGNORECASE)
     return named if count else None
+
+
+_RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s+")
+"""Where a claim's relative clause begins: what it says of the name before is a claim too ("sold
+VLT-310 to Globex, which has since launched it"), where a statement's is its background."""
 
 
 _SAME_TIME = {"the same day": 3, "that day": 3, "the same month": 2, "that month": 2, "the same year": 1,

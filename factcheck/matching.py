@@ -225,7 +225,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     kinds = index.entities.kinds
     kin = index.entities.kin
 
-    actors = [e for e in claim.entities if kinds.get(e) != "place"]
+    actors = [e for e in claim.entities if kinds.get(e) != "place" and e not in claim.frame.sources]
     parties = facts.parties | {facts.statement.said_by} if facts.statement.said_by else facts.parties
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
         if entity in claim.frame.affiliated and any(other != entity and other in kin(entity) for other in actors):
@@ -451,7 +451,7 @@ def check(
     top: int = 0,
     claim_id: str | None = None,
 ) -> CheckResult:
-    clauses = read_clauses(text, index.entities, today or date.today(), index.words, spelling=True)
+    clauses = read_clauses(text, index.entities, today or date.today(), index.words, spelling=True, relatives=True)
     results = [_check_clause(clause, text, index, threshold, max(RETRIEVE, top)) for clause in clauses]
     candidates = None
     if top:

@@ -513,6 +513,15 @@ READINGS = [
                  {"type": "injunction", "stage": "blocked", "negated": False}, id="a request for an injunction refused"),
     pytest.param("Initech asked the Trade Authority to block Acme's purchase of Globex",
                  {"type": "acquisition", "stage": "planned"}, id="asked to block: what was asked for"),
+    pytest.param("To meet the Trade Authority's condition, Acme sold its unit to Globex",
+                 {"type": "divestment", "agents": ("acme",), "counterparts": ("globex",)},
+                 id="who an opening purpose phrase names takes no part"),
+    pytest.param("According to Initech, Acme agreed to buy Globex",
+                 {"stage": "agreed", "agents": ("acme",), "sources": ("initech",), "hedged": True},
+                 id="according to: who reported it takes no part"),
+    pytest.param("Acme said an Initech report that it had agreed to buy Globex was without foundation",
+                 {"attitude": "denied", "holder": "acme", "agents": (), "sources": ("initech",)},
+                 id="a report without foundation; its reporter takes no part"),
     pytest.param("Acme won an injunction against Globex", {"type": "injunction", "stage": "approved"}, id="won an injunction"),
     pytest.param("The Trade Authority waved through Acme's purchase of Globex", {"type": "acquisition", "stage": "approved"},
                  id="waved through"),
@@ -1380,6 +1389,13 @@ def test_a_clause_that_starts_with_its_verb_is_the_subjects_before(index: StoreI
     clauses = read_clauses("Acme Cargo terminated its contract with Initech and signed a leasing agreement with Globex",
                            index.entities, None, index.words)
     assert [clause.parsed.entities for clause in clauses] == [("acme-cargo", "initech"), ("acme-cargo", "globex")]
+
+
+def test_a_claims_relative_clause_is_a_claim_about_the_name_before(index: StoreIndex) -> None:
+    text = "Acme sold its unit to Globex, which has since opened a plant in Springfield"
+    claim = read_clauses(text, index.entities, None, index.words, relatives=True)
+    assert [(c.parsed.frame.subject, c.parsed.frame.verbs) for c in claim] == [("acme", ()), ("globex", ("opened",))]
+    assert len(read_clauses(text, index.entities, None, index.words)) == 1  # a statement's is its background
 
 
 @pytest.mark.parametrize("text, acted_on", [

@@ -94,6 +94,9 @@ class Frame(NamedTuple):
     qualifier: str | None = None
     """The word that says what kind of generic deal it is ("a supply deal": supply), which a
     statement must use too: a supply deal is not any deal."""
+    sources: tuple[str, ...] = ()
+    """Who the clause says reported it ("according to the Gazette", "a Gazette report that …"):
+    no party of the event, so no statement need name them."""
     reason: tuple[str, ...] = ()
     """For an event whose reason is a particular (a fine, a ban), the plain words after "for",
     "over" or "because" that say what it was for ("fined Acme for mis-selling": mis, selling),
@@ -381,7 +384,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         stage, stage_hit, negated = requested.trigger.value, requested, not negated
     holder: str | None = None
     attitude_name: str | None = None
-    actors = [m for m in mentions if not m.is_place]
+    sources = tuple(dict.fromkeys(m.entity for m in mentions if not m.is_place and _a_source(normalized, m, vocab)))
+    opening = _opening_phrase_end(normalized, spans, vocab)  # "To meet the Authority's condition, Acme sold …"
+    actors = [m for m in mentions if not m.is_place and m.entity not in sources and m.start >= opening]
     if falsehood is not None and attitude is not None and falsehood.start < attitude.start:
         negated = not negated  # "it is false that Acme denied …"
         falsehood = None
@@ -458,7 +463,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
-        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason,
+        tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason, sources=sources,
         persists=_says_any(vocab.persistence_markers, written, normalized),
     )
 
@@ -688,6 +693,25 @@ def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: V
 
 BACKGROUND_REACH = 4
 """Words (fillers apart) before an event word within which a background marker makes it background."""
+
+
+def _opening_phrase_end(normalized: str, spans: Sequence[Token], vocab: Vocabulary) -> int:
+    """Where a clause's opening purpose or background phrase ends ("To meet the Authority's
+    condition, …", "After the Authority's approval, …"): who it names takes no part in what the
+    clause asserts. 0 when it has none."""
+    if not spans or not (spans[0].text == "to" or spans[0].text in vocab.background):
+        return 0
+    comma = normalized.find(",")
+    return comma + 1 if comma > 0 else 0
+
+
+def _a_source(normalized: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """Whether a name is who reported the clause, not one who acts in it: "according to the
+    Gazette", "a Gazette report that …"."""
+    before = normalized[:mention.start].split()[-3:]
+    after = normalized[mention.end:].split()[:1]
+    return (before[-2:] == ["according", "to"] or (before[-3:-1] == ["according", "to"] and before[-1] in vocab.fillers)
+            or bool(after) and after[0] in vocab.report_nouns)
 
 
 def _by_doing(spans: Sequence[Token], index: int, actors: Sequence[Mention]) -> bool:
