@@ -89,7 +89,7 @@ def parse_claim(
             terms.append(term)
     frame = read_frame(normalized, _spelled(word_spans, vocabulary) if spelling else word_spans,
                        [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
-                       dated=[(d.start, d.end) for d in date_mentions])
+                       dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions])
     terms += event_terms(frame.type, frame.stage)
     return ParsedClaim(
         text=text,

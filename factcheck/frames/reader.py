@@ -282,9 +282,10 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
-               vocab: Vocabulary | None = None, dated: Sequence[tuple[int, int]] = ()) -> Frame:
-    """The frame of one clause. `spans` are its tokens, `mentions` its entities, `dated` the
-    spans of its dates, all in `normalized`'s positions."""
+               vocab: Vocabulary | None = None, dated: Sequence[tuple[int, int]] = (),
+               figured: Sequence[tuple[int, int]] = ()) -> Frame:
+    """The frame of one clause. `spans` are its tokens, `mentions` its entities, `dated` and
+    `figured` the spans of its dates and figures, all in `normalized`'s positions."""
     vocab = vocab or vocabulary()
     hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
                          [(m.start, m.end) for m in mentions if not m.is_place], dated)
@@ -412,7 +413,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
-    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab)
+    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits})
                   if contradiction is None or spans[i].start < contradiction]
     asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
                       and _finite(spans, i, entity_ends, vocab)
@@ -428,7 +429,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
-    asserts = has_predicate or _plain_words(spans, mentions) >= SENTENCE_WORDS
+    asserts = has_predicate or _plain_words(spans, mentions, figured) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
@@ -665,9 +666,10 @@ def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     return index > 0 and spans[index - 1].text in vocab.passive_markers
 
 
-def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention]) -> int:
-    """Words that are neither names nor numbers: "Acme Corp, EUR 36.75 per share" has three."""
-    return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions))
+def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention], figured: Sequence[tuple[int, int]]) -> int:
+    """Words that are neither names nor figures: "Acme Corp, EUR 36.75 million per share" has two."""
+    return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions)
+               and not any(start <= t.start < end for start, end in figured))
 
 
 PERCENT = "percent"
@@ -919,9 +921,11 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary) -> list[int]:
+def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary,
+                triggered: set[int]) -> list[int]:
     """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
-    or a verb right after its subject ("Acme owns …")."""
+    or a verb right after its subject ("Acme owns …"), not a plural before an event's noun
+    (`triggered`: where the clause's trigger words start; "Acme rights deal")."""
     found = []
     for index, token in enumerate(spans):
         word = token.text
@@ -933,6 +937,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
                 and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
                 and not _past_form(spans[index + 1].text)  # nor a subject's noun: "Acme shareholders backed"
                 and spans[index + 1].text not in vocab.noun_prepositions  # nor a headline's: "Acme conditions on Globex"
+                and spans[index + 1].start not in triggered
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
                      or before in vocab.done_markers)):
             found.append(index)
