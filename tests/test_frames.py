@@ -544,6 +544,8 @@ READINGS = [
                  {"attitude": "confirmed", "holder": "acme", "verbs": ("made",)}, id="what a contradicted report says is no verb"),
     pytest.param("Acme's application for a licence was turned down", {"type": "licence", "stage": "blocked"},
                  id="turned down in the passive: its object is before it"),
+    pytest.param("Acme's challenge to the Globex award was upheld", {"stage": "approved"},
+                 id="a challenge upheld: granted, its object a name away"),
     pytest.param("Globex's board embraced Acme's approach", {"stage": "agreed"}, id="embraced an approach"),
     pytest.param("Acme paid Globex a EUR 12 million termination fee", {"stage": None, "verbs": ("paid",)},
                  id="a termination fee is no termination"),

@@ -156,7 +156,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             if last is None:
                 continue
             if trigger.objects and not (_object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized)
-                                        or _object_before_passive(trigger.objects, stems, spans, index, vocab)):
+                                        or _object_before_passive(trigger.objects, stems, spans, index, vocab, names)):
                 continue
             if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
@@ -254,16 +254,24 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
 
 
 def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Sequence[Token], index: int,
-                           vocab: Vocabulary) -> bool:
+                           vocab: Vocabulary, names: Sequence[tuple[int, int]]) -> bool:
     """Whether a trigger in the passive has one of `objects` in the subject before it, within
-    `OBJECT_REACH` words: "Acme's bid for a licence was turned down", "the appeal was dismissed"."""
+    `OBJECT_REACH` words (fillers and names apart): "Acme's bid for a licence was turned down",
+    "the appeal was dismissed", "Acme's challenge to the Globex award was upheld"."""
     if index == 0 or spans[index - 1].text not in vocab.passive_markers:
         return False
-    for position in range(index - 2, max(-1, index - 2 - OBJECT_REACH - 2), -1):
-        if spans[position].text in vocab.boundaries:
+    words_seen = 0
+    for position in range(index - 2, -1, -1):
+        token = spans[position]
+        if token.text in vocab.boundaries:
             return False
         if stems[position] in objects:
             return True
+        if token.text in vocab.fillers or any(start <= token.start < end for start, end in names):
+            continue
+        words_seen += 1
+        if words_seen == OBJECT_REACH:
+            return False
     return False
 
 
