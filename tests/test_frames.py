@@ -1274,6 +1274,9 @@ def test_an_injunction_against_someone_else_is_another_injunction() -> None:
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")
+    # but that no bid was being prepared is no record that nothing was ever bought
+    never_bought = Frame(type="acquisition", stage="completed", negated=True)
+    assert _decide(never_bought, Frame(type="acquisition", stage="planned"), False)[0] is None
 
 
 @pytest.mark.parametrize("claim, verdict", [
