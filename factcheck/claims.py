@@ -340,7 +340,7 @@ def read_clauses(
     if not clauses:
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
-    return [_with_dates_of(clause, before) for before, clause in zip([None, *clauses], clauses)]
+    return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
 
 
 def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> str | None:
@@ -365,17 +365,18 @@ _SAME_TIME = {"the same day": 3, "that day": 3, "the same month": 2, "that month
 """Words that date a clause by the one before it, to the day, month or year."""
 
 
-def _with_dates_of(clause: Clause, before: Clause | None) -> Clause:
-    """A clause dated "the same day" (month, year) has the date of the clause before it:
-    "X cleared it on 2 November 2020, and on the same day Y signed …"."""
+def dated_as(clause: Clause, before: tuple[PartialDate, ...]) -> Clause:
+    """A clause dated "the same day" (month, year) has the date of the clause before it, `before`:
+    "X cleared it on 2 November 2020, and on the same day Y signed …" (or, where that clause names
+    none, the date of the statement that decided it)."""
     parsed = clause.parsed
-    if before is None or parsed.dates or not before.parsed.dates:
+    if parsed.dates or not before:
         return clause
     precision = max((p for phrase, p in _SAME_TIME.items() if phrase in parsed.text.lower()), default=0)
     if not precision:
         return clause
     dates = tuple(dict.fromkeys(PartialDate(d.year, d.month if precision > 1 else None, d.day if precision > 2 else None)
-                                for d in before.parsed.dates))
+                                for d in before))
     return clause._replace(parsed=parsed._replace(dates=dates))
 
 

@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .claims import Clause, ParsedClaim, has_actor, read_clauses, shares_in
+from .claims import Clause, ParsedClaim, dated_as, has_actor, read_clauses, shares_in
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH, EntityIndex
@@ -452,7 +452,12 @@ def check(
     claim_id: str | None = None,
 ) -> CheckResult:
     clauses = read_clauses(text, index.entities, today or date.today(), index.words, spelling=True, relatives=True)
-    results = [_check_clause(clause, text, index, threshold, max(RETRIEVE, top)) for clause in clauses]
+    results: list[tuple[ClauseResult, tuple[tuple[str, float], ...]]] = []
+    for clause in clauses:
+        before = results[-1][0].match if results else None
+        if before is not None and before.date:  # "… and the same day": the day of the statement that decided
+            clause = dated_as(clause, (PartialDate.parse(before.date),))
+        results.append(_check_clause(clause, text, index, threshold, max(RETRIEVE, top)))
     candidates = None
     if top:
         candidates = results[0][1][:top]

@@ -1052,6 +1052,25 @@ PLACES_STATEMENTS = """\
 """
 
 
+SAME_DAY_STATEMENTS = """\
+  - {id: cleared, claim: "The Trade Authority cleared Acme's purchase of Globex", verdict: supported,
+     parties: [regulator, acme, globex], date: 2024-05-02, citations: [{source: wire, quote: "QUOTE_cleared"}]}
+  - {id: signed, claim: "Initech signed a supply deal with Globex", verdict: supported,
+     parties: [initech, globex], date: 2023-01-10, citations: [{source: wire, quote: "QUOTE_signed"}]}
+"""
+
+
+def test_the_same_day_is_the_day_of_the_statement_that_decided_the_clause_before(tmp_path: Path) -> None:
+    quotes = {"cleared": "The Trade Authority cleared Acme's purchase of Globex",
+              "signed": "Initech signed a supply deal with Globex"}
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + SAME_DAY_STATEMENTS
+    for key, quote in quotes.items():
+        store = store.replace(f"QUOTE_{key}", quote)
+    index = build_index(load_store([write(tmp_path, store, quotes)]))
+    claim = "The Trade Authority cleared Acme's purchase of Globex, and Initech signed a supply deal with Globex the same day"
+    assert check(claim, index).verdict == "unverified"  # the deal was signed in 2023
+
+
 @pytest.mark.parametrize("claim, verdict, match", [
     ("Acme and Globex signed a supply agreement in Springfield", "supported", "signed"),
     # the fee's statement names no place: it does not confirm the place the signing's contradicts
