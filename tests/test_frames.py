@@ -551,6 +551,8 @@ READINGS = [
                  id="a termination fee is no termination"),
     pytest.param("Trade Authority conditions on Acme", {"asserts": False}, id="a plural before 'on': a headline's noun"),
     pytest.param("Acme rights deal", {"type": "deal", "asserts": False}, id="a plural before an event's noun: no verb"),
+    pytest.param("Globex sacked its coach after Acme's takeover", {"type": None, "verbs": ("sacked",)},
+                 id="a takeover after which something was done is when, not what"),
     pytest.param("The EUR 18.5 million sewage fine on Acme", {"type": "fine", "asserts": False},
                  id="a figure's words are no plain words of a sentence"),
     pytest.param("Acme shareholders backed the scheme", {"stage": "approved", "verbs": ()},
@@ -1107,6 +1109,8 @@ def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, re
     (Frame(verbs=("launched",), tense=1), Frame(verbs=("begun",), tense=1), ("supported", "")),
     # but the negation of one is no denial of what a statement says in other words
     (Frame(verbs=("opened",), negated=True), Frame(), (None, "event")),
+    # nor is a statement that asserts no event at all a confirmation of one
+    (Frame(verbs=("stepped",), tense=1), Frame(), (None, "event")),
 ])
 def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: Frame,
                                                        expected: tuple[str | None, str]) -> None:

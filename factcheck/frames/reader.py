@@ -377,6 +377,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(spans, type_hit, stage_hit, vocab):
         type_hit = None  # "Globex did not halt production after the ban": no ban is halted
+    elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(spans, type_hit.first, vocab)
+          and any(_past_form(t.text) for t in spans[:type_hit.first])):
+        type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
     for refinement in refinements:
