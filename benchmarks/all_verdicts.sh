@@ -9,22 +9,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl"
-  [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl"
+  [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl"
   [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl benchmarks/claims/pharma-final2.jsonl benchmarks/claims/pharma-final3.jsonl"
   [media]="benchmarks/stores/media|benchmarks/claims/media-final.jsonl benchmarks/claims/media-final2.jsonl"
   [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl benchmarks/claims/banking-final2.jsonl"
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl"
   [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
   [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
-  [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl"
+  [fintech]="benchmarks/stores/fintech|benchmarks/claims/fintech-final.jsonl benchmarks/claims/fintech-final2.jsonl"
   [agri]="benchmarks/stores/agri|benchmarks/claims/agri-final.jsonl"
   [health]="benchmarks/stores/health|benchmarks/claims/health-final.jsonl"
   [build]="benchmarks/stores/build|benchmarks/claims/build-final.jsonl"
   [travel]="benchmarks/stores/travel|benchmarks/claims/travel-final.jsonl"
   [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl"
+  [mining]="benchmarks/stores/mining|benchmarks/claims/mining-final.jsonl"
+  [insure]="benchmarks/stores/insure|benchmarks/claims/insure-final.jsonl"
+  [aero]="benchmarks/stores/aero|benchmarks/claims/aero-final.jsonl"
+  [luxury]="benchmarks/stores/luxury|benchmarks/claims/luxury-final.jsonl"
+  [sport]="benchmarks/stores/sport|benchmarks/claims/sport-final.jsonl"
+  [utility]="benchmarks/stores/utility|benchmarks/claims/utility-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done

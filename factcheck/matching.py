@@ -426,8 +426,16 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     if mine.verbs and mine.stage is None:  # an event only its verb names:
         # the clause that asserts that verb is the one to ask ("suspended on 9 September; restored on 9 October")
         frames = [pair for pair in frames if shares_verb(mine, pair[0])] or frames
+    kinds = index.entities.kinds
+
+    def related(a: str, b: str) -> bool:
+        """One and the same, parent and subsidiary, or a person whom both the claim and the
+        statement name with the organisation the statement records speaking ("Halvard chief
+        executive Renske Adair denied …" against "Halvard denied …, chief executive Renske Adair said")."""
+        return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities)
+
     for frame, dates in frames:
-        decided = decide(mine, frame, recorded_true, names.__getitem__, lambda a, b: a in kin(b))
+        decided = decide(mine, frame, recorded_true, names.__getitem__, related)
         if decided.verdict is not None:
             own = dates or event_dates(claim, facts)  # a clause that names no date has the statement's
             undated = next((d for d in claim.dates if own and not dated(d, own, event_dates(claim, facts))), None)

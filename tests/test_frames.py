@@ -1281,6 +1281,21 @@ def test_an_appeal_upholds_cuts_or_overturns(claim: Frame, statement: Frame, exp
     assert (verdict, kind if verdict is None else "") == expected
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme chief executive Jane Roe denied that Acme had agreed to buy Initech", "supported"),
+    ("John Doe denied that Acme had agreed to buy Initech", "unverified"),  # a person the statement does not name
+])
+def test_a_person_the_claim_names_with_the_company_speaks_for_it(tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "Acme denied that it had agreed to buy Initech, chief executive Jane Roe said"
+    store = STORE.replace("entities:\n", "entities:\n  jane-roe: {name: Jane Roe, kind: person}\n"
+                                        "  john-doe: {name: John Doe, kind: person}\n", 1)
+    statement = (f'  - {{id: denial, claim: "{quote}", verdict: supported, parties: [acme, initech, jane-roe], '
+                 f'said_by: acme, citations: [{{source: wire, quote: "{quote}"}}]}}\n')
+    index = build_index(load_store([write(tmp_path, store[:store.index("statements:")] + "statements:\n" + statement,
+                                          {"denial": quote})]))
+    assert check(claim, index).verdict == verdict
+
+
 @pytest.mark.parametrize("interim", ["applied", "under-review", "in-talks"])
 def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     """A statement that Acme applied is no near miss of a claim that the application was
