@@ -31,6 +31,9 @@ declare -A sets=(
   [luxury]="benchmarks/stores/luxury|benchmarks/claims/luxury-final.jsonl"
   [sport]="benchmarks/stores/sport|benchmarks/claims/sport-final.jsonl"
   [utility]="benchmarks/stores/utility|benchmarks/claims/utility-final.jsonl"
+  [gaming]="benchmarks/stores/gaming|benchmarks/claims/gaming-final.jsonl"
+  [delivery]="benchmarks/stores/delivery|benchmarks/claims/delivery-final.jsonl"
+  [shipping]="benchmarks/stores/shipping|benchmarks/claims/shipping-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
