@@ -164,12 +164,11 @@ ROLE_NAMES = ("acting", "acted on", "on the other side")
 def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], vocab: Vocabulary) -> str:
     """An actor in another role than the statement gives it: "Globex bought Acme" against
     "Acme bought Globex", "Acme bought Globex" against "Globex sold a unit to Acme"."""
-    ct, st = claim.type, statement.type
-    if ct is None or st is None or (ct not in vocab.ancestors[st] and st not in vocab.ancestors[ct]):
+    if not _kinds_of_one_event(claim, statement, vocab):
         return ""
     mine = (claim.agents, claim.patients, claim.counterparts)
     theirs = (statement.agents, statement.patients, statement.counterparts)
-    if vocab.types[ct].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"
+    if vocab.types[claim.type or ""].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"
         mine = (claim.agents, claim.patients + claim.counterparts, ())
         theirs = (statement.agents, statement.patients + statement.counterparts, ())
     for role, entities in enumerate(mine):
@@ -189,15 +188,21 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     return ""
 
 
+def _kinds_of_one_event(claim: Frame, statement: Frame, vocab: Vocabulary) -> bool:
+    """Whether both name an event type, one a kind of the other: only then are their roles the
+    same roles."""
+    ct, st = claim.type, statement.type
+    return ct is not None and st is not None and (ct in vocab.ancestors[st] or st in vocab.ancestors[ct])
+
+
 def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], related: Callable[[str, str], bool],
                     vocab: Vocabulary) -> str:
     """Someone else acted on, where the statement names its own: "an injunction against Globex"
     against "an injunction against Initech" (Globex named in passing)."""
-    ct, st = claim.type, statement.type
-    if ct is None or st is None or (ct not in vocab.ancestors[st] and st not in vocab.ancestors[ct]):
+    if not _kinds_of_one_event(claim, statement, vocab):
         return ""
     mine, theirs = claim.patients, statement.patients
-    if vocab.types[ct].get("one_other_side"):
+    if vocab.types[claim.type or ""].get("one_other_side"):
         mine, theirs = mine + claim.counterparts, theirs + statement.counterparts
     if mine and theirs and not any(related(a, b) for a in mine for b in theirs):
         return f"the claim has {name(mine[0])} acted on, the statement {name(theirs[0])}"
