@@ -10,7 +10,8 @@ grow with the store, and memory holds the entity tables plus what was read.
 Tables:
     meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms and the
                                  lengths they come from, the store's files, what the statements
-                                 were read with (`_reading_key`)
+                                 were read with (`_reading_key`), the pickled `EntityIndex` (for
+                                 builds: a check reads `entity_tables`)
     terms(term, df, postings, bits)  statement numbers (uint32 array) per canonical term or @entity,
                                  and for common terms the same as a bitmap (see `bitmaps`)
     lengths(norm, bits)          bitmap of the statements of each BM25 length norm
@@ -18,6 +19,8 @@ Tables:
     facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
     words(word)                  stems of every word the statements use (`store_words`)
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
+    entity_tables(tab, key, value)  the entity index's lookup tables (`EntityIndex.table_rows`),
+                                 read a key at a time
     sources(id, blob)
     statement_ids(id, file, line, column)  where each statement is (`StatementIds`), for writes
     parts(file, record, key, count)  the parts it was assembled from (`Part`), one per store file,
@@ -45,7 +48,7 @@ from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple,
 from . import bitmaps
 from .claims import ParsedClaim, event_terms, parse_claim, read_clauses
 from .dates import PartialDate
-from .entities import EntityIndex
+from .entities import EntityHead, EntityIndex
 from .errors import Location, Problem
 from .figures import Figure
 from .frames.reader import Frame
@@ -93,7 +96,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 13
+FORMAT = 14
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -168,9 +171,10 @@ class Scoring(NamedTuple):
 
 
 class IndexHead(NamedTuple):
-    """Everything loaded at open: needed by every claim, and small next to the statements."""
+    """Everything loaded at open: needed by every claim, and small whatever the store's size
+    (the entity index's tables are read a key at a time: see `EntityIndex.stored`)."""
 
-    entities: EntityIndex
+    entities: EntityHead
     warnings: tuple[Problem, ...]
     count: int
     events: Vocabulary
@@ -240,7 +244,7 @@ class StoreIndex:
         self.path = path
         """The index file (None for an index built in memory)."""
         if loaded is None:
-            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('format', 'head', 'norms')"))
             if meta.get("format") != FORMAT:
                 raise ValueError("index file of another format")
             norms = array("d")
@@ -248,7 +252,7 @@ class StoreIndex:
             loaded = pickle.loads(meta["head"]), norms
         self.head, self._norms = loaded
         adopt_vocabulary(self.head.events)
-        self.entities = self.head.entities
+        self.entities = EntityIndex.stored(self.head.entities, self._entity_value, self._entity_keys)
         self.entity_records: Records[Entity] = Records(connection, "entities")
         self.sources: Records[Source] = Records(connection, "sources")
         self.statement_ids = StatementIds(connection)
@@ -280,6 +284,13 @@ class StoreIndex:
         a forked worker (a connection cannot cross a fork; the head and norms can, for free)."""
         assert self.path is not None, "an index built in memory cannot be reopened"
         return StoreIndex(_read_only(self.path), self.path, (self.head, self._norms))
+
+    def _entity_value(self, table: str, key: str) -> object:
+        row = self._db.execute("SELECT value FROM entity_tables WHERE tab = ? AND key = ?", (table, key)).fetchone()
+        return row[0] if row else None
+
+    def _entity_keys(self, table: str) -> Iterator[str]:
+        return (key for (key,) in self._db.execute("SELECT key FROM entity_tables WHERE tab = ?", (table,)))
 
     def statistics(self, term: str) -> tuple[int, float, float]:
         """A term's document frequency, idf and weight, worked out once per process: every
@@ -695,28 +706,54 @@ class PackedStatements(Sequence[Statement]):
     """A file's statements marshalled in runs of `READ_STEP`: what a worker that parsed the file
     sends back (a few strings of bytes, where a pickle of the statements takes twice as long to
     load as they take to parse). A run is made into statements again only where it is read: in
-    the build worker that reads it."""
+    the build worker that reads it.
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
+    With a `spill` file the runs are written there and read back from it when wanted: a build
+    of a million statements held 550 MB of them in its parent otherwise, from the parse of the
+    first file until the last was read (pages of the file are the system's cache, not ours)."""
+
+    def __init__(self, statements: Sequence[Statement], spill: Path | None = None) -> None:
         self._count = len(statements)
-        self._runs = [marshal.dumps([(*_statement_fields(s), s.appeared_in) for s in statements[i:i + READ_STEP]])
-                      for i in range(0, self._count, READ_STEP)]
+        runs = (marshal.dumps([(*_statement_fields(s), s.appeared_in) for s in statements[i:i + READ_STEP]])
+                for i in range(0, self._count, READ_STEP))
+        self._spill = spill
+        self._runs: list[bytes] = []
+        self._extents: list[tuple[int, int]] = []
+        """Each run's offset and size in `spill`."""
+        if spill is None:
+            self._runs = list(runs)
+            return
+        with spill.open("wb") as handle:
+            for run in runs:
+                self._extents.append((handle.tell(), len(run)))
+                handle.write(run)
 
     def __len__(self) -> int:
         return self._count
 
+    def _read(self, numbers: range) -> Iterator[bytes]:
+        if self._spill is None:
+            yield from (self._runs[number] for number in numbers)
+            return
+        with self._spill.open("rb") as handle:
+            for number in numbers:
+                offset, size = self._extents[number]
+                handle.seek(offset)
+                yield handle.read(size)
+
     def __getitem__(self, key):  # type: ignore[no-untyped-def] - int or slice, as a list's
         if isinstance(key, int):
             run, at = divmod(range(self._count)[key], READ_STEP)
-            return _statement_from(marshal.loads(self._runs[run])[at])
+            return _statement_from(marshal.loads(next(self._read(range(run, run + 1))))[at])
         start, stop, step = key.indices(self._count)
-        runs = range(start // READ_STEP, (stop - 1) // READ_STEP + 1) if start < stop else ()
-        unpacked = [_statement_from(fields) for run in runs for fields in marshal.loads(self._runs[run])]
+        runs = range(start // READ_STEP, (stop - 1) // READ_STEP + 1) if start < stop else range(0)
+        unpacked = [_statement_from(fields) for run in self._read(runs) for fields in marshal.loads(run)]
         first = runs[0] * READ_STEP if runs else 0
         return unpacked[start - first:stop - first:step]
 
     def __iter__(self) -> Iterator[Statement]:
-        return (_statement_from(fields) for run in self._runs for fields in marshal.loads(run))
+        runs = range(0, (self._count + READ_STEP - 1) // READ_STEP)
+        return (_statement_from(fields) for run in self._read(runs) for fields in marshal.loads(run))
 
 
 class _Consulted:
@@ -920,8 +957,8 @@ def _previous(path: Path | None, reading: str) -> _Previous | None:
             files = json.loads(meta["files"])
             if len(parts) != len(files):
                 return None
-            [head] = connection.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
-            entities = pickle.loads(head).entities
+            [pickled] = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'").fetchone()
+            entities = pickle.loads(pickled)
         finally:
             connection.close()
     except Exception:  # noqa: BLE001 - damaged or gone: the index is assembled from the parts
@@ -1021,6 +1058,7 @@ _TABLES = """
     CREATE TABLE lengths (norm REAL PRIMARY KEY, bits BLOB NOT NULL);
     CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
+    CREATE TABLE entity_tables (tab TEXT, key TEXT, value, PRIMARY KEY (tab, key)) WITHOUT ROWID;
     CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
     CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
     CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
@@ -1047,18 +1085,20 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
     connection.executescript(_TABLES)
     postings: dict[str, array] = {}
     lengths = array("I")
-    summaries: list[tuple] = []
+    summaries: list[bytes] = []
+    """Each part's `_scoring_fields`, marshalled (a term once per part) until the weights are
+    known: as tuples they took a gigabyte at a million statements."""
     with connection:
         for part in parts:
             first = len(lengths)
-            for number, (_, (identifier, terms, *rest)) in enumerate(part.rows, first):
+            for number, (_, (_, terms, *_)) in enumerate(part.rows, first):
                 for term in terms:
                     numbers = postings.get(term)
                     if numbers is None:
                         numbers = postings[term] = array("I")
                     numbers.append(number)
                 lengths.append(len(terms))
-                summaries.append((identifier, terms, *rest))
+            summaries.append(marshal.dumps([fields for _, fields in part.rows]))
             connection.executemany("INSERT INTO facts VALUES (?, ?)",
                                    ((number, blob) for number, (blob, _) in enumerate(part.rows, first)))
         count = len(lengths)
@@ -1069,7 +1109,8 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
             (t, len(p), p.tobytes(), bitmaps.bitmap(p, count) if len(p) > opening else None)
             for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
-            (number, _scoring_blob(fields, weights)) for number, fields in enumerate(summaries)))
+            (number, _scoring_blob(fields, weights))
+            for number, fields in enumerate(fields for packed in summaries for fields in marshal.loads(packed))))
         connection.executemany("INSERT INTO entities VALUES (?, ?)", _pickled(store.entities))
         connection.executemany("INSERT INTO statement_ids VALUES (?, ?, ?, ?)",  # in key order: 3 times faster
                                sorted(row for _, _, ids in layout for row in ids))
@@ -1138,6 +1179,7 @@ def _patch(connection: sqlite3.Connection, store: Store, entities: EntityIndex, 
         connection.executemany("DELETE FROM words WHERE word = ?", ((w,) for w in old - vocabulary))
         connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary - old)))
         connection.execute("DELETE FROM lengths")
+        connection.execute("DELETE FROM entity_tables")
         connection.execute("DELETE FROM sources")
         connection.execute("DELETE FROM parts")
         _write_layout(connection, store, entities, reading, layout, lengths)
@@ -1171,7 +1213,7 @@ def _pickled(records: Mapping[str, object]) -> Iterator[tuple[str, bytes]]:
 def _write_layout(connection: sqlite3.Connection, store: Store, entities: EntityIndex, reading: str | None,
                   layout: Layout, lengths: array) -> None:
     """What an assembled and a patched index both write whole: BM25 length norms and their
-    bitmaps, sources, the parts and the head."""
+    bitmaps, sources, the parts, the entity tables and the head."""
     count = len(lengths)
     average = sum(lengths) / count if count else 1.0
     norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
@@ -1183,9 +1225,11 @@ def _write_layout(connection: sqlite3.Connection, store: Store, entities: Entity
     connection.executemany("INSERT INTO sources VALUES (?, ?)", _pickled(store.sources))
     connection.executemany("INSERT INTO parts VALUES (?, ?, ?, ?)", (
         (number, record, key, len(ids)) for number, (key, record, ids) in enumerate(layout)))
-    head = IndexHead(entities, store.warnings, count, event_vocabulary())
+    connection.executemany("INSERT INTO entity_tables VALUES (?, ?, ?)", sorted(entities.table_rows()))
+    head = IndexHead(entities.head(), store.warnings, count, event_vocabulary())
     connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
+        ("entity_index", pickle.dumps(entities, pickle.HIGHEST_PROTOCOL)),
         ("lengths", lengths.tobytes()), ("reading", reading), ("files", json.dumps([str(f) for f in store.files]))])
 
 
