@@ -8,11 +8,12 @@ each of its terms, and the few statements retrieval puts forward. Start-up there
 grow with the store, and memory holds the entity tables plus what was read.
 
 Tables:
-    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms and the
-                                 lengths they come from, the store's files, what the statements
+    meta(key, value)             format version, the pickled `IndexHead`, each statement's length
+                                 (terms) and the BM25 norm of each length, the lengths again as
+                                 4-byte numbers (for patches), the store's files, what the statements
                                  were read with (`_reading_key`), the pickled `EntityIndex` (for
                                  builds: a check reads `entity_tables`)
-    terms(term, df, postings, bits)  statement numbers (uint32 array) per canonical term or @entity,
+    terms(term, df, bits, postings)  statement numbers (uint32 array) per canonical term or @entity,
                                  and for common terms the same as a bitmap (see `bitmaps`)
     lengths(norm, bits)          bitmap of the statements of each BM25 length norm
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
@@ -21,6 +22,12 @@ Tables:
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
     entity_tables(tab, key, value)  the entity index's lookup tables (`EntityIndex.table_rows`),
                                  read a key at a time
+
+Tables whose rows hold large values (meta, terms, entity_tables) keep them in rowid tables, found
+through a separate index of their keys: in a WITHOUT ROWID table every comparison of a search
+with a row that overflows its page reads the whole row, and finding a term's frequency in a
+million-statement index read megabytes of other terms' postings (4.6 ms where it now takes
+0.03 ms).
     sources(id, blob)
     statement_ids(id, file, line, column)  where each statement is (`StatementIds`), for writes
     parts(file, record, key, count)  the parts it was assembled from (`Part`), one per store file,
@@ -38,7 +45,6 @@ import shutil
 import sqlite3
 import sys
 from array import array
-from bisect import bisect_left
 from dataclasses import fields
 from itertools import compress, repeat
 from operator import add, itemgetter, neg, truediv
@@ -82,9 +88,10 @@ MEMOISED_WORDS = 100_000
 MEMOISED_TERMS = 500_000
 """Answers kept about words and terms: a long stream of claims brings new ones without end."""
 MEMOISED_COMMON_POSTINGS = 2_000_000
-"""Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
+"""Statement numbers of common terms kept in memory as sets (about `SET_ENTRY_BYTES` each) at most."""
+SET_ENTRY_BYTES = 60
 HUGE_POSTINGS = 50_000
-"""Statements from which a common term's are kept as a sorted array rather than a set."""
+"""Statements from which a common term's are kept as a bitmap rather than a set."""
 MEMOISED_BITMAP_BYTES = 64_000_000
 """Common terms' bitmaps kept in memory at most (a term's takes a bit per statement: 125 KB at
 1,000,000 statements)."""
@@ -96,7 +103,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 14
+FORMAT = 15
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -207,7 +214,7 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
-def _recorded(number: int, groups: list[list[frozenset[int] | _SortedNumbers]]) -> int:
+def _recorded(number: int, groups: list[list[frozenset[int] | _BitmapNumbers]]) -> int:
     """How many of the groups a statement has a term of: all of them, and it records the claim's event."""
     return sum(any(number in numbers for numbers in group) for group in groups)
 
@@ -239,7 +246,7 @@ class StoreIndex:
     """An open index: the head in memory, statements read from SQLite on demand (and memoised)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None,
-                 loaded: tuple[IndexHead, array] | None = None) -> None:
+                 loaded: tuple[IndexHead, _Norms] | None = None) -> None:
         self._db = connection
         self.path = path
         """The index file (None for an index built in memory)."""
@@ -247,9 +254,7 @@ class StoreIndex:
             meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('format', 'head', 'norms')"))
             if meta.get("format") != FORMAT:
                 raise ValueError("index file of another format")
-            norms = array("d")
-            norms.frombytes(meta["norms"])
-            loaded = pickle.loads(meta["head"]), norms
+            loaded = pickle.loads(meta["head"]), _norms_from(meta["norms"])
         self.head, self._norms = loaded
         adopt_vocabulary(self.head.events)
         self.entities = EntityIndex.stored(self.head.entities, self._entity_value, self._entity_keys)
@@ -262,7 +267,7 @@ class StoreIndex:
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
-        self._common: SizedMemo[str, frozenset[int] | _SortedNumbers] = SizedMemo(MEMOISED_COMMON_POSTINGS)
+        self._common: SizedMemo[str, frozenset[int] | _BitmapNumbers] = SizedMemo(MEMOISED_COMMON_POSTINGS)
         self._bitmaps: SizedMemo[str, int] = SizedMemo(MEMOISED_BITMAP_BYTES)
         self._lengths: list[tuple[float, int]] | None = None
         self._facts_cache: SizedMemo[int, StatementFacts] = SizedMemo(MEMOISED_FACTS)
@@ -327,18 +332,22 @@ class StoreIndex:
             numbers.frombytes(row[0])
         return numbers
 
-    def _common_postings(self, term: str) -> frozenset[int] | _SortedNumbers:
+    def _common_postings(self, term: str) -> frozenset[int] | _BitmapNumbers:
         """A common term's statements, memoised: the same few ("agreement", "signed") come back
         claim after claim. As a set, which answers "which candidates have it" in C; a huge
-        posting list (a million-statement store has terms in hundreds of thousands) stays a
-        sorted array, a sixteenth of the memory, so the memo holds every term claims use."""
+        posting list (a million-statement store has terms in hundreds of thousands) as its
+        bitmap, a bit per statement: an eighth of the bytes to read of a term in 300,000 of a
+        million statements (and a fortieth of a set's memory), so the memo holds every term
+        claims use."""
         found = self._common.get(term)
         if found is None:
-            numbers = self._postings(term)
-            if len(numbers) <= HUGE_POSTINGS:
+            if self.statistics(term)[0] <= HUGE_POSTINGS:
+                numbers = self._postings(term)
                 found = self._common.put(term, frozenset(numbers), len(numbers))
             else:
-                found = self._common.put(term, _SortedNumbers(numbers), len(numbers) // 16)
+                (bits,) = self._db.execute("SELECT bits FROM terms WHERE term = ?", (term,)).fetchone()
+                bits = bits or bitmaps.bitmap(self._postings(term), self.count)  # a term too common to open
+                found = self._common.put(term, _BitmapNumbers(bits), len(bits) // SET_ENTRY_BYTES)
         return found
 
     def retrieve(self, terms: Sequence[str], limit: int, events: Sequence[Sequence[str]] = ()) -> list[Scoring]:
@@ -391,8 +400,9 @@ class StoreIndex:
             having = self._common_postings(term).intersection(sums)  # looks up each key of sums
             sums.update(zip(having, map(add, map(sums.__getitem__, having), repeat(idf))))
         numbers = list(sums)
-        norms = itemgetter(*numbers)(self._norms) if len(numbers) > 1 else [self._norms[n] for n in numbers]
-        scores = list(map(truediv, sums.values(), norms))
+        lengths, norm_of = self._norms
+        found = itemgetter(*numbers)(lengths) if len(numbers) > 1 else [lengths[n] for n in numbers]
+        scores = list(map(truediv, sums.values(), map(norm_of.__getitem__, found)))
         ranking = zip(scores, map(neg, numbers))
         if len(scores) > limit:  # a sort of bare floats finds the bar; only those above it are ranked
             ranking = compress(ranking, map(sorted(scores, reverse=True)[limit - 1].__le__, scores))
@@ -449,20 +459,44 @@ class StoreIndex:
             yield _facts_from(blob)
 
 
-class _SortedNumbers:
-    """A huge posting list kept as its sorted array: membership by binary search."""
+class _BitmapNumbers:
+    """A huge posting list as its bitmap (`bitmaps.bitmap`): membership by a bit test."""
 
-    def __init__(self, numbers: array) -> None:
-        self._numbers = numbers
+    def __init__(self, bits: bytes) -> None:
+        self._bits = bits
 
     def intersection(self, candidates: Iterable[int]) -> list[int]:
-        numbers, end = self._numbers, len(self._numbers)
-        return [n for n in candidates if (i := bisect_left(numbers, n)) < end and numbers[i] == n]
+        bits = self._bits
+        return [n for n in candidates if bits[n >> 3] >> (n & 7) & 1]
 
     def __contains__(self, number: object) -> bool:
-        numbers = self._numbers
-        i = bisect_left(numbers, number)  # type: ignore[arg-type]
-        return i < len(numbers) and numbers[i] == number
+        return bool(self._bits[number >> 3] >> (number & 7) & 1)  # type: ignore[operator]
+
+
+class _Norms(NamedTuple):
+    """Each statement's length (its number of terms) and the BM25 norm of each length: a byte
+    a statement where the longest has fewer than 256 terms, a megabyte to read at open for a
+    million statements where their norms as floats took eight (10 to 25 ms)."""
+
+    lengths: array
+    norm_of: tuple[float, ...]
+
+
+def _norms_blob(lengths: array) -> bytes:
+    """`_Norms` of these lengths, marshalled for the index's meta table (`_norms_from`)."""
+    count = len(lengths)
+    average = sum(lengths) / count if count else 1.0
+    longest = max(lengths, default=0)
+    norm_of = tuple((1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in range(longest + 1))
+    typecode = next(code for code in "BHI" if longest < 256 ** array(code).itemsize)
+    return marshal.dumps((typecode, array(typecode, lengths).tobytes(), norm_of))
+
+
+def _norms_from(blob: bytes) -> _Norms:
+    typecode, lengths, norm_of = marshal.loads(blob)
+    found = array(typecode)
+    found.frombytes(lengths)
+    return _Norms(found, norm_of)
 
 
 class _StoreWords:
@@ -1053,12 +1087,12 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
 
 
 _TABLES = """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL, bits BLOB) WITHOUT ROWID;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value);
+    CREATE TABLE terms (term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL, bits BLOB, postings BLOB NOT NULL);
     CREATE TABLE lengths (norm REAL PRIMARY KEY, bits BLOB NOT NULL);
     CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
-    CREATE TABLE entity_tables (tab TEXT, key TEXT, value, PRIMARY KEY (tab, key)) WITHOUT ROWID;
+    CREATE TABLE entity_tables (tab TEXT NOT NULL, key TEXT NOT NULL, value, UNIQUE (tab, key));
     CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
     CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
     CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
@@ -1106,7 +1140,7 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
         connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary)))
         opening = opening_size(count)  # only a commoner term can be the rarest of a claim without rare terms
         connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", (
-            (t, len(p), p.tobytes(), bitmaps.bitmap(p, count) if len(p) > opening else None)
+            (t, len(p), bitmaps.bitmap(p, count) if len(p) > opening else None, p.tobytes())
             for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
             (number, _scoring_blob(fields, weights))
@@ -1162,7 +1196,7 @@ def _patch(connection: sqlite3.Connection, store: Store, entities: EntityIndex, 
                 reweighed.update(kept)  # its idf moved: so did the weight of every statement that has it
             if kept:
                 connection.execute("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?)", (
-                    term, len(kept), kept.tobytes(), bitmaps.bitmap(kept, count) if len(kept) > opening else None))
+                    term, len(kept), bitmaps.bitmap(kept, count) if len(kept) > opening else None, kept.tobytes()))
             else:
                 connection.execute("DELETE FROM terms WHERE term = ?", (term,))
         weights = _Weights(connection, count)
@@ -1215,11 +1249,11 @@ def _write_layout(connection: sqlite3.Connection, store: Store, entities: Entity
     """What an assembled and a patched index both write whole: BM25 length norms and their
     bitmaps, sources, the parts, the entity tables and the head."""
     count = len(lengths)
-    average = sum(lengths) / count if count else 1.0
-    norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
+    norms = _norms_blob(lengths)
+    norm_of = _norms_from(norms).norm_of
     by_norm: dict[float, list[int]] = {}
-    for number, norm in enumerate(norms):
-        by_norm.setdefault(norm, []).append(number)
+    for number, length in enumerate(lengths):
+        by_norm.setdefault(norm_of[length], []).append(number)
     connection.executemany("INSERT INTO lengths VALUES (?, ?)",
                            ((norm, bitmaps.bitmap(numbers, count)) for norm, numbers in by_norm.items()))
     connection.executemany("INSERT INTO sources VALUES (?, ?)", _pickled(store.sources))
@@ -1228,7 +1262,7 @@ def _write_layout(connection: sqlite3.Connection, store: Store, entities: Entity
     connection.executemany("INSERT INTO entity_tables VALUES (?, ?, ?)", sorted(entities.table_rows()))
     head = IndexHead(entities.head(), store.warnings, count, event_vocabulary())
     connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-        ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
+        ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms),
         ("entity_index", pickle.dumps(entities, pickle.HIGHEST_PROTOCOL)),
         ("lengths", lengths.tobytes()), ("reading", reading), ("files", json.dumps([str(f) for f in store.files]))])
 

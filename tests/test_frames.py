@@ -1453,7 +1453,7 @@ def test_a_plan_to_appeal_is_denied_by_a_recorded_decision_not_to() -> None:
 
 
 def test_event_terms_rank_huge_posting_lists_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A million-statement store keeps its commonest terms' statements as sorted arrays; the
+    """A million-statement store keeps its commonest terms' statements as bitmaps; the
     search for a candidate recording the claim's event asks them too."""
     monkeypatch.setattr("factcheck.index.HUGE_POSTINGS", 0)
     others = {f"talks-{n}": f"Acme and Globex held talks in round {n}" for n in range(12)}

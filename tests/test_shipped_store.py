@@ -97,9 +97,10 @@ def test_near_miss_generators_cover_most_of_the_store() -> None:
     assert len(NEAR_MISSES) >= len(STATEMENTS)
 
 
-def test_huge_posting_lists_kept_as_arrays_rank_as_sets_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A million-statement store keeps its commonest terms' statements as sorted arrays: with
-    every common term kept so, retrieval must rank exactly as with sets."""
+def test_huge_posting_lists_kept_as_bitmaps_rank_as_sets_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A million-statement store keeps its commonest terms' statements as bitmaps: with every
+    common term kept so (those too rare to have a bitmap in the index too), retrieval must rank
+    exactly as with sets."""
     from factcheck import index as index_module
 
     store = load_store(default_store_paths())
@@ -113,7 +114,7 @@ def test_huge_posting_lists_kept_as_arrays_rank_as_sets_do(monkeypatch: pytest.M
     monkeypatch.setattr(index_module, "HUGE_POSTINGS", 0)
     as_arrays = build_index(store)
     assert [[s.number for s in as_arrays.retrieve(t, 10)] for t in terms] == expected
-    assert any(isinstance(found, index_module._SortedNumbers) for found in as_arrays._common.values())
+    assert any(isinstance(found, index_module._BitmapNumbers) for found in as_arrays._common.values())
 
 
 def test_claims_without_rare_terms_rank_by_bitmaps_as_the_general_path_does(monkeypatch: pytest.MonkeyPatch) -> None:
