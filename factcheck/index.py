@@ -41,7 +41,6 @@ import marshal
 import math
 import os
 import pickle
-import shutil
 import sqlite3
 import sys
 from array import array
@@ -1016,6 +1015,8 @@ def build_from_files(store: Store, files: Sequence[StoreFile], path: Path, parts
         before.counts == [len(file.ids) for file in files] else None
     if patched:
         try:
+            import shutil  # only a patch copies: shutil brings three compression modules to every check
+
             shutil.copyfile(patched.path, path)
         except OSError:
             patched = None
