@@ -108,7 +108,7 @@ def _keyed(files: Sequence[Path], folder: Path | None, portable: bool = False) -
     """`index_key`, and the SHA-256 of each file's content it was made of."""
     parts = [engine_key(portable)]
     hashes = FileHashes(folder / HASHES_RECORD if folder else None)
-    resolved = [path.resolve() for path in files]
+    resolved = real_paths(files)
     digests = [hashes.of(path) for path in resolved]
     if portable:
         parts += sorted(digests)
@@ -489,7 +489,24 @@ class _Changed(Exception):
 
 def _store_name(files: Sequence[Path]) -> str:
     """A store as `FileHashes.current` names it: its files' real paths."""
-    return "\0".join(sorted(str(path.resolve()) for path in files))
+    return "\0".join(sorted(map(str, real_paths(files))))
+
+
+def real_paths(files: Sequence[Path]) -> list[Path]:
+    """Each file's real path (`Path.resolve`), each folder resolved once: a folder store names a
+    hundred files, and resolving each walks every component of its path (7 ms of a cold check of
+    a 100-file store, done twice)."""
+    folders: dict[Path, Path] = {}
+
+    def real(path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    return [real(path) for path in files]
 
 
 def _write_index(out: Path, files: Sequence[Path], digests: Sequence[str], folder: Path | None) -> None:
