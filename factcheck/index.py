@@ -5,7 +5,8 @@ so it happens once per version of the store (`build_index`), and after a change 
 statements that changed (`build_from_files`). A check then opens the file
 (`open_index`) and reads only what the claim needs: the document frequency and posting list of
 each of its terms, and the few statements retrieval puts forward. Start-up therefore does not
-grow with the store, and memory holds the entity tables plus what was read.
+grow with the store, and memory holds what was read: even the entity index's tables are read
+a key at a time (`EntityIndex.stored`).
 
 Tables:
     meta(key, value)             format version, the pickled `IndexHead`, each statement's length
