@@ -108,7 +108,7 @@ def _keyed(files: Sequence[Path], folder: Path | None, portable: bool = False) -
     """`index_key`, and the SHA-256 of each file's content it was made of."""
     parts = [engine_key(portable)]
     hashes = FileHashes(folder / HASHES_RECORD if folder else None)
-    resolved = [path.resolve() for path in files]
+    resolved = real_paths(files)
     digests = [hashes.of(path) for path in resolved]
     if portable:
         parts += sorted(digests)
@@ -489,7 +489,24 @@ class _Changed(Exception):
 
 def _store_name(files: Sequence[Path]) -> str:
     """A store as `FileHashes.current` names it: its files' real paths."""
-    return "\0".join(sorted(str(path.resolve()) for path in files))
+    return "\0".join(sorted(map(str, real_paths(files))))
+
+
+def real_paths(files: Sequence[Path]) -> list[Path]:
+    """Each file's real path (`Path.resolve`), each folder resolved once: a folder store names a
+    hundred files, and resolving each walks every component of its path (7 ms of a cold check of
+    a 100-file store, done twice)."""
+    folders: dict[Path, Path] = {}
+
+    def real(path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    return [real(path) for path in files]
 
 
 def _write_index(out: Path, files: Sequence[Path], digests: Sequence[str], folder: Path | None) -> None:
@@ -522,24 +539,33 @@ def _from_parts(files: Sequence[Path], digests: Sequence[str], out: Path, folder
     keys = [_record_key(path, digest, engine) for path, digest in zip(files, digests)]
     records = [_load_record(kept / f"{key}.record") for key in keys]
     unread = [number for number, record in enumerate(records) if record is None]
+    spills = [kept / f".{keys[number]}.spill.{os.getpid()}.tmp" for number in unread]
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the workers cannot spill there either: the files are then read here
     statements: dict[int, FileStatements] = {}
-    for number, (record, statements[number]) in zip(unread, _read_records([files[n] for n in unread],
-                                                                           [digests[n] for n in unread])):
-        records[number] = record
-        _write_replacing(kept / f"{keys[number]}.record",
-                         lambda temporary: temporary.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)))
-    store = outline_store(files, records)  # type: ignore[arg-type] - every record is read now
-    if store is None:
-        return build_index(load_store(files), out)  # raises StoreError, every error where it is
+    try:
+        for number, (record, statements[number]) in zip(unread, _read_records(
+                [files[n] for n in unread], [digests[n] for n in unread], spills)):
+            records[number] = record
+            _write_replacing(kept / f"{keys[number]}.record",
+                             lambda temporary: temporary.write_bytes(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)))
+        store = outline_store(files, records)  # type: ignore[arg-type] - every record is read now
+        if store is None:
+            return build_index(load_store(files), out)  # raises StoreError, every error where it is
 
-    def read(number: int) -> Callable[[], FileStatements]:
-        return lambda: statements[number] if number in statements else file_statements(
-            _read_record(files[number], digests[number])[1])
+        def read(number: int) -> Callable[[], FileStatements]:
+            return lambda: statements[number] if number in statements else file_statements(
+                _read_record(files[number], digests[number])[1])
 
-    previous = FileHashes(folder / HASHES_RECORD).current.get(_store_name(files))
-    return build_from_files(store, [StoreFile(key, record.statements, read(number))
-                                    for number, (key, record) in enumerate(zip(keys, records))],
-                            out, kept, engine, _index_path(folder, previous) if previous else None)
+        previous = FileHashes(folder / HASHES_RECORD).current.get(_store_name(files))
+        return build_from_files(store, [StoreFile(key, record.statements, read(number))
+                                        for number, (key, record) in enumerate(zip(keys, records))],
+                                out, kept, engine, _index_path(folder, previous) if previous else None)
+    finally:
+        for spill in spills:
+            _remove(spill)
 
 
 def _read_record(path: Path, digest: str) -> tuple[FileRecord, list[Statement]]:
@@ -550,11 +576,13 @@ def _read_record(path: Path, digest: str) -> tuple[FileRecord, list[Statement]]:
     return record, statements
 
 
-def _read_records(paths: Sequence[Path], digests: Sequence[str]) -> Iterator[tuple[FileRecord, FileStatements]]:
+def _read_records(paths: Sequence[Path], digests: Sequence[str],
+                  spills: Sequence[Path | None] | None = None) -> Iterator[tuple[FileRecord, FileStatements]]:
     """Each file's record and statements, in order: on every core, a file to a worker, when
     there are several files and `PARALLEL_PARSE_BYTES` in all (parsing and checking a file is a
     fifth of a full build's work, and the workers send back their statements packed, their words
-    and digests made). A file a worker could not read is read here again, to raise what it raises."""
+    and digests made; packed into the file's `spills` path when given, which the caller removes).
+    A file a worker could not read is read here again, to raise what it raises."""
     try:
         size = sum(path.stat().st_size for path in paths)
     except OSError:
@@ -566,22 +594,25 @@ def _read_records(paths: Sequence[Path], digests: Sequence[str]) -> Iterator[tup
     from .workers import forked_pool, start_worker
 
     with forked_pool(workers, start_worker, (os.getpid(),)) as pool:
-        for path, digest, found in zip(paths, digests, pool.imap(_packed_record, zip(paths, digests))):
+        jobs = zip(paths, digests, spills or [None] * len(paths))
+        for path, digest, found in zip(paths, digests, pool.imap(_packed_record, jobs)):
             if found is None:
                 record, statements = _read_record(path, digest)
                 found = record, file_statements(statements)
             yield found
 
 
-def _packed_record(job: tuple[Path, str]) -> tuple[FileRecord, FileStatements] | None:
-    """In a worker: a file's record and statements, packed; None when the file cannot be read or
-    has changed (its errors do not cross processes)."""
+def _packed_record(job: tuple[Path, str, Path | None]) -> tuple[FileRecord, FileStatements] | None:
+    """In a worker: a file's record and statements, packed (into the spill file, if any); None
+    when the file cannot be read or has changed (its errors do not cross processes), or when the
+    spill file cannot be written."""
+    path, digest, spill = job
     try:
-        record, statements = _read_record(*job)
-    except (StoreError, _Changed):
+        record, statements = _read_record(path, digest)
+        found = file_statements(statements)
+        return record, found._replace(statements=PackedStatements(found.statements, spill))
+    except (StoreError, _Changed, OSError):
         return None
-    found = file_statements(statements)
-    return record, found._replace(statements=PackedStatements(found.statements))
 
 
 def _load_record(path: Path) -> FileRecord | None:

@@ -7,8 +7,9 @@ rapidfuzz catches misspellings of names of five letters or more ("Globx", "Inite
 
 from __future__ import annotations
 
+import marshal
 from bisect import bisect_left, bisect_right
-from typing import Container, Iterable, NamedTuple
+from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,6 +21,8 @@ from .text import STOPWORDS, SYNONYMS, Token, has_cjk, normalize, stem, tokens
 MIN_FUZZY_LENGTH = 5
 MEMOISED_SPELLINGS = 100_000
 """Lookups remembered per process (a batch brings new words without end)."""
+
+V = TypeVar("V")
 
 
 def allowed_edits(length: int) -> int:
@@ -45,8 +48,11 @@ class Spellings:
     a few dozen names instead of every name in a store of thousands of entities.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stored: Callable[[str], list[str]] | None = None) -> None:
+        """`stored`: where the strings of each first character are kept (`by_first`), read when
+        first needed instead of held in `buckets` (an index file's; see `EntityIndex.stored`)."""
         self.buckets: dict[tuple[str, int], list[str]] = {}
+        self._stored = stored
         self._answers: SizedMemo[str, str | None] = SizedMemo(MEMOISED_SPELLINGS)
         self._by_first: dict[str, tuple[list[str], list[int]]] = {}
 
@@ -54,9 +60,8 @@ class Spellings:
         return {"buckets": self.buckets}  # the rest is per process, not part of the index
 
     def __setstate__(self, state: dict) -> None:
+        self.__init__()  # type: ignore[misc]
         self.buckets = state["buckets"]
-        self._answers = SizedMemo(MEMOISED_SPELLINGS)
-        self._by_first = {}
 
     def add(self, text: str) -> None:
         self.buckets.setdefault((text[0], len(text)), []).append(text)
@@ -84,13 +89,95 @@ class Spellings:
         """The strings with this first character, by length then as added, and their lengths."""
         found = self._by_first.get(first)
         if found is None:
-            strings = [text for key in sorted(k for k in self.buckets if k[0] == first) for text in self.buckets[key]]
+            strings = self._stored(first) if self._stored else self._ordered(first)
             found = self._by_first[first] = (strings, [len(text) for text in strings])
         return found
+
+    def _ordered(self, first: str) -> list[str]:
+        return [text for key in sorted(k for k in self.buckets if k[0] == first) for text in self.buckets[key]]
+
+    def by_first(self) -> Iterator[tuple[str, list[str]]]:
+        """Each first character and its strings in lookup order: what an index file keeps."""
+        for first in sorted({key[0] for key in self.buckets}):
+            yield first, self._ordered(first)
+
+
+class StoredTable(Mapping[str, V]):
+    """One of an entity index's tables as an index file keeps it (`EntityIndex.table_rows`), read
+    a key at a time when first asked for: a claim asks about a few dozen of the words and
+    entities of a store that has tens of thousands, and unpickling them all took most of a cold
+    check's start against a million statements."""
+
+    def __init__(self, read: Callable[[str], V | None], keys: Callable[[], Iterator[str]], size: int) -> None:
+        """`read`: a key's value, None when there is none; `keys`: every key; `size`: how many."""
+        self._read = read
+        self._keys = keys
+        self._size = size
+        self._known: SizedMemo[str, V | None] = SizedMemo(MEMOISED_SPELLINGS)
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        known = self._known
+        if key in known:
+            found = known[key]
+        else:
+            found = known.put(key, self._read(key))
+        return default if found is None else found
+
+    def __getitem__(self, key: str) -> V:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, (str, tuple)) and self.get(key) is not None  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[str]:
+        return self._keys()
+
+    def __len__(self) -> int:
+        return self._size
+
+
+class EntityHead(NamedTuple):
+    """What an index file keeps of an entity index besides its tables: loaded at open."""
+
+    sizes: dict[str, int]
+    """Each table's number of keys."""
+    by_substring: dict[str, str]
+    """Names in scripts written without spaces: every one is looked for in such a claim."""
+    longest: int
+
+
+TABLES = ("kinds", "names", "parents", "children", "by_tokens", "fuzzy_names", "name_words", "leads",
+          "widest_from")
+"""The tables an index file keeps a row per key of (see `EntityIndex.table_rows`); the two
+spelling lists are kept a row per first character."""
+SPELLINGS = ("fuzzy_spellings", "name_spellings")
+_LISTS = frozenset({"children", "fuzzy_spellings", "name_spellings"})
+"""Tables whose values are lists, kept marshalled."""
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    return "\0".join(words)
+
+
+def _listed(value: object) -> list[str]:
+    return marshal.loads(value)  # type: ignore[arg-type]
 
 
 class EntityIndex:
     """Lookup tables from every way of writing an entity to its id."""
+
+    kinds: Mapping[str, str]
+    names: Mapping[str, str]
+    parents: Mapping[str, str]
+    children: Mapping[str, list[str]]
+    by_tokens: Mapping[tuple[str, ...], str]
+    fuzzy_names: Mapping[str, str]
+    name_words: Container[str]
+    leads: Mapping[str, str]
+    widest_from: Mapping[str, int]
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.kinds: dict[str, str] = {}
@@ -148,6 +235,48 @@ class EntityIndex:
             if len(word) >= MIN_FUZZY_LENGTH:
                 self.name_spellings.add(word)
         self._kin: dict[str, frozenset[str]] = {}
+
+    def table_rows(self) -> Iterator[tuple[str, str, str | int | bytes]]:
+        """Every table as (table, key, value) rows for an index file, lists marshalled and a
+        name's words joined by NUL; `head` is the rest."""
+        for table in TABLES:
+            found = getattr(self, table)
+            if table == "by_tokens":
+                yield from ((table, _joined(words), entity) for words, entity in found.items())
+            elif table == "name_words":
+                yield from ((table, word, 1) for word in sorted(found))
+            else:
+                yield from ((table, key, marshal.dumps(value) if table in _LISTS else value)
+                            for key, value in found.items())
+        for table in SPELLINGS:
+            yield from ((table, first, marshal.dumps(strings)) for first, strings in getattr(self, table).by_first())
+
+    def head(self) -> EntityHead:
+        sizes = {table: len(getattr(self, table)) for table in TABLES}
+        return EntityHead(sizes, dict(self.by_substring), self.longest)
+
+    @classmethod
+    def stored(cls, head: EntityHead, read: Callable[[str, str], object],
+               keys: Callable[[str], Iterator[str]]) -> EntityIndex:
+        """The entity index an index file keeps (`table_rows`, `head`), its tables read a key at
+        a time: `read(table, key)` gives a row's value or None, `keys(table)` every key."""
+        index = cls.__new__(cls)
+
+        def table(name: str, encode: Callable = str, decode: Callable = str) -> StoredTable:
+            def value(key: object) -> object:
+                found = read(name, encode(key))
+                return _listed(found) if name in _LISTS and found is not None else found
+            return StoredTable(value, lambda: map(decode, keys(name)), head.sizes[name])
+
+        for name in TABLES:
+            setattr(index, name, table(name))
+        index.by_tokens = table("by_tokens", _joined, lambda key: tuple(key.split("\0")))
+        for name in SPELLINGS:
+            setattr(index, name, Spellings(lambda first, name=name: _listed(read(name, first) or marshal.dumps([]))))
+        index.by_substring = head.by_substring
+        index.longest = head.longest
+        index._kin = {}
+        return index
 
     def is_name_word(self, word: str) -> bool:
         """A word of some entity's name, or a misspelling of one ("Siemans", "Sytems")."""

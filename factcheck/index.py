@@ -5,19 +5,30 @@ so it happens once per version of the store (`build_index`), and after a change 
 statements that changed (`build_from_files`). A check then opens the file
 (`open_index`) and reads only what the claim needs: the document frequency and posting list of
 each of its terms, and the few statements retrieval puts forward. Start-up therefore does not
-grow with the store, and memory holds the entity tables plus what was read.
+grow with the store, and memory holds what was read: even the entity index's tables are read
+a key at a time (`EntityIndex.stored`).
 
 Tables:
-    meta(key, value)             format version, the pickled `IndexHead`, BM25 length norms and the
-                                 lengths they come from, the store's files, what the statements
-                                 were read with (`_reading_key`)
-    terms(term, df, postings, bits)  statement numbers (uint32 array) per canonical term or @entity,
+    meta(key, value)             format version, the pickled `IndexHead`, each statement's length
+                                 (terms) and the BM25 norm of each length, the lengths again as
+                                 4-byte numbers (for patches), the store's files, what the statements
+                                 were read with (`_reading_key`), the pickled `EntityIndex` (for
+                                 builds: a check reads `entity_tables`)
+    terms(term, df, bits, postings)  statement numbers (uint32 array) per canonical term or @entity,
                                  and for common terms the same as a bitmap (see `bitmaps`)
     lengths(norm, bits)          bitmap of the statements of each BM25 length norm
     scoring(number, blob)        marshalled `Scoring` fields, read for every candidate
     facts(number, blob)          marshalled `StatementFacts` fields, read for the few examined in full
     words(word)                  stems of every word the statements use (`store_words`)
     entities(id, blob)           pickled `Entity` and `Source` records, read by id when needed
+    entity_tables(tab, key, value)  the entity index's lookup tables (`EntityIndex.table_rows`),
+                                 read a key at a time
+
+Tables whose rows hold large values (meta, terms, entity_tables) keep them in rowid tables, found
+through a separate index of their keys: in a WITHOUT ROWID table every comparison of a search
+with a row that overflows its page reads the whole row, and finding a term's frequency in a
+million-statement index read megabytes of other terms' postings (4.6 ms where it now takes
+0.03 ms).
     sources(id, blob)
     statement_ids(id, file, line, column)  where each statement is (`StatementIds`), for writes
     parts(file, record, key, count)  the parts it was assembled from (`Part`), one per store file,
@@ -31,11 +42,9 @@ import marshal
 import math
 import os
 import pickle
-import shutil
 import sqlite3
 import sys
 from array import array
-from bisect import bisect_left
 from dataclasses import fields
 from itertools import compress, repeat
 from operator import add, itemgetter, neg, truediv
@@ -45,7 +54,7 @@ from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple,
 from . import bitmaps
 from .claims import ParsedClaim, event_terms, parse_claim, read_clauses
 from .dates import PartialDate
-from .entities import EntityIndex
+from .entities import EntityHead, EntityIndex
 from .errors import Location, Problem
 from .figures import Figure
 from .frames.reader import Frame
@@ -79,9 +88,12 @@ MEMOISED_WORDS = 100_000
 MEMOISED_TERMS = 500_000
 """Answers kept about words and terms: a long stream of claims brings new ones without end."""
 MEMOISED_COMMON_POSTINGS = 2_000_000
-"""Statement numbers of common terms kept in memory as sets (about 60 bytes each) at most."""
-HUGE_POSTINGS = 50_000
-"""Statements from which a common term's are kept as a sorted array rather than a set."""
+"""Common terms' statements kept in memory at most, counted as entries of a set (about
+`SET_ENTRY_BYTES` each; a bitmap counts as many entries as its bytes would make)."""
+SET_ENTRY_BYTES = 60
+"""About what a set of statement numbers takes a statement. A common term's statements are held
+as a set while that takes no more than its bitmap (a bit per statement of the store), as the
+bitmap beyond: from 2,084 statements of a million, 209 of 100,000."""
 MEMOISED_BITMAP_BYTES = 64_000_000
 """Common terms' bitmaps kept in memory at most (a term's takes a bit per statement: 125 KB at
 1,000,000 statements)."""
@@ -93,7 +105,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 13
+FORMAT = 15
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -168,9 +180,10 @@ class Scoring(NamedTuple):
 
 
 class IndexHead(NamedTuple):
-    """Everything loaded at open: needed by every claim, and small next to the statements."""
+    """Everything loaded at open: needed by every claim, and small whatever the store's size
+    (the entity index's tables are read a key at a time: see `EntityIndex.stored`)."""
 
-    entities: EntityIndex
+    entities: EntityHead
     warnings: tuple[Problem, ...]
     count: int
     events: Vocabulary
@@ -203,7 +216,7 @@ class Records(Mapping[str, T]):
         return self._db.execute(f"SELECT count(*) FROM {self._table}").fetchone()[0]
 
 
-def _recorded(number: int, groups: list[list[frozenset[int] | _SortedNumbers]]) -> int:
+def _recorded(number: int, groups: list[list[frozenset[int] | _BitmapNumbers]]) -> int:
     """How many of the groups a statement has a term of: all of them, and it records the claim's event."""
     return sum(any(number in numbers for numbers in group) for group in groups)
 
@@ -235,20 +248,18 @@ class StoreIndex:
     """An open index: the head in memory, statements read from SQLite on demand (and memoised)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None,
-                 loaded: tuple[IndexHead, array] | None = None) -> None:
+                 loaded: tuple[IndexHead, _Norms] | None = None) -> None:
         self._db = connection
         self.path = path
         """The index file (None for an index built in memory)."""
         if loaded is None:
-            meta = dict(connection.execute("SELECT key, value FROM meta"))
+            meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('format', 'head', 'norms')"))
             if meta.get("format") != FORMAT:
                 raise ValueError("index file of another format")
-            norms = array("d")
-            norms.frombytes(meta["norms"])
-            loaded = pickle.loads(meta["head"]), norms
+            loaded = pickle.loads(meta["head"]), _norms_from(meta["norms"])
         self.head, self._norms = loaded
         adopt_vocabulary(self.head.events)
-        self.entities = self.head.entities
+        self.entities = EntityIndex.stored(self.head.entities, self._entity_value, self._entity_keys)
         self.entity_records: Records[Entity] = Records(connection, "entities")
         self.sources: Records[Source] = Records(connection, "sources")
         self.statement_ids = StatementIds(connection)
@@ -258,7 +269,7 @@ class StoreIndex:
         self._terms_by_first: dict[str, dict[int, list[str]]] = {}
         self.words = _StoreWords(connection)
         self._scoring_cache: dict[int, Scoring] = {}
-        self._common: SizedMemo[str, frozenset[int] | _SortedNumbers] = SizedMemo(MEMOISED_COMMON_POSTINGS)
+        self._common: SizedMemo[str, frozenset[int] | _BitmapNumbers] = SizedMemo(MEMOISED_COMMON_POSTINGS)
         self._bitmaps: SizedMemo[str, int] = SizedMemo(MEMOISED_BITMAP_BYTES)
         self._lengths: list[tuple[float, int]] | None = None
         self._facts_cache: SizedMemo[int, StatementFacts] = SizedMemo(MEMOISED_FACTS)
@@ -280,6 +291,13 @@ class StoreIndex:
         a forked worker (a connection cannot cross a fork; the head and norms can, for free)."""
         assert self.path is not None, "an index built in memory cannot be reopened"
         return StoreIndex(_read_only(self.path), self.path, (self.head, self._norms))
+
+    def _entity_value(self, table: str, key: str) -> object:
+        row = self._db.execute("SELECT value FROM entity_tables WHERE tab = ? AND key = ?", (table, key)).fetchone()
+        return row[0] if row else None
+
+    def _entity_keys(self, table: str) -> Iterator[str]:
+        return (key for (key,) in self._db.execute("SELECT key FROM entity_tables WHERE tab = ?", (table,)))
 
     def statistics(self, term: str) -> tuple[int, float, float]:
         """A term's document frequency, idf and weight, worked out once per process: every
@@ -316,18 +334,23 @@ class StoreIndex:
             numbers.frombytes(row[0])
         return numbers
 
-    def _common_postings(self, term: str) -> frozenset[int] | _SortedNumbers:
+    def _common_postings(self, term: str) -> frozenset[int] | _BitmapNumbers:
         """A common term's statements, memoised: the same few ("agreement", "signed") come back
-        claim after claim. As a set, which answers "which candidates have it" in C; a huge
-        posting list (a million-statement store has terms in hundreds of thousands) stays a
-        sorted array, a sixteenth of the memory, so the memo holds every term claims use."""
+        claim after claim. As a set (which answers "which candidates have it" in C) while that
+        takes less memory than the term's bitmap, as the bitmap beyond (see `SET_ENTRY_BYTES`):
+        at a million statements the sets of the terms claims use outgrew their memo and were
+        made again claim after claim (a batch checked a claim in 2.56 ms of one core; 1.45 ms
+        with bitmaps), and a term in 300,000 statements is an eighth of the bytes to read."""
         found = self._common.get(term)
         if found is None:
-            numbers = self._postings(term)
-            if len(numbers) <= HUGE_POSTINGS:
+            df = self.statistics(term)[0]
+            if df * SET_ENTRY_BYTES <= (self.count + 7) // 8:
+                numbers = self._postings(term)
                 found = self._common.put(term, frozenset(numbers), len(numbers))
             else:
-                found = self._common.put(term, _SortedNumbers(numbers), len(numbers) // 16)
+                (bits,) = self._db.execute("SELECT bits FROM terms WHERE term = ?", (term,)).fetchone()
+                bits = bits or bitmaps.bitmap(self._postings(term), self.count)  # too rare to have one kept
+                found = self._common.put(term, _BitmapNumbers(bits), len(bits) // SET_ENTRY_BYTES)
         return found
 
     def retrieve(self, terms: Sequence[str], limit: int, events: Sequence[Sequence[str]] = ()) -> list[Scoring]:
@@ -380,8 +403,9 @@ class StoreIndex:
             having = self._common_postings(term).intersection(sums)  # looks up each key of sums
             sums.update(zip(having, map(add, map(sums.__getitem__, having), repeat(idf))))
         numbers = list(sums)
-        norms = itemgetter(*numbers)(self._norms) if len(numbers) > 1 else [self._norms[n] for n in numbers]
-        scores = list(map(truediv, sums.values(), norms))
+        lengths, norm_of = self._norms
+        found = itemgetter(*numbers)(lengths) if len(numbers) > 1 else [lengths[n] for n in numbers]
+        scores = list(map(truediv, sums.values(), map(norm_of.__getitem__, found)))
         ranking = zip(scores, map(neg, numbers))
         if len(scores) > limit:  # a sort of bare floats finds the bar; only those above it are ranked
             ranking = compress(ranking, map(sorted(scores, reverse=True)[limit - 1].__le__, scores))
@@ -438,20 +462,44 @@ class StoreIndex:
             yield _facts_from(blob)
 
 
-class _SortedNumbers:
-    """A huge posting list kept as its sorted array: membership by binary search."""
+class _BitmapNumbers:
+    """A huge posting list as its bitmap (`bitmaps.bitmap`): membership by a bit test."""
 
-    def __init__(self, numbers: array) -> None:
-        self._numbers = numbers
+    def __init__(self, bits: bytes) -> None:
+        self._bits = bits
 
     def intersection(self, candidates: Iterable[int]) -> list[int]:
-        numbers, end = self._numbers, len(self._numbers)
-        return [n for n in candidates if (i := bisect_left(numbers, n)) < end and numbers[i] == n]
+        bits = self._bits
+        return [n for n in candidates if bits[n >> 3] >> (n & 7) & 1]
 
     def __contains__(self, number: object) -> bool:
-        numbers = self._numbers
-        i = bisect_left(numbers, number)  # type: ignore[arg-type]
-        return i < len(numbers) and numbers[i] == number
+        return bool(self._bits[number >> 3] >> (number & 7) & 1)  # type: ignore[operator]
+
+
+class _Norms(NamedTuple):
+    """Each statement's length (its number of terms) and the BM25 norm of each length: a byte
+    a statement where the longest has fewer than 256 terms, a megabyte to read at open for a
+    million statements where their norms as floats took eight (10 to 25 ms)."""
+
+    lengths: array
+    norm_of: tuple[float, ...]
+
+
+def _norms_blob(lengths: array) -> bytes:
+    """`_Norms` of these lengths, marshalled for the index's meta table (`_norms_from`)."""
+    count = len(lengths)
+    average = sum(lengths) / count if count else 1.0
+    longest = max(lengths, default=0)
+    norm_of = tuple((1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in range(longest + 1))
+    typecode = next(code for code in "BHI" if longest < 256 ** array(code).itemsize)
+    return marshal.dumps((typecode, array(typecode, lengths).tobytes(), norm_of))
+
+
+def _norms_from(blob: bytes) -> _Norms:
+    typecode, lengths, norm_of = marshal.loads(blob)
+    found = array(typecode)
+    found.frombytes(lengths)
+    return _Norms(found, norm_of)
 
 
 class _StoreWords:
@@ -695,28 +743,54 @@ class PackedStatements(Sequence[Statement]):
     """A file's statements marshalled in runs of `READ_STEP`: what a worker that parsed the file
     sends back (a few strings of bytes, where a pickle of the statements takes twice as long to
     load as they take to parse). A run is made into statements again only where it is read: in
-    the build worker that reads it."""
+    the build worker that reads it.
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
+    With a `spill` file the runs are written there and read back from it when wanted: a build
+    of a million statements held 550 MB of them in its parent otherwise, from the parse of the
+    first file until the last was read (pages of the file are the system's cache, not ours)."""
+
+    def __init__(self, statements: Sequence[Statement], spill: Path | None = None) -> None:
         self._count = len(statements)
-        self._runs = [marshal.dumps([(*_statement_fields(s), s.appeared_in) for s in statements[i:i + READ_STEP]])
-                      for i in range(0, self._count, READ_STEP)]
+        runs = (marshal.dumps([(*_statement_fields(s), s.appeared_in) for s in statements[i:i + READ_STEP]])
+                for i in range(0, self._count, READ_STEP))
+        self._spill = spill
+        self._runs: list[bytes] = []
+        self._extents: list[tuple[int, int]] = []
+        """Each run's offset and size in `spill`."""
+        if spill is None:
+            self._runs = list(runs)
+            return
+        with spill.open("wb") as handle:
+            for run in runs:
+                self._extents.append((handle.tell(), len(run)))
+                handle.write(run)
 
     def __len__(self) -> int:
         return self._count
 
+    def _read(self, numbers: range) -> Iterator[bytes]:
+        if self._spill is None:
+            yield from (self._runs[number] for number in numbers)
+            return
+        with self._spill.open("rb") as handle:
+            for number in numbers:
+                offset, size = self._extents[number]
+                handle.seek(offset)
+                yield handle.read(size)
+
     def __getitem__(self, key):  # type: ignore[no-untyped-def] - int or slice, as a list's
         if isinstance(key, int):
             run, at = divmod(range(self._count)[key], READ_STEP)
-            return _statement_from(marshal.loads(self._runs[run])[at])
+            return _statement_from(marshal.loads(next(self._read(range(run, run + 1))))[at])
         start, stop, step = key.indices(self._count)
-        runs = range(start // READ_STEP, (stop - 1) // READ_STEP + 1) if start < stop else ()
-        unpacked = [_statement_from(fields) for run in runs for fields in marshal.loads(self._runs[run])]
+        runs = range(start // READ_STEP, (stop - 1) // READ_STEP + 1) if start < stop else range(0)
+        unpacked = [_statement_from(fields) for run in self._read(runs) for fields in marshal.loads(run)]
         first = runs[0] * READ_STEP if runs else 0
         return unpacked[start - first:stop - first:step]
 
     def __iter__(self) -> Iterator[Statement]:
-        return (_statement_from(fields) for run in self._runs for fields in marshal.loads(run))
+        runs = range(0, (self._count + READ_STEP - 1) // READ_STEP)
+        return (_statement_from(fields) for run in self._read(runs) for fields in marshal.loads(run))
 
 
 class _Consulted:
@@ -920,8 +994,8 @@ def _previous(path: Path | None, reading: str) -> _Previous | None:
             files = json.loads(meta["files"])
             if len(parts) != len(files):
                 return None
-            [head] = connection.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
-            entities = pickle.loads(head).entities
+            [pickled] = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'").fetchone()
+            entities = pickle.loads(pickled)
         finally:
             connection.close()
     except Exception:  # noqa: BLE001 - damaged or gone: the index is assembled from the parts
@@ -945,6 +1019,8 @@ def build_from_files(store: Store, files: Sequence[StoreFile], path: Path, parts
         before.counts == [len(file.ids) for file in files] else None
     if patched:
         try:
+            import shutil  # only a patch copies: shutil brings three compression modules to every check
+
             shutil.copyfile(patched.path, path)
         except OSError:
             patched = None
@@ -1016,11 +1092,12 @@ def build_index(store: Store, path: Path | None = None) -> StoreIndex:
 
 
 _TABLES = """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-    CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL, bits BLOB) WITHOUT ROWID;
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value);
+    CREATE TABLE terms (term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL, bits BLOB, postings BLOB NOT NULL);
     CREATE TABLE lengths (norm REAL PRIMARY KEY, bits BLOB NOT NULL);
     CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE entities (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
+    CREATE TABLE entity_tables (tab TEXT NOT NULL, key TEXT NOT NULL, value, UNIQUE (tab, key));
     CREATE TABLE sources (id TEXT NOT NULL UNIQUE, blob BLOB NOT NULL);
     CREATE TABLE scoring (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
     CREATE TABLE facts (number INTEGER PRIMARY KEY, blob BLOB NOT NULL);
@@ -1047,18 +1124,20 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
     connection.executescript(_TABLES)
     postings: dict[str, array] = {}
     lengths = array("I")
-    summaries: list[tuple] = []
+    summaries: list[bytes] = []
+    """Each part's `_scoring_fields`, marshalled (a term once per part) until the weights are
+    known: as tuples they took a gigabyte at a million statements."""
     with connection:
         for part in parts:
             first = len(lengths)
-            for number, (_, (identifier, terms, *rest)) in enumerate(part.rows, first):
+            for number, (_, (_, terms, *_)) in enumerate(part.rows, first):
                 for term in terms:
                     numbers = postings.get(term)
                     if numbers is None:
                         numbers = postings[term] = array("I")
                     numbers.append(number)
                 lengths.append(len(terms))
-                summaries.append((identifier, terms, *rest))
+            summaries.append(marshal.dumps([fields for _, fields in part.rows]))
             connection.executemany("INSERT INTO facts VALUES (?, ?)",
                                    ((number, blob) for number, (blob, _) in enumerate(part.rows, first)))
         count = len(lengths)
@@ -1066,10 +1145,11 @@ def _assemble(connection: sqlite3.Connection, store: Store, entities: EntityInde
         connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary)))
         opening = opening_size(count)  # only a commoner term can be the rarest of a claim without rare terms
         connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", (
-            (t, len(p), p.tobytes(), bitmaps.bitmap(p, count) if len(p) > opening else None)
+            (t, len(p), bitmaps.bitmap(p, count) if len(p) > opening else None, p.tobytes())
             for t, p in sorted(postings.items())))
         connection.executemany("INSERT INTO scoring VALUES (?, ?)", (
-            (number, _scoring_blob(fields, weights)) for number, fields in enumerate(summaries)))
+            (number, _scoring_blob(fields, weights))
+            for number, fields in enumerate(fields for packed in summaries for fields in marshal.loads(packed))))
         connection.executemany("INSERT INTO entities VALUES (?, ?)", _pickled(store.entities))
         connection.executemany("INSERT INTO statement_ids VALUES (?, ?, ?, ?)",  # in key order: 3 times faster
                                sorted(row for _, _, ids in layout for row in ids))
@@ -1121,7 +1201,7 @@ def _patch(connection: sqlite3.Connection, store: Store, entities: EntityIndex, 
                 reweighed.update(kept)  # its idf moved: so did the weight of every statement that has it
             if kept:
                 connection.execute("INSERT OR REPLACE INTO terms VALUES (?, ?, ?, ?)", (
-                    term, len(kept), kept.tobytes(), bitmaps.bitmap(kept, count) if len(kept) > opening else None))
+                    term, len(kept), bitmaps.bitmap(kept, count) if len(kept) > opening else None, kept.tobytes()))
             else:
                 connection.execute("DELETE FROM terms WHERE term = ?", (term,))
         weights = _Weights(connection, count)
@@ -1138,6 +1218,7 @@ def _patch(connection: sqlite3.Connection, store: Store, entities: EntityIndex, 
         connection.executemany("DELETE FROM words WHERE word = ?", ((w,) for w in old - vocabulary))
         connection.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(vocabulary - old)))
         connection.execute("DELETE FROM lengths")
+        connection.execute("DELETE FROM entity_tables")
         connection.execute("DELETE FROM sources")
         connection.execute("DELETE FROM parts")
         _write_layout(connection, store, entities, reading, layout, lengths)
@@ -1171,21 +1252,23 @@ def _pickled(records: Mapping[str, object]) -> Iterator[tuple[str, bytes]]:
 def _write_layout(connection: sqlite3.Connection, store: Store, entities: EntityIndex, reading: str | None,
                   layout: Layout, lengths: array) -> None:
     """What an assembled and a patched index both write whole: BM25 length norms and their
-    bitmaps, sources, the parts and the head."""
+    bitmaps, sources, the parts, the entity tables and the head."""
     count = len(lengths)
-    average = sum(lengths) / count if count else 1.0
-    norms = array("d", [(1 + BM25_K1 * (1 - BM25_B + BM25_B * n / average)) / (BM25_K1 + 1) for n in lengths])
+    norms = _norms_blob(lengths)
+    norm_of = _norms_from(norms).norm_of
     by_norm: dict[float, list[int]] = {}
-    for number, norm in enumerate(norms):
-        by_norm.setdefault(norm, []).append(number)
+    for number, length in enumerate(lengths):
+        by_norm.setdefault(norm_of[length], []).append(number)
     connection.executemany("INSERT INTO lengths VALUES (?, ?)",
                            ((norm, bitmaps.bitmap(numbers, count)) for norm, numbers in by_norm.items()))
     connection.executemany("INSERT INTO sources VALUES (?, ?)", _pickled(store.sources))
     connection.executemany("INSERT INTO parts VALUES (?, ?, ?, ?)", (
         (number, record, key, len(ids)) for number, (key, record, ids) in enumerate(layout)))
-    head = IndexHead(entities, store.warnings, count, event_vocabulary())
+    connection.executemany("INSERT INTO entity_tables VALUES (?, ?, ?)", sorted(entities.table_rows()))
+    head = IndexHead(entities.head(), store.warnings, count, event_vocabulary())
     connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-        ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms.tobytes()),
+        ("format", FORMAT), ("head", pickle.dumps(head, pickle.HIGHEST_PROTOCOL)), ("norms", norms),
+        ("entity_index", pickle.dumps(entities, pickle.HIGHEST_PROTOCOL)),
         ("lengths", lengths.tobytes()), ("reading", reading), ("files", json.dumps([str(f) for f in store.files]))])
 
 

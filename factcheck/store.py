@@ -156,8 +156,8 @@ def store_files(paths: Iterable[Path]) -> list[Path]:
             if not found:
                 raise StoreError("no .yaml or .yml files in this folder", str(path))
             folder = path.resolve()
-            for file in found:
-                if not file.resolve().is_relative_to(folder):
+            for file in found:  # only a link can lead out: a file's real path is the folder's and its name
+                if file.is_symlink() and not file.resolve().is_relative_to(folder):
                     raise StoreError(f"links outside the store folder (to {file.resolve()}); not read "
                                      "(name the file itself with --store to use it)", str(file))
             files.extend(found)

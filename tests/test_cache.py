@@ -183,3 +183,18 @@ def test_a_file_that_is_no_index_is_one_line_and_exit_2(tmp_path: Path, runner, 
     assert result.exit_code == 2
     assert result.stderr == f"{junk}: not an index file factcheck can read (DatabaseError); " \
                             "build one with `factcheck index build --out FILE`\n"
+
+
+def test_real_paths_are_the_resolved_paths(tmp_path: Path, monkeypatch) -> None:
+    """Each folder is resolved once, not each file: the same paths, links and relative ones included."""
+    from factcheck.cache import real_paths
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "real" / "b.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "c.yaml").symlink_to(tmp_path / "real" / "a.yaml")
+    monkeypatch.chdir(tmp_path / "real")
+    files = [tmp_path / "linked" / "a.yaml", tmp_path / "real" / "b.yaml", tmp_path / "real" / "c.yaml",
+             Path("b.yaml"), Path("../linked/../real/a.yaml")]
+    assert real_paths(files) == [path.resolve() for path in files]

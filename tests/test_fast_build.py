@@ -53,12 +53,16 @@ def test_every_character_normalising_blanks_as_a_control_is_unprintable() -> Non
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and _CONTROL.match(c)]
 
 
+@pytest.mark.parametrize("spilt", [False, True])
 @pytest.mark.parametrize("step", [1, 3, READ_STEP])
-def test_packed_statements_are_the_statements_they_pack(step: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_packed_statements_are_the_statements_they_pack(step: int, spilt: bool, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In memory, or spilt to a file (a worker that parsed a store file of a large store)."""
     monkeypatch.setattr(index_module, "READ_STEP", step)
     statements = list(load_store([shipped_store()]).statements)
     statements[1] = replace(statements[1], appeared_in=("https://example.com/rumour",))
-    packed = PackedStatements(statements)
+    packed = PackedStatements(statements, tmp_path / "spill" if spilt else None)
+    assert (tmp_path / "spill").exists() == spilt
     assert len(packed) == len(statements) and list(packed) == statements
     assert [(s.location, [c.location for c in s.citations]) for s in packed] == \
         [(s.location, [c.location for c in s.citations]) for s in statements]
@@ -73,7 +77,17 @@ def test_a_store_parsed_and_read_on_several_cores_is_indexed_as_one_read_here(
     monkeypatch.setattr(cache_module, "fork_workers", lambda: 2)
     monkeypatch.setattr(index_module, "fork_workers", lambda: 2)
     monkeypatch.setattr(index_module, "PARALLEL_BUILD_MINIMUM", 0)
-    assert_as_built_afresh(folder)
+    spills: list[Path | None] = []
+    read_records = cache_module._read_records
+
+    def noted(*arguments):  # noqa: ANN002, ANN202 - as _read_records
+        for record, found in read_records(*arguments):
+            spills.append(getattr(found.statements, "_spill", None))
+            yield record, found
+
+    monkeypatch.setattr(cache_module, "_read_records", noted)
+    assert_as_built_afresh(folder)  # the parent held paths, not statements: each file's were spilt
+    assert spills and all(spill is not None and not spill.exists() for spill in spills)
 
 
 def test_a_file_a_worker_cannot_read_fails_as_it_fails_read_here(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

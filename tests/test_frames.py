@@ -1523,9 +1523,9 @@ def test_a_plan_to_appeal_is_denied_by_a_recorded_decision_not_to() -> None:
 
 
 def test_event_terms_rank_huge_posting_lists_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A million-statement store keeps its commonest terms' statements as sorted arrays; the
+    """A million-statement store keeps its commonest terms' statements as bitmaps; the
     search for a candidate recording the claim's event asks them too."""
-    monkeypatch.setattr("factcheck.index.HUGE_POSTINGS", 0)
+    monkeypatch.setattr("factcheck.index.SET_ENTRY_BYTES", 10**9)
     others = {f"talks-{n}": f"Acme and Globex held talks in round {n}" for n in range(12)}
     quotes = {**others, "bought": "Acme completed its acquisition of Globex on 3 June 2024, paying cash for every share"}
     index = _index_of(tmp_path, quotes, "parties: [acme, globex]")

@@ -112,7 +112,8 @@ def contents(connection: sqlite3.Connection) -> dict[str, object]:
         "sources": [(key, pickle.loads(blob)) for key, blob in rows("SELECT id, blob FROM sources ORDER BY rowid")],
         "statement_ids": rows("SELECT * FROM statement_ids ORDER BY id"),
         "norms": meta["norms"], "count": head.count, "warnings": head.warnings,
-        "entity_index": pickle.dumps(head.entities.kinds),
+        "entity_head": head.entities,
+        "entity_tables": rows("SELECT * FROM entity_tables ORDER BY tab, key"),
     }
 
 

@@ -97,23 +97,27 @@ def test_near_miss_generators_cover_most_of_the_store() -> None:
     assert len(NEAR_MISSES) >= len(STATEMENTS)
 
 
-def test_huge_posting_lists_kept_as_arrays_rank_as_sets_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A million-statement store keeps its commonest terms' statements as sorted arrays: with
-    every common term kept so, retrieval must rank exactly as with sets."""
+def test_common_terms_kept_as_bitmaps_rank_as_sets_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large store keeps its common terms' statements as bitmaps: with every common term kept
+    so (those too rare to have a bitmap in the index too), retrieval must rank exactly as with
+    sets."""
     from factcheck import index as index_module
 
     store = load_store(default_store_paths())
     claims = [s.claim for s in store.statements]
     monkeypatch.setattr(index_module, "OPENING_MINIMUM", 3)  # most terms common in a small store
     monkeypatch.setattr(index_module, "OPENING_SHARE", 0.0)
+    monkeypatch.setattr(index_module, "SET_ENTRY_BYTES", 0)
     as_sets = build_index(store)
     terms = [index_module.claim_terms(parse_claim(c, as_sets.entities, TODAY, as_sets.words)) for c in claims]
     expected = [[s.number for s in as_sets.retrieve(t, 10)] for t in terms]
     assert sum(map(len, expected)) > 3 * len(claims)
-    monkeypatch.setattr(index_module, "HUGE_POSTINGS", 0)
-    as_arrays = build_index(store)
-    assert [[s.number for s in as_arrays.retrieve(t, 10)] for t in terms] == expected
-    assert any(isinstance(found, index_module._SortedNumbers) for found in as_arrays._common.values())
+    assert not any(isinstance(found, index_module._BitmapNumbers) for found in as_sets._common.values())
+    monkeypatch.setattr(index_module, "SET_ENTRY_BYTES", 10**9)
+    as_bitmaps = build_index(store)
+    assert [[s.number for s in as_bitmaps.retrieve(t, 10)] for t in terms] == expected
+    assert as_bitmaps._common and all(isinstance(found, index_module._BitmapNumbers)
+                                      for found in as_bitmaps._common.values())
 
 
 def test_claims_without_rare_terms_rank_by_bitmaps_as_the_general_path_does(monkeypatch: pytest.MonkeyPatch) -> None:
