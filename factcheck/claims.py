@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from datetime import date
 from typing import Container, NamedTuple
 
@@ -349,15 +350,20 @@ def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> st
     it") is more often the deal than the company."""
     if subject is None:
         return None
-    prepositions = "|".join(map(re.escape, event_vocabulary().pronoun_prepositions))
-    named, count = re.subn(rf"\b({prepositions}) it\b", lambda m: f"{m.group(1)} {entities.names[subject]}", piece,
-                           count=1, flags=re.IGNORECASE)
+    named, count = _pronoun_after(event_vocabulary().pronoun_prepositions).subn(
+        lambda m: f"{m.group(1)} {entities.names[subject]}", piece, count=1)
     return named if count else None
+
+
+@lru_cache(maxsize=4)
+def _pronoun_after(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    """ "it" after one of the prepositions, compiled once."""
+    return re.compile(rf"\b({'|'.join(map(re.escape, prepositions))}) it\b", re.IGNORECASE)
 
 
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s+")
 """Where a claim's relative clause begins: what it says of the name before is a claim too ("sold
-VLT-310 to Globex, which has since launched it"), where a statement's is its background."""
+its unit to Globex, which has since closed it"), where a statement's is its background."""
 
 
 _SAME_TIME = {"the same day": 3, "that day": 3, "the same month": 2, "that month": 2, "the same year": 1,

@@ -267,8 +267,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
     reason = claim.frame.reason
     if (reason and facts.statement.verdict == SUPPORTED and not any(f.negated for f in facts.frames)
-            and not any(f" {word} " in facts.vocabulary for word in reason)
-            and not any(one_letter_from(word, facts.vocabulary.split()) for word in reason if len(word) > MIN_FUZZY_LENGTH)):
+            and not _speaks_of(reason, facts.vocabulary)):
         # "fined for anti-money-laundering failures" against a fine for mis-selling (though
         # what records that there was no fine at all denies it, whatever it was for)
         label = vocabulary().types[claim.frame.type or "fine"]["label"]
@@ -293,6 +292,16 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
+
+
+def _speaks_of(words: Sequence[str], vocabulary: str) -> bool:
+    """Whether a statement's words (`StatementFacts.vocabulary`) include one of `words`, or a
+    slip of a long one ("riging" for "rigging")."""
+    if any(f" {word} " in vocabulary for word in words):
+        return True
+    long = [word for word in words if len(word) > MIN_FUZZY_LENGTH]
+    theirs = vocabulary.split() if long else []
+    return any(one_letter_from(word, theirs) for word in long)
 
 
 def recording(place: str, entities: EntityIndex) -> frozenset[str]:
@@ -391,8 +400,8 @@ def contradicted_elsewhere(claim: ParsedClaim, consistent: list[StatementFacts],
                            others: list[list[Conflict]], entities: EntityIndex) -> Conflict | None:
     """A date, figure or place of the claim that no similar consistent statement records but a
     similar one contradicts: "over 2,400 firms, up 40%" is not confirmed by the statement with the
-    2,400 when the one with the growth rate says 30%, nor "signed a partnership in Lusmark" by a
-    statement of its fee that names no place, when the one of its signing names another."""
+    2,400 when the one with the growth rate says 30%, nor "signed a partnership in Springfield" by
+    a statement of its fee that names no place, when the one of its signing names another."""
     for problems in others:
         for conflict in problems:
             if conflict.kind in PARTICULARS and conflict.claim_value is not None and not any(
@@ -430,8 +439,8 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
 
     def related(a: str, b: str) -> bool:
         """One and the same, parent and subsidiary, or a person whom both the claim and the
-        statement name with the organisation the statement records speaking ("Halvard chief
-        executive Renske Adair denied …" against "Halvard denied …, chief executive Renske Adair said")."""
+        statement name with the organisation the statement records speaking ("Acme chief executive
+        Jane Roe denied …" against "Acme denied …, chief executive Jane Roe said")."""
         return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities)
 
     for frame, dates in frames:

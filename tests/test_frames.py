@@ -1324,8 +1324,7 @@ def test_a_false_plan_denies_the_act() -> None:
 ])
 def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority fined Acme EUR 4 million for failures between 2020 and 2022"
-    index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
-    assert check(claim, index).verdict == verdict
+    assert _verdict_against(tmp_path, quote, "2023-11-14", claim) == verdict
 
 
 @pytest.mark.parametrize("claim, verdict", [
@@ -1336,8 +1335,7 @@ def test_a_claims_date_is_compared_with_dates_as_precise_as_it(tmp_path: Path, c
 ])
 def test_what_a_fine_was_for_is_a_particular(tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority fined Acme EUR 4 million for mis-selling loans to small firms"
-    index = _index_of(tmp_path, {"fine": quote}, "parties: [regulator, acme], date: 2023-11-14")
-    assert check(claim, index).verdict == verdict
+    assert _verdict_against(tmp_path, quote, "2023-11-14", claim) == verdict
 
 
 @pytest.mark.parametrize("claim, verdict", [
@@ -1350,8 +1348,13 @@ def test_what_a_fine_was_for_is_a_particular(tmp_path: Path, claim: str, verdict
 def test_a_statements_date_pins_its_main_event_among_the_dates_of_its_clause(
         tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority granted Acme a licence on 1 August 2024, allowing it to trade from 1 October 2024"
-    index = _index_of(tmp_path, {"licence": quote}, "parties: [regulator, acme], date: 2024-08-01")
-    assert check(claim, index).verdict == verdict
+    assert _verdict_against(tmp_path, quote, "2024-08-01", claim) == verdict
+
+
+def _verdict_against(folder: Path, quote: str, dated: str, claim: str) -> str:
+    """The claim's verdict against one statement of the Trade Authority about Acme, of that date."""
+    index = _index_of(folder, {"statement": quote}, f"parties: [regulator, acme], date: {dated}")
+    return check(claim, index).verdict
 
 
 @pytest.mark.parametrize("claim, verdict", [

@@ -150,7 +150,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     if backward and not statement_positive and (claim_positive or ss not in vocab.prospective
                                                 or cs is None or cs in vocab.prospective):
         # (a false plan denies the act, but that no bid was prepared is no record that nothing
-        # was ever bought: "Corvia never bought shares" against a false "was preparing a bid")
+        # was ever bought: "Acme never bought shares" against a false "was preparing a bid")
         return Decision(DENIED if claim_positive else SUPPORTED)
     if cs is None and not_yet:
         return Decision(None, "stage", "the claim says it happened, the statement "

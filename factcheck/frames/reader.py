@@ -718,11 +718,16 @@ def _opening_phrase_end(normalized: str, spans: Sequence[Token], vocab: Vocabula
     return comma + 1 if comma > 0 else 0
 
 
+SOURCE_REACH = 30
+"""Characters either side of a name within which "according to the" or a report noun is
+looked for: the clause is not split into words for every name."""
+
+
 def _a_source(normalized: str, mention: Mention, vocab: Vocabulary) -> bool:
     """Whether a name is who reported the clause, not one who acts in it: "according to the
     Gazette", "a Gazette report that …"."""
-    before = normalized[:mention.start].split()[-3:]
-    after = normalized[mention.end:].split()[:1]
+    before = normalized[max(0, mention.start - SOURCE_REACH):mention.start].split()[-3:]
+    after = normalized[mention.end:mention.end + SOURCE_REACH].split()[:1]
     return (before[-2:] == ["according", "to"] or (before[-3:-1] == ["according", "to"] and before[-1] in vocab.fillers)
             or bool(after) and after[0] in vocab.report_nouns)
 
