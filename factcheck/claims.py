@@ -109,9 +109,11 @@ def parse_claim(
 
 
 _HOLDING_WORDS = frozenset("will would own owns owned owning hold holds held holding keep keeps kept retain retains "
-                           "retained has have had with a an its their is take takes took".split())
+                           "retained has have had with a an its their is take takes took "
+                           "shareholders stockholders investors owners".split())
 """The only words that may stand between a holder and its percentage ("Globex will own 49
-percent", "Globex 51 percent"; not "its Globex holding to 29.9 percent", where Globex is held)."""
+percent", "Globex 51 percent", "Globex shareholders will own 58 percent": what its owners hold;
+not "its Globex holding to 29.9 percent", where Globex is held)."""
 
 
 def shares_in(text: str, entities: EntityIndex) -> tuple[tuple[str, float], ...]:

@@ -330,7 +330,7 @@ class EntityIndex:
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
             look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary)
-            longer = self._fuzzy(words, i, wider_than=width) if look else None
+            longer = self._fuzzy(words, i, wider_than=width, name_starts=name_starts) if look else None
             if longer:
                 mention, width = longer
             width = max(width, 1)
@@ -357,12 +357,16 @@ class EntityIndex:
                                capitals_only=width == 1 and key[0] in STOPWORDS), width
         return None
 
-    def _fuzzy(self, words: list[Token], i: int, wider_than: int) -> tuple[Mention, int] | None:
+    def _fuzzy(self, words: list[Token], i: int, wider_than: int,
+               name_starts: Container[int] | None = None) -> tuple[Mention, int] | None:
         if not self.fuzzy_names or words[i].text in STOPWORDS or words[i].text.isdigit():
             return None
         for width in range(min(self.longest, 5), 0, -1):
             if width <= wider_than or i + width > len(words):
                 continue
+            if name_starts is not None and any(t.start not in name_starts and t.text not in STOPWORDS
+                                               for t in words[i + 1:i + width]):
+                continue  # capitals name a name: "Acme tore up" is no misspelt "Acme Corp"
             if any(t.text.isdigit() for t in words[i + 1:i + width]):
                 continue  # "Acme Insurance 3.6 billion" is a name and a figure, not a misspelt name
             if width > 1 and words[i + width - 1].text in STOPWORDS:

@@ -26,7 +26,7 @@ from .frames.decide import Decision, decide, shares_verb
 from .frames.reader import Frame
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
-from .spelling import one_letter_from
+from .spelling import one_letter_from, one_letter_variants
 from .store import Citation, Source, Statement
 from .text import stem
 
@@ -261,8 +261,10 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
     qualifier = claim.frame.qualifier
     kind = stem(qualifier) if qualifier is not None else None
-    if kind is not None and kind in index.words and not any(stem(word) == kind for word in facts.vocabulary.split()):
-        # (a word the store never uses, a misspelling, is not asked for)
+    if kind is not None and not any(stem(word) == kind for word in facts.vocabulary.split()) and (
+            kind in index.words or kind.isascii() and not any(stem(variant) in index.words
+                                                              for variant in one_letter_variants(qualifier))):
+        # (a word one letter from a word the store uses is a misspelling of it, and not asked for)
         label = vocabulary().types[claim.frame.type or "deal"]["label"]
         found.append(Conflict("event", qualifier, f"the claim says {qualifier} {label}, the statement does not"))
     reason = claim.frame.reason

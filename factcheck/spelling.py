@@ -6,7 +6,8 @@ stemmer nor rapidfuzz until a misspelling is looked for.
 
 from __future__ import annotations
 
-from typing import Sequence
+from string import ascii_lowercase
+from typing import Iterator, Sequence
 
 
 def one_letter_from(word: str, candidates: Sequence[str]) -> list[str]:
@@ -17,3 +18,17 @@ def one_letter_from(word: str, candidates: Sequence[str]) -> list[str]:
 
     return [found for found, _, _ in process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1,
                                                       limit=None)]
+
+
+def one_letter_variants(word: str) -> Iterator[str]:
+    """Every word one letter (an edit, or a swap of two) from `word`: to ask a store, word by
+    word, whether it knows a word `word` may be a slip of."""
+    for i in range(len(word) + 1):
+        for letter in ascii_lowercase:
+            yield word[:i] + letter + word[i:]
+        if i < len(word):
+            yield word[:i] + word[i + 1:]
+            for letter in ascii_lowercase:
+                yield word[:i] + letter + word[i + 1:]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]

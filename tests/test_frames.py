@@ -409,6 +409,12 @@ READINGS = [
     pytest.param("Acme pulled the plug on its Globex bid",
                  {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
                  id="its Globex bid: Globex is bought"),
+    pytest.param("The Trade Authority never referred the Acme-Globex deal for an in-depth review",
+                 {"stage": "under-review", "negated": True}, id="a negated verb negates its object's event"),
+    pytest.param("Acme pulled its stock market listing", {"type": "listing", "stage": "abandoned"},
+                 id="pulled its listing"),
+    pytest.param("Acme tore up its supply contract with Globex", {"type": "agreement", "stage": "abandoned"},
+                 id="tore up a contract"),
     pytest.param("Acme walked away from Globex, withdrawing its offer",
                  {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
                  id="walked away from Globex: its offer is for Globex"),
@@ -1232,6 +1238,19 @@ def _index_of(folder: Path, quotes: dict[str, str], fields: str, false: tuple[st
                                          quotes)]))
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme signed a deal with Globex", "supported"),
+    ("Acme signed a marketing deal with Globex", "supported"),
+    ("Acme signed a marketng deal with Globex", "supported"),  # a slip of the store's word
+    ("Acme signed a logistics deal with Globex", "unverified"),  # a word the store never uses is still a kind of deal
+    ("Acme signed a pricing deal with Globex", "unverified"),  # the store uses it, not of this deal
+])
+def test_what_kind_of_deal_a_claim_names_is_a_particular(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"signed": "Acme signed a marketing partnership with Globex", "other": "Initech cut its pricing"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
+    assert check(claim, index).verdict == verdict
+
+
 def test_event_terms_rank_the_candidates_they_do_not_open(tmp_path: Path) -> None:
     """Among many statements naming Acme and Globex, the claim's event ranks the purchase first,
     though a short statement of another event would win on the names alone."""
@@ -1349,6 +1368,23 @@ def test_a_statements_date_pins_its_main_event_among_the_dates_of_its_clause(
         tmp_path: Path, claim: str, verdict: str) -> None:
     quote = "The Trade Authority granted Acme a licence on 1 August 2024, allowing it to trade from 1 October 2024"
     assert _verdict_against(tmp_path, quote, "2024-08-01", claim) == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority extended Acme's licence by ten years", "unverified"),  # what was refused did not happen
+    ("The Trade Authority refused to extend Acme's licence", "supported"),
+])
+def test_a_clause_without_a_stage_is_not_confirmed_by_a_refusal(tmp_path: Path, claim: str, verdict: str) -> None:
+    quote = "The Trade Authority refused a request by Acme to extend its licence by ten years"
+    assert _verdict_against(tmp_path, quote, "2024-07-10", claim) == verdict
+
+
+@pytest.mark.parametrize("undone", ["in-talks", "blocked", "abandoned"])
+def test_a_clause_in_a_verb_of_its_own_says_the_event_took_place(undone: str) -> None:
+    """"Acme and Globex formed a venture" is not what talks of one, or its refusal, record."""
+    formed = Frame(type="joint-venture", verbs=("formed",))
+    assert _decide(formed, Frame(type="joint-venture", stage=undone), True)[0] is None
+    assert _decide(formed, Frame(type="joint-venture", stage="completed"), True) == ("supported", "")
 
 
 def _verdict_against(folder: Path, quote: str, dated: str, claim: str) -> str:
@@ -1478,6 +1514,9 @@ def test_a_percentage_belongs_to_whom_it_is_given(index: StoreIndex) -> None:
     assert shares("Initech raised its stake in Globex to 29.9 percent") == ()  # Globex is held, not holding
     assert shares("with Acme Cargo, Acme's logistics unit, owning 51 percent") == (("acme-cargo", 51.0),)
     assert shares("艾克米货运49%的股份") == ()  # a stake in it
+    # what a company's shareholders will hold of a merged company
+    assert shares("Globex shareholders will own 58 percent of the combined company and Acme shareholders 42 percent") == (
+        ("globex", 58.0), ("acme", 42.0))
 
 
 @pytest.mark.parametrize("quote, claim, conflict", [

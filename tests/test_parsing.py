@@ -185,6 +185,13 @@ def test_a_lowercase_word_is_no_misspelt_name_when_the_writer_uses_capitals() ->
     assert parse_claim("china telecom signed with alibba", ENTITIES).entities == ("china-telecom", "alibaba")
 
 
+def test_a_lowercase_word_after_a_name_is_no_part_of_a_misspelt_longer_name() -> None:
+    """"China Telecon" is China Telecom; "China telecon" is China and a word, when the writer uses capitals."""
+    assert parse_claim("China Telecon signed a deal", ENTITIES).entities == ("china-telecom",)
+    assert parse_claim("china telecon signed a deal", ENTITIES).entities == ("china-telecom",)
+    assert "china-telecom" not in parse_claim("China telecon signed a deal", ENTITIES).entities
+
+
 def test_links_and_tags_say_nothing_beyond_their_words() -> None:
     plain = parse_claim("China Telecom signed a deal with Alibaba", ENTITIES)
     pasted = parse_claim("China Telecom signed a deal with #Alibaba https://example.com/deal-news?id=1", ENTITIES)

@@ -110,7 +110,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
                and (claim.direction == 0 or statement.direction != 0)  # a rise is no deal's paraphrase
-               and not (cs is None and not_yet))
+               and not (cs is None and not_yet)
+               # a clause that names no stage says the event happened: what was only talked of,
+               # refused or abandoned did not ("extended the concession" against "refused to extend it")
+               and not (cs is None and ss in vocab.undone and not shares_verb(claim, statement)))
     if claim.attitude == statement.attitude == "denied" and not excluded and not forward:
         # A denial reverses entailment: who denied the rumours of a divorce denied that a
         # filing was planned, as well as the other way round when the two are one rumour (a
@@ -145,6 +148,9 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # (a clause that names no event is not supported by excluding another: "Globex did not
         # halt production" against "the ban on sales to Globex took effect")
         return Decision(DENIED if claim_positive else SUPPORTED)
+    if cs is None and not claim_positive and ct is not None and type_forward and ss in vocab.unrealised and statement_positive:
+        # "refused to extend the licence" (it was not extended) against "refused a request to extend it"
+        return Decision(SUPPORTED)
     if forward and statement_positive:
         return Decision(SUPPORTED if claim_positive else DENIED)
     if backward and not statement_positive and (claim_positive or ss not in vocab.prospective

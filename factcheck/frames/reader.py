@@ -701,7 +701,9 @@ def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: V
     if negation.first == target.last + 1 and spans[negation.first].text in vocab.object_negations:
         return True
     between = [t for t in spans[negation.last + 1:target.first] if t.text not in vocab.fillers]
-    return target.first > negation.last and len(between) < NEGATION_REACH
+    # a negated verb whose object is the event negates it however far the event's word: "never
+    # referred the Acme-Globex deal for an in-depth probe"
+    return target.first > negation.last and (len(between) < NEGATION_REACH or _past_form(between[0].text))
 
 
 BACKGROUND_REACH = 4

@@ -96,6 +96,9 @@ class Vocabulary(NamedTuple):
     something happened."""
     unrealised: frozenset[str]
     """Stages at which the event did not happen (blocked, abandoned)."""
+    undone: frozenset[str]
+    """Stages that record the event has not taken place (talks, blocked, abandoned): no
+    support for a clause that says, with a verb of its own and no stage, that it did."""
     possessives: frozenset[str]
     """Words after which a name is what is owned ("its Acme bid": a bid for Acme)."""
     noun_endings: tuple[str, ...]
@@ -306,6 +309,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         prospective=_flagged(stages, "prospective"),
         interim=_flagged(stages, "interim"),
         unrealised=_flagged(stages, "unrealised"),
+        undone=_flagged(stages, "undone"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
