@@ -290,8 +290,10 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     for text in claim.impossible_dates:
         found.append(Conflict("date", text, f"the claim says {text}, which is not a date"))
     leads = index.entities.leads
+    demonyms = vocabulary().demonyms
     for name in claim.names:  # "Globex" is in a statement about "Globex Energy", but not as a name of its own
-        if f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved:
+        if (f" {name} " not in facts.vocabulary or leads.get(name) in facts.involved) and not any(
+                f" {place} " in facts.vocabulary for place in demonyms.get(name, ())):  # "French" and "France"
             found.append(Conflict("name", name, f"the claim names {name.title()}, the statement does not"))
     return found
 

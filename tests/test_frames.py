@@ -232,6 +232,12 @@ def test_every_kind_of_phrase_is_covered_by_the_duplicate_check(data: dict[str, 
     assert listed <= set(KINDS)
 
 
+def test_demonyms_are_folded_words_each_with_its_places(data: dict[str, Any]) -> None:
+    """The matcher compares them with a statement's folded words."""
+    for word, places in data["demonyms"].items():
+        assert word == word.casefold() and places and all(p == p.casefold() for p in places)
+
+
 def test_object_lists_have_no_repeats(data: dict[str, Any]) -> None:
     entries = data["triggers"] + [e for entries in data["attitudes"].values() for e in entries]
     repeated = [(entry.get("type") or entry.get("stage") or "attitude", word)
@@ -245,6 +251,11 @@ def _frame(text: str, entity_names: dict[str, str], vocab: Any = None) -> Frame:
     mentions = [Mention(entity, normalized.index(name), normalized.index(name) + len(name), False)
                 for entity, name in entity_names.items()]
     return read_frame(normalized, tokens(normalized), mentions, vocab)
+
+
+def test_a_word_of_a_name_is_no_verb_of_the_clause() -> None:
+    """"Winfred" ends like a past form: in a name, it is none."""
+    assert _frame("Acme and Winfred Group abandoned the sale", {"acme": "acme", "winfred": "winfred group"}).verbs == ()
 
 
 def test_a_trigger_added_to_the_data_is_read(data: dict[str, Any]) -> None:
@@ -411,6 +422,13 @@ READINGS = [
                  id="its Globex bid: Globex is bought"),
     pytest.param("The Trade Authority never referred the Acme-Globex deal for an in-depth review",
                  {"stage": "under-review", "negated": True}, id="a negated verb negates its object's event"),
+    pytest.param("The High Court upheld in full the EUR 4 million fine imposed on Acme", {"type": "fine", "stage": "upheld"},
+                 id="upheld in full: an adverb before the object"),
+    pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
+                 {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
+                 id="handed a fine: who is fined"),
+    pytest.param("The High Court handed down its judgment cutting Acme's fine", {"type": "fine", "stage": "reduced"},
+                 id="handed down a judgment: no fine handed"),
     pytest.param("Acme pulled its stock market listing", {"type": "listing", "stage": "abandoned"},
                  id="pulled its listing"),
     pytest.param("Acme tore up its supply contract with Globex", {"type": "agreement", "stage": "abandoned"},
@@ -1328,6 +1346,13 @@ def test_an_injunction_against_someone_else_is_another_injunction() -> None:
     assert _decide(granted, refused, True) == (None, "role")
 
 
+def test_who_acted_together_may_be_either_side_of_the_deal() -> None:
+    """"Acme and Globex abandoned the sale of Initech" denies that Acme completed the sale of Initech to Globex."""
+    sold = Frame(type="divestment", stage="completed", agents=("acme",), patients=("initech",), counterparts=("globex",))
+    abandoned = Frame(type="divestment", stage="abandoned", agents=("acme", "globex"), patients=("initech",))
+    assert _decide(sold, abandoned, True) == ("denied", "")
+
+
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")
@@ -1385,6 +1410,24 @@ def test_a_clause_in_a_verb_of_its_own_says_the_event_took_place(undone: str) ->
     formed = Frame(type="joint-venture", verbs=("formed",))
     assert _decide(formed, Frame(type="joint-venture", stage=undone), True)[0] is None
     assert _decide(formed, Frame(type="joint-venture", stage="completed"), True) == ("supported", "")
+
+
+def test_a_stage_verb_with_an_object_it_does_not_list_still_excludes_the_opposite_stage() -> None:
+    """"rejected the class action settlement" ('rejected' blocks only bids, requests …) is
+    no paraphrase of "approved the settlement"."""
+    rejected = Frame(verbs=("rejected",))
+    assert _decide(rejected, Frame(stage="approved"), True) == (None, "stage")
+    assert _decide(rejected, Frame(stage="blocked"), True)[1] != "stage"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme's US export ban hit Globex in May 2018", "supported"),
+    ("Acme's American export ban hit Globex in May 2018", "supported"),  # a people's word for the place
+    ("Acme's German export ban hit Globex in May 2018", "unverified"),  # a place the statement does not name
+])
+def test_a_demonym_is_a_name_the_statement_names_by_its_place(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = _index_of(tmp_path, {"ban": "Acme's US export ban hit Globex in May 2018"}, "parties: [acme, globex]")
+    assert check(claim, index).verdict == verdict
 
 
 def _verdict_against(folder: Path, quote: str, dated: str, claim: str) -> str:

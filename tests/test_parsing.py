@@ -231,7 +231,7 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     # a shorter one is read so only when a letter is left out, doubled or swapped
     ("Acme has completed its purchse of Globex", ("completed", "acquisition")),
     ("The regulator blokced Acme's takover of Globex", ("blocked", "acquisition")),
-    ("The regulator slapped a penalty on Acme", (None, "fine")),  # no misspelt "snapped" (up)
+    ("The regulator slapped a penalty on Acme", ("completed", "fine")),  # no misspelt "snapped" (up)
     ("Acme is staying in the venture", (None, None)),  # no misspelt "staking"
 ])
 def test_a_claims_long_misspelt_trigger_is_read_as_the_trigger(text: str, frame: tuple[str | None, str | None]) -> None:

@@ -148,6 +148,12 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # (a clause that names no event is not supported by excluding another: "Globex did not
         # halt production" against "the ban on sales to Globex took effect")
         return Decision(DENIED if claim_positive else SUPPORTED)
+    if cs is None and claim_positive and ss is not None and statement_positive and any(
+            (stage, ss) in vocab.excluded for stage in _stages_named_by_verbs(claim, vocab)):
+        # a stage's verb with an object the vocabulary does not list ("rejected the class action
+        # settlement") still says that stage against the one it excludes ("approved the settlement")
+        return Decision(None, "stage", f"the claim says {claim.verbs[0]}, the statement "
+                                       f"{vocab.stages[ss]['label']}")
     if cs is None and not claim_positive and ct is not None and type_forward and ss in vocab.unrealised and statement_positive:
         # "refused to extend the licence" (it was not extended) against "refused a request to extend it"
         return Decision(SUPPORTED)
@@ -177,11 +183,14 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     if vocab.types[claim.type or ""].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"
         mine = (claim.agents, claim.patients + claim.counterparts, ())
         theirs = (statement.agents, statement.patients + statement.counterparts, ())
+    joint = len(statement.agents) > 1 and not statement.counterparts  # "Acme and Globex abandoned the sale of Initech"
     for role, entities in enumerate(mine):
         for entity in entities:
             if entity in theirs[role]:
                 continue
             other = next((r for r, found in enumerate(theirs) if entity in found), None)
+            if joint and {role, other} == {0, 2}:
+                continue  # the buyer or the seller among the two who acted together
             if other is not None:
                 return (f"the claim has {name(entity)} {ROLE_NAMES[role]}, "
                         f"the statement has it {ROLE_NAMES[other]}")
@@ -232,6 +241,13 @@ def shares_verb(claim: Frame, statement: Frame) -> bool:
     """Whether the statement asserts one of the verbs the vocabulary does not know that the
     claim asserts ("opened" and "opens")."""
     return not {raw_stem(v) for v in claim.verbs}.isdisjoint(raw_stem(v) for v in statement.verbs)
+
+
+def _stages_named_by_verbs(claim: Frame, vocab: Vocabulary) -> set[str]:
+    """The stages whose one-word triggers are the claim's verbs the vocabulary did not read
+    (their object was not one the trigger lists)."""
+    return {phrase.trigger.value for verb in claim.verbs for phrase in vocab.by_first_stem.get(raw_stem(verb), ())
+            if phrase.trigger.kind == "stage" and len(phrase.stems) == 1 and phrase.trigger.value}
 
 
 def _stage_label(frame: Frame, vocab: Vocabulary) -> str:

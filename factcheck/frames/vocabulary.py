@@ -133,6 +133,9 @@ class Vocabulary(NamedTuple):
     generic_modifiers: frozenset[str]
     """Words before a generic deal word that do not say what kind of deal it is: see
     `Frame.qualifier`."""
+    demonyms: dict[str, tuple[str, ...]]
+    """Words for a people ("french") and the places they speak of ("france"): a statement that
+    names the place uses the word (`matching`'s name conflicts)."""
     relatives: frozenset[str]
     """Words that open a relative clause between commas (", who founded Acme,"): an event
     word inside it is what the clause mentions of someone, not what it asserts."""
@@ -299,6 +302,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
     return Vocabulary(
         types=types, stages=stages,
         **{field: frozenset(data[key]) for field, key in _WORD_SETS.items()},
+        demonyms={word: tuple(places) for word, places in data["demonyms"].items()},
         by_first_stem=_longest_first(by_stem),
         by_first_word=_longest_first(by_word),
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
