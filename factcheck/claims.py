@@ -332,7 +332,15 @@ def read_clauses(
                 named = _pronoun_named(text[piece_start:piece_end], current.frame.subject, entities)
                 if named is not None:  # "… and the court granted an injunction against it": against the subject
                     reading = parse_claim(named, entities, today, vocabulary, spelling)
-                lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
+                # (not who acted or decided before when the clause names its own subject: "the court
+                # refused the injunction, and Globex's shareholders approved the merger")
+                acting = reading.frame.subject or next(iter(reading.frame.deciders + reading.frame.agents), None)
+                own_subject = acting is not None and acting != current.frame.subject
+                actors_before = ({*current.frame.deciders} | (
+                    set() if _object_pronoun(text[piece_start:piece_end]) else {current.frame.subject, current.frame.holder})
+                                 if own_subject else set())
+                lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"
+                        and e not in actors_before]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
         if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
@@ -344,6 +352,16 @@ def read_clauses(
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
+
+
+def _object_pronoun(piece: str) -> bool:
+    """Whether a clause has "it" or "them" as an object ("granted it a licence"), which names
+    the subject before; after a verb of speech it is the speaker ("Globex said it had …")."""
+    by_word = event_vocabulary().by_first_word
+    words = piece.casefold().split()
+    return any(word in ("it", "them") and index > 0 and words[index - 1] != "that"
+               and not any(phrase.trigger.kind == "speech" for phrase in by_word.get(words[index - 1], ()))
+               for index, word in enumerate(words))
 
 
 def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> str | None:

@@ -1164,6 +1164,17 @@ def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> 
     assert len(read_clauses(text, index.entities, None, index.words)) == 1
 
 
+@pytest.mark.parametrize("text, second", [
+    # a clause with a subject of its own is not about who acted or decided before
+    ("The Trade Authority blocked the deal, and Acme's shareholders approved the merger", ("acme",)),
+    ("Initech denied making a bid for Globex, and Globex said it had received no other offer", ("globex",)),
+    # but "it" as an object is the subject before
+    ("Acme lost its licence, and the Trade Authority granted it a new licence", ("regulator", "acme")),
+])
+def test_what_a_second_clause_borrows_from_the_first(index: StoreIndex, text: str, second: tuple[str, ...]) -> None:
+    assert read_clauses(text, index.entities, None, index.words)[1].parsed.entities == second
+
+
 def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> None:
     """ "Globex in March" is Globex, not a misspelt "Globex Link"."""
     assert parse_claim("Acme bought a stake in Globex in March", index.entities, None, index.words).entities == (
