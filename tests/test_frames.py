@@ -213,7 +213,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
-              "possessives", "future_markers", "auxiliaries")
+              "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
 KINDS = ["type", "stage", "refinement", "attitude", "direction", *WORD_LISTS,
          "affiliations.hyphenated", "affiliations.nouns"]
@@ -429,6 +429,9 @@ READINGS = [
                  id="handed a fine: who is fined"),
     pytest.param("The High Court handed down its judgment cutting Acme's fine", {"type": "fine", "stage": "reduced"},
                  id="handed down a judgment: no fine handed"),
+    pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
+    pytest.param("艾克米与Globex成立合资公司获无条件批准", {"type": "joint-venture", "stage": "approved-unconditionally"},
+                 id="获…批准: the approval received is the clause's stage"),
     pytest.param("Acme pulled its stock market listing", {"type": "listing", "stage": "abandoned"},
                  id="pulled its listing"),
     pytest.param("Acme tore up its supply contract with Globex", {"type": "agreement", "stage": "abandoned"},

@@ -194,6 +194,13 @@ def _after_possessive(normalized: str, spans: Sequence[Token], index: int, vocab
     return index > 0 and (spans[index - 1].text in vocab.possessives or (len(gap) > 1 and gap.isspace()))
 
 
+def _received(normalized: str, before: Hit, hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether, in text written without spaces, a word of receiving ("获") stands between an
+    earlier hit and a stage."""
+    between = normalized[before.end:hit.start]
+    return not between.isascii() and any(marker in between for marker in vocab.receiving_markers)
+
+
 def _nominal(word: str, stem: str, vocab: Vocabulary) -> bool:
     """Whether a word is a noun made from a verb: its stem dropped a noun's ending
     ("prohibition" is "prohibit"; "seal" keeps its "al")."""
@@ -337,7 +344,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
             if trigger.noun and not future:  # ("would appeal" is a verb)
                 noun_stage = noun_stage or hit
-            elif stage is None:
+            elif stage is None or (stage_hit is not None and _received(normalized, stage_hit, hit, vocab)):
+                # (a stage received is the clause's over the one of the words before it:
+                # "成立合资公司获…批准" is the venture's approval)
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
             elif (future and requested is None and stage in vocab.unrealised and stage in vocab.third_party
                   and not any(stage_hit.end <= h.start < hit.start and h.trigger.kind == "type" for h in hits)):

@@ -75,6 +75,9 @@ class Vocabulary(NamedTuple):
     """Words that stand for an actor: a verb after one is a finite verb ("it bought")."""
     passive_markers: frozenset[str]
     """Forms of "be" before a participle: "was cleared" is done to its subject."""
+    receiving_markers: frozenset[str]
+    """Words of text without spaces before a stage the subject received ("获…批准"): see
+    `read_frame`."""
     not_finite_after: frozenset[str]
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
     asset_nouns: frozenset[str]
@@ -245,6 +248,7 @@ _WORD_SETS = {
     "question_openers": "question_openers",
     "pronouns": "pronouns",
     "passive_markers": "passive_markers",
+    "receiving_markers": "receiving_markers",
     "not_finite_after": "not_finite_after",
     "asset_nouns": "asset_nouns",
     "possessives": "possessives",
