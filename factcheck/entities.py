@@ -329,7 +329,8 @@ class EntityIndex:
             # ordinary word starts one only if it starts a real name ("Nordland"); the cheap tests first.
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
-            look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary)
+            look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary
+                                                     or self.is_name_word(word))  # "Brackwel" stems as "Brackwell"
             longer = self._fuzzy(words, i, wider_than=width, name_starts=name_starts) if look else None
             if longer:
                 mention, width = longer

@@ -631,7 +631,14 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     names = [store.entities[e] for e in involved | places if e in store.entities]
     everything = " ".join([text, *(c.quote for c in statement.citations if c.quote),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
-    frames, frame_dates = statement_frames(statement, [(c.parsed.frame, c.parsed.dates) for c in clauses])
+    read = [(c.parsed.frame, c.parsed.dates) for c in clauses]
+    main = read[0][0]
+    if (main.type is None and parsed.frame.type is not None and main.stage is not None
+            and main.stage not in event_vocabulary().names_event):
+        # the deal label names the kind of deal a clause that names none is about ("walked away
+        # from Globex" under "takeover approach abandoned"), though it asserts nothing
+        read[0] = (main._replace(type=parsed.frame.type), read[0][1])
+    frames, frame_dates = statement_frames(statement, read)
     return StatementFacts(
         statement=statement, frames=frames, frame_dates=frame_dates,
         parties=frozenset(statement.parties),

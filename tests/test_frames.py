@@ -430,6 +430,9 @@ READINGS = [
     pytest.param("The High Court handed down its judgment cutting Acme's fine", {"type": "fine", "stage": "reduced"},
                  id="handed down a judgment: no fine handed"),
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
+    pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
+    pytest.param("Acme, Globex and the value-added telecom pilot", {"asserts": False},
+                 id="a hyphenated adjective is no verb, and one word"),
     pytest.param("艾克米与Globex成立合资公司获无条件批准", {"type": "joint-venture", "stage": "approved-unconditionally"},
                  id="获…批准: the approval received is the clause's stage"),
     pytest.param("Acme pulled its stock market listing", {"type": "listing", "stage": "abandoned"},
@@ -1442,6 +1445,13 @@ def test_a_stage_verb_with_an_object_it_does_not_list_still_excludes_the_opposit
 def test_a_demonym_is_a_name_the_statement_names_by_its_place(tmp_path: Path, claim: str, verdict: str) -> None:
     index = _index_of(tmp_path, {"ban": "Acme's US export ban hit Globex in May 2018"}, "parties: [acme, globex]")
     assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("deal, verdict", [("takeover bid abandoned", "supported"), ("approach ended", "unverified")])
+def test_the_deal_label_names_the_kind_of_deal_a_statement_leaves_unnamed(tmp_path: Path, deal: str, verdict: str) -> None:
+    """"walked away from Globex" under the label "takeover bid abandoned" is an abandoned takeover."""
+    index = _index_of(tmp_path, {"walked": "Acme walked away from Globex"}, f"parties: [acme, globex], deal: {deal}")
+    assert check("Acme abandoned its takeover of Globex", index).verdict == verdict
 
 
 def _verdict_against(folder: Path, quote: str, dated: str, claim: str) -> str:

@@ -11,7 +11,7 @@ from factcheck.dates import PartialDate, find_dates
 from factcheck.entities import EntityIndex
 from factcheck.figures import Figure, find_figures
 from factcheck.store import Entity
-from factcheck.text import normalize
+from factcheck.text import normalize, stem
 
 ENTITIES = EntityIndex([
     Entity("china-telecom", "China Telecom", "company", ("中国电信", "China Telecommunications")),
@@ -190,6 +190,13 @@ def test_a_lowercase_word_after_a_name_is_no_part_of_a_misspelt_longer_name() ->
     assert parse_claim("China Telecon signed a deal", ENTITIES).entities == ("china-telecom",)
     assert parse_claim("china telecon signed a deal", ENTITIES).entities == ("china-telecom",)
     assert "china-telecom" not in parse_claim("China telecon signed a deal", ENTITIES).entities
+
+
+def test_a_misspelt_name_that_stems_as_a_store_word_is_still_looked_for() -> None:
+    """"Brackwel" is no ordinary word of the store's, though it stems as the store's "Brackwell"."""
+    entities = EntityIndex([Entity("brackwell", "Brackwell Fertilisers", "company", ("Brackwell",))])
+    assert parse_claim("Shareholders rejected the Brackwel takeover", entities, None, {stem("brackwell")}).entities == (
+        "brackwell",)
 
 
 def test_links_and_tags_say_nothing_beyond_their_words() -> None:

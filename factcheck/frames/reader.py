@@ -450,7 +450,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
-    asserts = has_predicate or _plain_words(spans, mentions, figured) >= SENTENCE_WORDS
+    asserts = has_predicate or _plain_words(normalized, spans, mentions, figured) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
@@ -687,9 +687,12 @@ def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     return index > 0 and spans[index - 1].text in vocab.passive_markers
 
 
-def _plain_words(spans: Sequence[Token], mentions: Sequence[Mention], figured: Sequence[tuple[int, int]]) -> int:
-    """Words that are neither names nor figures: "Acme Corp, EUR 36.75 million per share" has two."""
-    return sum(1 for t in spans if t.text.isalpha() and not any(m.start <= t.start < m.end for m in mentions)
+def _plain_words(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
+                 figured: Sequence[tuple[int, int]]) -> int:
+    """Words that are neither names nor figures: "Acme Corp, EUR 36.75 million per share" has two;
+    a hyphenated word is one ("value-added")."""
+    return sum(1 for t in spans if t.text.isalpha() and not (t.start and normalized[t.start - 1] == "-")
+               and not any(m.start <= t.start < m.end for m in mentions)
                and not any(start <= t.start < end for start, end in figured))
 
 
@@ -957,8 +960,8 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
     name (`in_names`, by token: "Redfield Logistics")."""
     found = []
     for index, token in enumerate(spans):
-        if index in in_names:
-            continue
+        if index in in_names or (token.start and normalized[token.start - 1] == "-"):
+            continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
         word = token.text
         before = spans[index - 1].text if index else ""
         if _past_form(word) and not _after_possessive(normalized, spans, index, vocab):
