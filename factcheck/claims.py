@@ -262,6 +262,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
         if match.start() in covered:
             continue
         if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS
+                or folded in event_vocabulary().background  # "Despite Acme's denial, …"
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
                 or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue

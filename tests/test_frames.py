@@ -431,6 +431,10 @@ READINGS = [
                  id="handed down a judgment: no fine handed"),
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
+    pytest.param("Despite Acme's denial, it did make an offer for Globex", {"type": "acquisition", "stage": "offered"},
+                 id="despite a denial: the denial is background"),
+    pytest.param("Despite Acme's denial, it agreed to buy Globex", {"type": "acquisition", "stage": "agreed"},
+                 id="a comma ends the background"),
     pytest.param("Acme, Globex and the value-added telecom pilot", {"asserts": False},
                  id="a hyphenated adjective is no verb, and one word"),
     pytest.param("艾克米与Globex成立合资公司获无条件批准", {"type": "joint-venture", "stage": "approved-unconditionally"},
@@ -1179,6 +1183,10 @@ def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> 
 ])
 def test_what_a_second_clause_borrows_from_the_first(index: StoreIndex, text: str, second: tuple[str, ...]) -> None:
     assert read_clauses(text, index.entities, None, index.words)[1].parsed.entities == second
+
+
+def test_a_word_that_opens_a_background_phrase_is_no_name(index: StoreIndex) -> None:
+    assert parse_claim("Contrary to Acme's denial, it did buy Globex", index.entities, None, index.words).names == ()
 
 
 def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> None:

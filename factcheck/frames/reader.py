@@ -327,7 +327,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         trigger = hit.trigger
         kind = trigger.kind
         if kind == "type":
-            if type_hit is not None and _in_background(spans, hit.first, vocab):
+            if type_hit is not None and _in_background(normalized, spans, hit.first, vocab):
                 continue  # "withdrew its offer after shareholders voted down its stake": still an offer
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
@@ -339,7 +339,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "stage":
             if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab)):
                 continue
-            if _in_background(spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
+            if _in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
             future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
             if trigger.noun and not future:  # ("would appeal" is a verb)
@@ -356,6 +356,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "refinement":
             refinements.append(trigger)
         elif kind == "attitude":
+            if hit.first > 0 and _in_background(normalized, spans, hit.first, vocab):
+                continue  # "despite Acme's denial, it did make an offer": the denial is not what it asserts
             attitude = attitude or hit
         elif kind == "false":
             if _says_false(spans, hit, vocab):
@@ -384,9 +386,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
     reason = _reason(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
-    if type_hit is not None and stage_hit is not None and _typed_in_background(spans, type_hit, stage_hit, vocab):
+    if type_hit is not None and stage_hit is not None and _typed_in_background(normalized, spans, type_hit, stage_hit, vocab):
         type_hit = None  # "Globex did not halt production after the ban": no ban is halted
-    elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(spans, type_hit.first, vocab)
+    elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(normalized, spans, type_hit.first, vocab)
           and any(_past_form(t.text) for t in spans[:type_hit.first])):
         type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
     if stage is None and noun_stage is not None:
@@ -552,12 +554,12 @@ def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
                      or h.trigger.kind == "type" and h.trigger.stage)), None)
 
 
-def _typed_in_background(spans: Sequence[Token], type_hit: Hit, stage_hit: Hit, vocab: Vocabulary) -> bool:
+def _typed_in_background(normalized: str, spans: Sequence[Token], type_hit: Hit, stage_hit: Hit, vocab: Vocabulary) -> bool:
     """Whether the event word comes after the stage, in a background phrase the stage is not in
     ("did not halt production after the ban")."""
     return (stage_hit.end <= type_hit.start and type_hit.first >= 0 and stage_hit.last >= 0
-            and _in_background(spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
-            and not _in_background(spans, stage_hit.first, vocab))
+            and _in_background(normalized, spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
+            and not _in_background(normalized, spans, stage_hit.first, vocab))
 
 
 def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
@@ -766,13 +768,18 @@ def _in_relative(normalized: str, spans: Sequence[Token], index: int, vocab: Voc
     return False
 
 
-def _in_background(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+def _in_background(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether the event word at `index` follows "after", "amid", "news" …: what the clause
-    mentions, not what it asserts ("shares rose on the news of their joint venture approval")."""
+    mentions, not what it asserts ("shares rose on the news of their joint venture approval");
+    a comma ends the background ("despite Acme's denial, it agreed to buy Globex")."""
     if index + 1 < len(spans) and spans[index + 1].text in vocab.background_after:
         return True
     seen = 0
+    after = spans[index].start if index < len(spans) else len(normalized)
     for token in reversed(spans[:max(0, index)]):
+        if "," in normalized[token.end:after]:
+            return False
+        after = token.start
         if token.text in vocab.background:
             return True
         if token.text not in vocab.fillers:
