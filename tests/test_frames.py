@@ -1462,6 +1462,18 @@ def test_the_deal_label_names_the_kind_of_deal_a_statement_leaves_unnamed(tmp_pa
     assert check("Acme abandoned its takeover of Globex", index).verdict == verdict
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme Cargo, part of Acme, was fined EUR 4 million by the Trade Authority", "supported"),
+    ("Acme Cargo, a subsidiary of Acme, was fined EUR 4 million by the Trade Authority", "supported"),
+    ("Acme Cargo, Acme's logistics arm, was fined EUR 4 million by the Trade Authority", "supported"),
+    ("Acme was fined EUR 4 million by the Trade Authority", "unverified"),  # the parent, not its subsidiary
+])
+def test_a_parent_named_to_say_whose_a_subsidiary_is_takes_no_part(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = _index_of(tmp_path, {"fined": "The Trade Authority fined Acme Cargo EUR 4 million"},
+                      "parties: [regulator, acme-cargo]")
+    assert check(claim, index).verdict == verdict
+
+
 def _verdict_against(folder: Path, quote: str, dated: str, claim: str) -> str:
     """The claim's verdict against one statement of the Trade Authority about Acme, of that date."""
     index = _index_of(folder, {"statement": quote}, f"parties: [regulator, acme], date: {dated}")

@@ -186,7 +186,7 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     joint = len(statement.agents) > 1 and not statement.counterparts  # "Acme and Globex abandoned the sale of Initech"
     for role, entities in enumerate(mine):
         for entity in entities:
-            if entity in theirs[role]:
+            if entity in theirs[role] or entity in claim.affiliated:  # (named only to say whose: "part of Acme")
                 continue
             other = next((r for r, found in enumerate(theirs) if entity in found), None)
             if joint and {role, other} == {0, 2}:

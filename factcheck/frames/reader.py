@@ -655,11 +655,24 @@ def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mentio
     """Actors named as someone's relative: followed by "affiliated", "-backed", "unit", or
     by a possessive and such a noun ("Acme's local subsidiary") …"""
     following = {t.start: t.text for t in spans}
+    preceding = {t.end: i for i, t in enumerate(spans)}
     return tuple(dict.fromkeys(m.entity for m in actors if (
+        _after_affiliation_of(normalized, spans, preceding, m, vocab) or
         normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
         or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns
         or _owns(normalized, m.end) and not vocab.affiliation_nouns.isdisjoint(
             t.text for t in spans[_first_after(spans, m.end):][:3]))))
+
+
+def _after_affiliation_of(normalized: str, spans: Sequence[Token], preceding: dict[int, int], mention: Mention,
+                          vocab: Vocabulary) -> bool:
+    """Whether a name follows "a subsidiary of", "part of" …: it says whose the name before is
+    ("Lumo Wallet, a subsidiary of Orrin Holdings")."""
+    of = preceding.get(normalized.rfind(" ", 0, mention.start) if normalized[mention.start - 1:mention.start] == " " else -1)
+    if of is None or spans[of].text != "of" or of == 0:
+        return False
+    noun = spans[of - 1].text
+    return noun in vocab.affiliation_nouns or noun == "part"
 
 
 def _first_after(spans: Sequence[Token], position: int) -> int:
