@@ -709,6 +709,8 @@ READINGS = [
                  id="a patent sold"),
     pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
     pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
+    pytest.param("Acme signed a 30 million dollars contract with Globex", {"type": "agreement", "qualifier": None},
+                 id="a figure's word is no kind of deal"),
     pytest.param("Globex's shareholders voted down the Acme deal", {"stage": "blocked"}, id="voted down"),
     pytest.param("Globex's IPO was priced at EUR 11 a share", {"type": "listing", "subject": "globex"},
                  id="whose the event is: its subject"),

@@ -383,7 +383,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 lexical.append(hit.first)  # "began", "won": a verb of its own
     written = f" {' '.join(t.text for t in spans)} "
     refers_back = any(map(written.__contains__, _spaced(vocab.anaphors)))
-    qualifier = _qualifier(spans, type_hit, hits, mentions, vocab)
+    qualifier = _qualifier(spans, type_hit, hits, mentions, figured, vocab)
     reason = _reason(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(normalized, spans, type_hit, stage_hit, vocab):
@@ -505,14 +505,16 @@ def _spaced(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _qualifier(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],
-               vocab: Vocabulary) -> str | None:
-    """The plain word before a generic deal word that says what kind it is ("a supply deal")."""
+               figured: Sequence[tuple[int, int]], vocab: Vocabulary) -> str | None:
+    """The plain word before a generic deal word that says what kind it is ("a supply deal"; not
+    a figure's, "a 30 million dollars contract")."""
     if type_hit is None or type_hit.first <= 0 or not vocab.types[type_hit.trigger.value].get("qualified"):
         return None
     before = spans[type_hit.first - 1]
     if (before.text.isalpha() and before.text not in vocab.fillers and before.text not in vocab.generic_modifiers
             and not any(m.start <= before.start < m.end for m in mentions)
-            and not any(h.start <= before.start < h.end for h in hits)):
+            and not any(h.start <= before.start < h.end for h in hits)
+            and not any(start <= before.start < end for start, end in figured)):
         return before.text
     return None
 
