@@ -263,6 +263,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
             continue
         if (folded in STOPWORDS or folded in _NOT_NAMES or stem(folded) in SYNONYMS
                 or folded in event_vocabulary().background  # "Despite Acme's denial, …"
+                or _opens_hedge(normalized, match.start(), folded)  # "People familiar with the matter say …"
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
                 or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
@@ -273,6 +274,13 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
         if folded not in names:
             names.append(folded)
     return tuple(names)
+
+
+def _opens_hedge(normalized: str, start: int, word: str) -> bool:
+    """Whether the word at `start` is the first of a hedge ("People familiar with …", "Industry
+    sources say …")."""
+    return any(phrase.trigger.kind == "hedge" and normalized.startswith(" ".join(phrase.stems), start)
+               for phrase in event_vocabulary().by_first_word.get(word, ()))
 
 
 class Clause(NamedTuple):

@@ -1191,6 +1191,13 @@ def test_a_word_that_opens_a_background_phrase_is_no_name(index: StoreIndex) -> 
     assert parse_claim("Contrary to Acme's denial, it did buy Globex", index.entities, None, index.words).names == ()
 
 
+@pytest.mark.parametrize("text", ["People familiar with the matter say Acme bought Globex",
+                                  "Industry sources say Acme bought Globex", "Word is that Acme bought Globex"])
+def test_a_word_that_opens_a_hedge_is_no_name(index: StoreIndex, text: str) -> None:
+    parsed = parse_claim(text, index.entities, None, index.words)
+    assert (parsed.names, parsed.frame.hedged) == ((), True)
+
+
 def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> None:
     """ "Globex in March" is Globex, not a misspelt "Globex Link"."""
     assert parse_claim("Acme bought a stake in Globex in March", index.entities, None, index.words).entities == (
