@@ -1387,6 +1387,14 @@ def test_who_acted_together_may_be_either_side_of_the_deal() -> None:
     assert _decide(sold, abandoned, True) == ("denied", "")
 
 
+def test_a_company_may_sell_a_stake_in_itself() -> None:
+    """"Globex sold a 12 percent stake to Acme" is "Acme bought 12 percent of Globex"."""
+    sold = Frame(type="stake-sale", stage="completed", agents=("globex",), counterparts=("acme",))
+    bought = Frame(type="investment", stage="completed", agents=("acme",), patients=("globex",))
+    assert _decide(sold, bought, True) == ("supported", "")
+    assert _decide(sold._replace(agents=("acme",), counterparts=("globex",)), bought, True) == (None, "role")
+
+
 def test_a_false_plan_denies_the_act() -> None:
     assert _decide(Frame(type="acquisition", stage="offered"), Frame(type="acquisition", stage="planned"), False) == (
         "denied", "")

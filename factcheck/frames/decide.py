@@ -59,6 +59,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # one event seen from the other side: a sale to Acme is Acme's purchase
         statement = statement._replace(type=claim.type, agents=statement.counterparts,
                                        counterparts=statement.agents)
+        if not statement.agents and vocab.types[claim.type or ""].get("sold_by_itself"):
+            # "Globex sold a 12 percent stake to Acme" against "Acme bought 12 percent of Globex":
+            # who names no seller has the company selling a stake in itself
+            statement = statement._replace(agents=statement.patients)
     ct, st = claim.type, statement.type
     type_forward = ct is None or (st is not None and (
         ct in ancestors[st] or (types[ct].get("loosely") and types[ct].get("is_a") == st)))
