@@ -126,6 +126,7 @@ _GROUPS = {
     "regul": "regul watchdog",
     "expand": "expand expans",
     "open": "open openup",
+    "resign": "resign quit",
 }
 SYNONYMS = {stem_: canonical for canonical, group in _GROUPS.items() for stem_ in group.split()}
 

@@ -20,7 +20,7 @@ import pytest
 from factcheck.claims import parse_claim, read_clauses
 from factcheck.cli import cli
 from factcheck.dates import PartialDate
-from factcheck.frames.decide import decide
+from factcheck.frames.decide import decide, shares_verb
 from factcheck.frames.reader import Frame, Mention, read_frame
 from factcheck.frames.vocabulary import VOCABULARY_PATH, compile_vocabulary, read_vocabulary, vocabulary
 from factcheck.index import StoreIndex, build_index
@@ -431,6 +431,7 @@ READINGS = [
                  id="handed down a judgment: no fine handed"),
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
+    pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
     pytest.param("Despite Acme's denial, it did make an offer for Globex", {"type": "acquisition", "stage": "offered"},
                  id="despite a denial: the denial is background"),
     pytest.param("Despite Acme's denial, it agreed to buy Globex", {"type": "acquisition", "stage": "agreed"},
@@ -1393,6 +1394,12 @@ def test_a_company_may_sell_a_stake_in_itself() -> None:
     bought = Frame(type="investment", stage="completed", agents=("acme",), patients=("globex",))
     assert _decide(sold, bought, True) == ("supported", "")
     assert _decide(sold._replace(agents=("acme",), counterparts=("globex",)), bought, True) == (None, "role")
+
+
+def test_a_verb_the_vocabulary_does_not_know_is_shared_by_its_synonym() -> None:
+    assert shares_verb(Frame(verbs=("quits",)), Frame(verbs=("resigned",)))
+    assert shares_verb(Frame(verbs=("opened",)), Frame(verbs=("opens",)))
+    assert not shares_verb(Frame(verbs=("opened",)), Frame(verbs=("resigned",)))
 
 
 def test_a_false_plan_denies_the_act() -> None:

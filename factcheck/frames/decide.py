@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from ..text import raw_stem
+from ..text import raw_stem, stem
 from .reader import Frame
 from .vocabulary import Vocabulary, vocabulary
 
@@ -243,8 +243,8 @@ def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str]) 
 
 def shares_verb(claim: Frame, statement: Frame) -> bool:
     """Whether the statement asserts one of the verbs the vocabulary does not know that the
-    claim asserts ("opened" and "opens")."""
-    return not {raw_stem(v) for v in claim.verbs}.isdisjoint(raw_stem(v) for v in statement.verbs)
+    claim asserts, or a synonym ("opened" and "opens"; "quits" and "resigned")."""
+    return not {stem(v) for v in claim.verbs}.isdisjoint(stem(v) for v in statement.verbs)
 
 
 def _stages_named_by_verbs(claim: Frame, vocab: Vocabulary) -> set[str]:
