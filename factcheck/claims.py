@@ -116,6 +116,10 @@ percent", "Globex 51 percent", "Globex shareholders will own 58 percent": what i
 not "its Globex holding to 29.9 percent", where Globex is held)."""
 
 
+_HOLDS_IN_CHINESE = re.compile(r"\s*(?:将|将会|仍|仍将)?(?:持有|拥有|持股)")
+"""A holding verb right after a holder in Chinese: "艾克米将持有合资企业51%的股份" is Acme's 51 percent."""
+
+
 def shares_in(text: str, entities: EntityIndex) -> tuple[tuple[str, float], ...]:
     """`ParsedClaim.shares` of a statement's text, without reading the rest of it."""
     normalized = normalize(text)
@@ -133,7 +137,8 @@ def _shares(normalized: str, figures: list[FigureMention], actors: list[EntityMe
         holder = next((m.entity for m in actors if after and m.start == figure.end + after.end()), None)
         if holder is None:
             before = [m for m in actors if m.end < figure.start  # (Chinese "霍林49%的股份" is a stake in 霍林)
-                      and _HOLDING_WORDS.issuperset(_without_apposition(normalized[m.end:figure.start]).split())]
+                      and (_HOLDING_WORDS.issuperset(_without_apposition(normalized[m.end:figure.start]).split())
+                           or _HOLDS_IN_CHINESE.match(normalized, m.end))]
             holder = before[-1].entity if before else None
         if holder is not None:
             held.setdefault(holder, set()).add(figure.value.value)

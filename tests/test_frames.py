@@ -1625,6 +1625,7 @@ def test_a_percentage_belongs_to_whom_it_is_given(index: StoreIndex) -> None:
     assert shares("Initech raised its stake in Globex to 29.9 percent") == ()  # Globex is held, not holding
     assert shares("with Acme Cargo, Acme's logistics unit, owning 51 percent") == (("acme-cargo", 51.0),)
     assert shares("艾克米货运49%的股份") == ()  # a stake in it
+    assert shares("艾克米将持有合资企业51%的股份") == (("acme", 51.0),)  # a holding verb after the holder
     # what a company's shareholders will hold of a merged company
     assert shares("Globex shareholders will own 58 percent of the combined company and Acme shareholders 42 percent") == (
         ("globex", 58.0), ("acme", 42.0))
