@@ -115,7 +115,7 @@ _GROUPS = {
     "acquir": "acquir acquisit buy bought purchas takeov",
     "invest": "invest stake",
     "fine": "fine penalti",
-    "ban": "ban embargo prohibit",
+    "ban": "ban embargo prohibit exclud",
     "establish": "establish setup found creat form",
     "loss": "loss lose lost",
     "announc": "announc unveil",
@@ -127,6 +127,9 @@ _GROUPS = {
     "expand": "expand expans",
     "open": "open openup",
     "resign": "resign quit",
+    "begin": "begin began begun start commenc",
+    "pay": "pay paid hand",
+    "impos": "impos slap levi",
 }
 SYNONYMS = {stem_: canonical for canonical, group in _GROUPS.items() for stem_ in group.split()}
 

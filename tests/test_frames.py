@@ -1142,8 +1142,9 @@ def test_what_will_happen_decides_no_claim_that_it_happened(statement: Frame, re
     (Frame(verbs=("opened",), tense=1), Frame(type="agreement", stage="agreed"), (None, "event")),
     (Frame(verbs=("appealed",), tense=1), Frame(type="injunction", stage="blocked"), (None, "event")),
     (Frame(verbs=("opened",), tense=1), Frame(type="agreement", stage="agreed", verbs=("opens",)), ("supported", "")),
-    # between two events it does not know, similarity decides
-    (Frame(verbs=("launched",), tense=1), Frame(verbs=("begun",), tense=1), ("supported", "")),
+    # between two events it does not know, only the same verb or a synonym confirms
+    (Frame(verbs=("started",), tense=1), Frame(verbs=("begun",), tense=1), ("supported", "")),
+    (Frame(verbs=("launched",), tense=1), Frame(verbs=("begun",), tense=1), (None, "event")),
     # but the negation of one is no denial of what a statement says in other words
     (Frame(verbs=("opened",), negated=True), Frame(), (None, "event")),
     # nor is a statement that asserts no event at all a confirmation of one

@@ -88,7 +88,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
                                      f"the statement {name(statement.deciders[0])}")
     if (claim.stage is None and claim.attitude is None and claim.direction == 0 and claim.verbs
             and (ct is None or any(verb.endswith(" by") for verb, _ in claim.verb_objects))
-            and (st is not None or claim.negated or not (statement.verbs or statement.stage))
+            and (st is not None or claim.negated or not statement.stage)
             and not shares_verb(claim, statement)):
         # an event the vocabulary does not know is not the deal a statement records, unless
         # the statement asserts the same verb: "opened a base" is not "signed a memorandum to

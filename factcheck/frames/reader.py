@@ -436,7 +436,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
     verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits},
-                                         _starting_within([t.start for t in spans], [(m.start, m.end) for m in mentions]))
+                                         _starting_within([t.start for t in spans], [*((m.start, m.end) for m in mentions), *figured]))
                   if contradiction is None or spans[i].start < contradiction]
     asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
                       and _finite(spans, i, entity_ends, vocab)
@@ -979,7 +979,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
     """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
     or a verb right after its subject ("Acme owns …"), not a plural before an event's noun
     (`triggered`: where the clause's trigger words start; "Acme rights deal"), nor a word of a
-    name (`in_names`, by token: "Redfield Logistics")."""
+    name or a figure (`in_names`, by token: "Kaltenried Group", "one hundred")."""
     found = []
     for index, token in enumerate(spans):
         if index in in_names or (token.start and normalized[token.start - 1] == "-"):
