@@ -432,6 +432,8 @@ READINGS = [
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
     pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
+    pytest.param("Acme notified the Trade Authority of its takeover of Globex", {"type": "acquisition", "stage": "applied"},
+                 id="notified a regulator: applied"),
     pytest.param("Despite Acme's denial, it did make an offer for Globex", {"type": "acquisition", "stage": "offered"},
                  id="despite a denial: the denial is background"),
     pytest.param("Despite Acme's denial, it agreed to buy Globex", {"type": "acquisition", "stage": "agreed"},
