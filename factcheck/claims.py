@@ -300,7 +300,7 @@ class Clause(NamedTuple):
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though|after which|whereupon)(?:\s+then)?\s+"
+    r"\s*;\s*|,\s*(?:and|but|yet|while|whereas|although|though|after which|whereupon)(?:\s+then)?\s+"
     r"|\s+(?:but|while|whereas|although)\s+|\s+and(?:\s+then)?\s+|；|，(?:但|而|并且|并)?")
 
 
@@ -372,7 +372,7 @@ def _object_pronoun(piece: str) -> bool:
     """Whether a clause has "it" or "them" as an object ("granted it a licence"), which names
     the subject before; after a verb of speech it is the speaker ("Globex said it had …")."""
     by_word = event_vocabulary().by_first_word
-    words = piece.casefold().split()
+    words = re.findall(r"\w+", piece.casefold())
     return any(word in ("it", "them") and index > 0 and words[index - 1] != "that"
                and not any(phrase.trigger.kind == "speech" for phrase in by_word.get(words[index - 1], ()))
                for index, word in enumerate(words))

@@ -432,6 +432,8 @@ READINGS = [
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
     pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
+    pytest.param("The Trade Authority rejected Globex's request that it prohibit the merger",
+                 {"type": "merger", "stage": "blocked", "negated": True}, id="a request that it block, refused"),
     pytest.param("Acme notified the Trade Authority of its takeover of Globex", {"type": "acquisition", "stage": "applied"},
                  id="notified a regulator: applied"),
     pytest.param("Despite Acme's denial, it did make an offer for Globex", {"type": "acquisition", "stage": "offered"},
@@ -1186,6 +1188,7 @@ def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> 
     ("Initech denied making a bid for Globex, and Globex said it had received no other offer", ("globex",)),
     # but "it" as an object is the subject before
     ("Acme lost its licence, and the Trade Authority granted it a new licence", ("regulator", "acme")),
+    ("Acme lost its licence, and the Trade Authority fined it.", ("regulator", "acme")),  # "it." too
 ])
 def test_what_a_second_clause_borrows_from_the_first(index: StoreIndex, text: str, second: tuple[str, ...]) -> None:
     assert read_clauses(text, index.entities, None, index.words)[1].parsed.entities == second
@@ -1200,6 +1203,11 @@ def test_a_word_that_opens_a_background_phrase_is_no_name(index: StoreIndex) -> 
 def test_a_word_that_opens_a_hedge_is_no_name(index: StoreIndex, text: str) -> None:
     parsed = parse_claim(text, index.entities, None, index.words)
     assert (parsed.names, parsed.frame.hedged) == ((), True)
+
+
+def test_yet_after_a_comma_joins_two_clauses(index: StoreIndex) -> None:
+    text = "The Trade Authority blocked the merger, yet Acme and Globex went on to complete it"
+    assert len(read_clauses(text, index.entities, None, index.words)) == 2
 
 
 def test_a_misspelt_name_does_not_end_in_a_little_word(index: StoreIndex) -> None:

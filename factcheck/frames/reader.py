@@ -694,9 +694,14 @@ def _after_future(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool
 
 
 def _expected(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
-    """Whether a stage word is what someone expects or hopes will happen ("expects the sale to
-    complete in April"): an infinitive after such a verb earlier in the clause."""
-    return spans[index - 1].text == "to" and any(raw_stem(t.text) in vocab.expecting for t in spans[:index - 1])
+    """Whether a stage word is what someone expects, hopes or asks will happen ("expects the sale
+    to complete in April", "asked that the regulator block it"): an infinitive after such a verb
+    earlier in the clause, or a verb after "that" right after one."""
+    if spans[index - 1].text == "to":
+        return any(raw_stem(t.text) in vocab.expecting for t in spans[:index - 1])
+    # or a subjunctive after "that" ("a request that it prohibit the merger")
+    that = next((i for i in range(index - 1, max(0, index - 5), -1) if spans[i].text == "that"), None)
+    return that is not None and that > 0 and raw_stem(spans[that - 1].text) in vocab.expecting
 
 
 def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
