@@ -432,6 +432,7 @@ READINGS = [
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
     pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
+    pytest.param("艾克米已于2024年5月进入法国市场", {"tense": 1}, id="已: done"),
     pytest.param("The Trade Authority rejected Globex's request that it prohibit the merger",
                  {"type": "merger", "stage": "blocked", "negated": True}, id="a request that it block, refused"),
     pytest.param("Acme notified the Trade Authority of its takeover of Globex", {"type": "acquisition", "stage": "applied"},
@@ -1397,6 +1398,14 @@ def test_who_acted_together_may_be_either_side_of_the_deal() -> None:
     sold = Frame(type="divestment", stage="completed", agents=("acme",), patients=("initech",), counterparts=("globex",))
     abandoned = Frame(type="divestment", stage="abandoned", agents=("acme", "globex"), patients=("initech",))
     assert _decide(sold, abandoned, True) == ("denied", "")
+
+
+def test_a_statement_without_roles_has_its_subject_acting() -> None:
+    """"Acme, Globex and Initech took part in the reform" (an investment by its event field) is
+    no investment in Acme."""
+    took_part = Frame(type="investment", stage="completed", subject="acme")
+    assert _decide(Frame(type="investment", stage="completed", agents=("globex",), patients=("acme",)),
+                   took_part, True) == (None, "role")
 
 
 def test_a_company_may_sell_a_stake_in_itself() -> None:
