@@ -432,6 +432,8 @@ READINGS = [
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
     pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
+    pytest.param("Acme and Globex jointly control the venture", {"verbs": ("control",)},
+                 id="a plural subject's verb after an adverb"),
     pytest.param("艾克米已于2024年5月进入法国市场", {"tense": 1}, id="已: done"),
     pytest.param("The Trade Authority rejected Globex's request that it prohibit the merger",
                  {"type": "merger", "stage": "blocked", "negated": True}, id="a request that it block, refused"),
@@ -1406,6 +1408,14 @@ def test_a_statement_without_roles_has_its_subject_acting() -> None:
     took_part = Frame(type="investment", stage="completed", subject="acme")
     assert _decide(Frame(type="investment", stage="completed", agents=("globex",), patients=("acme",)),
                    took_part, True) == (None, "role")
+
+
+def test_who_does_a_verb_is_who_the_statement_says_does_it() -> None:
+    """"Acme and Globex jointly control the venture" is not "controlled by Acme Cargo and …"."""
+    by_units = Frame(type="joint-venture", verbs=("controlled",), verb_objects=(("control by", "acme-cargo"),))
+    claim = Frame(type="joint-venture", subject="acme", verbs=("control",))
+    assert _decide(claim, by_units, True) == (None, "role")
+    assert _decide(claim._replace(subject="acme-cargo"), by_units, True)[0] == "supported"
 
 
 def test_a_company_may_sell_a_stake_in_itself() -> None:

@@ -235,6 +235,14 @@ def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str]) 
     """One verb done to or by another: "ordered Globex to pay" against "ordered Acme to pay";
     a parent is not its subsidiary ("controlled by Acme" against "controlled by Acme Capital")."""
     theirs = dict(statement.verb_objects)
+    for verb in claim.verbs if claim.subject else ():
+        if any(done == f"{raw_stem(verb)} by" for done, _ in claim.verb_objects):
+            continue  # the claim says by whom itself
+        # done by someone else: "Acme and Globex jointly control the venture" against "controlled
+        # by their subsidiaries Acme Capital and …"
+        other = theirs.get(f"{raw_stem(verb)} by")
+        if other is not None and other != claim.subject:
+            return f"the claim has {name(claim.subject)} '{verb}', the statement {name(other)}"
     for verb, entity in claim.verb_objects:
         other = theirs.get(verb)
         if other is not None and other != entity:

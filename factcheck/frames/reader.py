@@ -292,7 +292,8 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
     if word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")):
         return True
     after = spans[index + 1].text if index + 1 < len(spans) else ""
-    return (index > 0 and (spans[index - 1].end in entity_ends or before in vocab.pronouns)
+    subject_end = spans[index - 2].end if before.endswith("ly") and index > 1 else spans[index - 1].end if index else -1
+    return (index > 0 and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
             and after not in vocab.noun_prepositions)  # "Commission fine on Acme" is a headline's noun
 
 
@@ -1002,4 +1003,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
                      or before in vocab.done_markers)):
             found.append(index)
+        elif (index >= 2 and before.endswith("ly") and spans[index - 2].end in entity_ends and word.isalpha()
+                and index + 1 < len(spans) and spans[index + 1].text in vocab.fillers and word not in vocab.fillers):
+            found.append(index)  # a plural subject's verb after an adverb: "Acme and Globex jointly control the venture"
     return found
