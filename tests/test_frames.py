@@ -1418,6 +1418,13 @@ def test_who_does_a_verb_is_who_the_statement_says_does_it() -> None:
     assert _decide(claim._replace(subject="acme-cargo"), by_units, True)[0] == "supported"
 
 
+def test_what_will_be_done_is_not_what_has_been_whatever_its_stage() -> None:
+    """"Acme has already paid its reduced fine" against "Acme said it would pay the reduced fine"."""
+    paid = Frame(type="fine", stage="reduced", tense=1, verbs=("paid",))
+    assert _decide(paid, Frame(type="fine", stage="reduced", tense=-1), True)[0] is None
+    assert _decide(paid, Frame(type="fine", stage="reduced", tense=1), True)[0] == "supported"
+
+
 def test_a_company_may_sell_a_stake_in_itself() -> None:
     """"Globex sold a 12 percent stake to Acme" is "Acme bought 12 percent of Globex"."""
     sold = Frame(type="stake-sale", stage="completed", agents=("globex",), counterparts=("acme",))

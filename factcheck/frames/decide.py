@@ -114,7 +114,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
                and (claim.direction == 0 or statement.direction != 0)  # a rise is no deal's paraphrase
-               and not (cs is None and not_yet)
+               and not ((cs is None or statement.tense < 0) and not_yet)  # "has paid its reduced fine", "would pay it"
                # a clause that names no stage says the event happened: what was only talked of,
                # refused or abandoned did not ("extended the concession" against "refused to extend it")
                and not (cs is None and ss in vocab.undone and not shares_verb(claim, statement)))
