@@ -1425,6 +1425,20 @@ def test_what_will_be_done_is_not_what_has_been_whatever_its_stage() -> None:
     assert _decide(paid, Frame(type="fine", stage="reduced", tense=1), True)[0] == "supported"
 
 
+def test_taking_someone_to_court_is_suing_them() -> None:
+    frame = _frame("Acme took Globex to court over the contract", {"acme": "acme", "globex": "globex"})
+    assert (frame.type, frame.stage) == ("lawsuit", "completed")
+
+
+def test_an_outcome_of_a_kind_of_event_is_that_kinds() -> None:
+    """The refusal of an injunction does not deny that the lawsuit was brought; a merger blocked
+    is still an acquisition blocked (a merger is one only loosely)."""
+    sued = Frame(type="lawsuit", stage="completed", agents=("acme",))
+    assert _decide(sued, Frame(type="injunction", stage="blocked", agents=("acme",)), True)[0] != "denied"
+    assert _decide(Frame(type="acquisition", stage="approved"), Frame(type="merger", stage="blocked"), True) == (
+        "denied", "")
+
+
 def test_a_company_may_sell_a_stake_in_itself() -> None:
     """"Globex sold a 12 percent stake to Acme" is "Acme bought 12 percent of Globex"."""
     sold = Frame(type="stake-sale", stage="completed", agents=("globex",), counterparts=("acme",))

@@ -109,7 +109,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded
                 # what a stage that names its event is done to must be one thing: "cut the fine"
                 # is not excluded by "upheld the finding"
-                and (ct == st or vocab.names_event.isdisjoint((cs, ss)))) or (
+                and (ct == st or vocab.names_event.isdisjoint((cs, ss)))
+                # nor is a lawsuit blocked by the refusal of an injunction in it: an outcome of a
+                # kind of the clause's event is that kind's
+                and not (ct is not None and st is not None and ct != st and ct in ancestors[st]
+                         and not types[ct].get("generic") and not types[st].get("loosely"))) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
