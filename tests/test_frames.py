@@ -432,6 +432,8 @@ READINGS = [
     pytest.param("The Trade Authority turned it down", {"stage": "blocked"}, id="turned it down"),
     pytest.param("The Trade Authority greenlit the merger", {"type": "merger", "stage": "approved"}, id="greenlit"),
     pytest.param("Acme's sales were up 30 percent", {"direction": 1}, id="were up: a rise"),
+    pytest.param("Acme won clearance for its takeover of Globex after offering concessions",
+                 {"type": "acquisition", "stage": "approved-conditionally"}, id="offering concessions: remedies, no licence"),
     pytest.param("Acme and Globex jointly control the venture", {"verbs": ("control",)},
                  id="a plural subject's verb after an adverb"),
     pytest.param("艾克米已于2024年5月进入法国市场", {"tense": 1}, id="已: done"),
