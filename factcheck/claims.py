@@ -88,7 +88,7 @@ def parse_claim(
         term = stem(word)
         if len(term) > 1 and term not in terms:
             terms.append(term)
-    frame = read_frame(normalized, _spelled(word_spans, vocabulary) if spelling else word_spans,
+    frame = read_frame(normalized, _spelled(normalized, word_spans, vocabulary) if spelling else word_spans,
                        [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
                        dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions])
     terms += event_terms(frame.type, frame.stage)
@@ -151,14 +151,15 @@ def _without_apposition(between: str) -> str:
     return re.sub(r"^\s*,[^,]*,", " ", between)
 
 
-def _spelled(spans: list[Token], vocabulary: Container[str]) -> list[Token]:
+def _spelled(normalized: str, spans: list[Token], vocabulary: Container[str]) -> list[Token]:
     """The claim's words, each unknown long one that is one letter from an event trigger word
-    read as that word."""
+    read as that word (not the end of a hyphenated adjective: "foreign-funded")."""
     events = event_vocabulary()
     corrected = list(spans)
     for index, token in enumerate(spans):
         word = token.text
-        if (len(word) >= SPELLING_LENGTH and word.isalpha() and stem(word) not in vocabulary
+        if (len(word) >= SPELLING_LENGTH - 1 and word.isalpha() and stem(word) not in vocabulary  # ("aquire")
+                and not (token.start and normalized[token.start - 1] == "-")
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
             found = [candidate for candidate in one_letter_from(word, events.spellings) if _slip(word, candidate)]
             if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):

@@ -237,6 +237,8 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     ("Acme won an injuction", (None, None)),  # as near "injunction" as "injection": left as written
     # a shorter one is read so only when a letter is left out, doubled or swapped
     ("Acme has completed its purchse of Globex", ("completed", "acquisition")),
+    ("Acme has agreed to aquire Globex", ("agreed", "acquisition")),  # a letter left out of a seven-letter word
+    ("The foreign-funded firms were cleared", ("approved", None)),  # the end of a hyphenated adjective: no "founded"
     ("The regulator blokced Acme's takover of Globex", ("blocked", "acquisition")),
     ("The regulator slapped a penalty on Acme", ("completed", "fine")),  # no misspelt "snapped" (up)
     ("Acme is staying in the venture", (None, None)),  # no misspelt "staking"
