@@ -4,6 +4,7 @@ builds): the shortcuts are checked against the plain definitions they stand for.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -13,9 +14,12 @@ from hypothesis import given, strategies as st
 
 from factcheck import cache as cache_module
 from factcheck import index as index_module
+from factcheck.claims import parse_claim
 from factcheck.dates import read_dates
+from factcheck.entities import EntityIndex
 from factcheck.errors import StoreError
-from factcheck.index import READ_STEP, PackedStatements
+from factcheck.frames.reader import Frame
+from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
 from factcheck.store import load_store, shipped_store
 from factcheck.frames.reader import _starting_within
 from factcheck.text import _CONTROL, _POSSESSIVE, normalize
@@ -96,3 +100,37 @@ def test_a_file_a_worker_cannot_read_fails_as_it_fails_read_here(folder: Path, m
     files = [folder / "a.yaml", folder / "gone.yaml"]
     with pytest.raises(StoreError, match="cannot read store file"):
         list(cache_module._read_records(files, [hashlib.sha256(files[0].read_bytes()).hexdigest(), ""]))
+
+
+def _stores_and_texts() -> list[tuple[EntityIndex, frozenset[str], list[str]]]:
+    """Texts read as statements are read: each store's "claim. deal" texts, and the labelled
+    claims of its benchmark, each with a deal label of the store after it."""
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    found = []
+    for paths, claims in [([shipped_store()], ["dev.jsonl", "heldout.jsonl"]),
+                          ([benchmarks / "stores" / "airline"], ["airline-tune.jsonl", "airline-final.jsonl"]),
+                          ([benchmarks / "stores" / "pharma"], ["pharma-final.jsonl"])]:
+        store = load_store(paths)
+        deals = [s.deal for s in store.statements if s.deal]
+        texts = [statement_text(s) for s in store.statements]
+        labelled = [json.loads(line)["claim"] for name in claims
+                    for line in (benchmarks / "claims" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += [f"{claim}. {deals[i % len(deals)]}" for i, claim in enumerate(labelled)]
+        found.append((EntityIndex(store.entities.values()), store_words(store), texts))
+    return found
+
+
+def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() -> None:
+    """`parse_claim(…, terms_only=True)`, as a build reads "claim. deal": the same entities,
+    dates, figures and terms, and the frame's type and stage, and the same words asked of the
+    store's words (which a kept part records)."""
+    for entities, vocabulary, texts in _stores_and_texts():
+        for text in texts:
+            whole_asked, only_asked = _Consulted(vocabulary), _Consulted(vocabulary)
+            whole = parse_claim(text, entities, None, whole_asked)
+            only = parse_claim(text, entities, None, only_asked, terms_only=True)
+            assert (only.entities, only.dates, only.figures, only.terms) == \
+                (whole.entities, whole.dates, whole.figures, whole.terms), text
+            assert (only.frame.type, only.frame.stage) == (whole.frame.type, whole.frame.stage), text
+            assert only.frame == Frame(type=whole.frame.type, stage=whole.frame.stage)
+            assert set(only_asked.answers.items()) <= set(whole_asked.answers.items())

@@ -291,9 +291,11 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
                vocab: Vocabulary | None = None, dated: Sequence[tuple[int, int]] = (),
-               figured: Sequence[tuple[int, int]] = ()) -> Frame:
+               figured: Sequence[tuple[int, int]] = (), event_only: bool = False) -> Frame:
     """The frame of one clause. `spans` are its tokens, `mentions` its entities, `dated` and
-    `figured` the spans of its dates and figures, all in `normalized`'s positions."""
+    `figured` the spans of its dates and figures, all in `normalized`'s positions.
+    `event_only`: a frame of its type and stage alone, the rest left unread (a statement's
+    terms need no more of "claim. deal": `index.read_statement`)."""
     vocab = vocab or vocabulary()
     hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
                          [(m.start, m.end) for m in mentions if not m.is_place], dated)
@@ -394,6 +396,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     if requested is not None:  # a request refused: what it asked for did not happen
         stage, stage_hit, negated = requested.trigger.value, requested, not negated
+    if event_only:  # (nothing below changes the type or the stage)
+        return Frame(type=type_hit.trigger.value if type_hit else None, stage=stage)
     holder: str | None = None
     attitude_name: str | None = None
     sources = tuple(dict.fromkeys(m.entity for m in mentions if not m.is_place and _a_source(normalized, m, vocab)))
