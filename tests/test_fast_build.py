@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from factcheck import cache as cache_module
+from factcheck import dates, figures
 from factcheck import index as index_module
 from factcheck.claims import parse_claim
 from factcheck.dates import read_dates
@@ -134,3 +136,30 @@ def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() ->
             assert (only.frame.type, only.frame.stage) == (whole.frame.type, whole.frame.stage), text
             assert only.frame == Frame(type=whole.frame.type, stage=whole.frame.stage)
             assert set(only_asked.answers.items()) <= set(whole_asked.answers.items())
+
+
+date_like = st.lists(st.sampled_from(["1", "2", "0", "9", "3", " ", ",", ".", "-", "$", "%", "of ", "nov",
+                                      "november ", "novmber ", "may ", "sept ", "2020", "1999", "31st ",
+                                      "percent", "a", "x", "é", "月", "年"]), max_size=15).map("".join)
+
+
+@given(date_like)
+def test_date_patterns_with_their_first_character_looked_ahead_find_what_they_found(text: str) -> None:
+    """`dates`' named-month and year patterns start with a lookahead of the character a match
+    starts with (for speed): without it they match the same."""
+    misspelt = dates._named_month_patterns(r"(?P<month>novmber|octber)")
+    for _, pattern in [*dates._NAMED_MONTH_PATTERNS, *misspelt, *dates._YEAR_PATTERNS]:
+        plain = re.compile(re.sub(r"^\(\?=(?:\\d|\[[a-z0-9]+\])\)", "", pattern.pattern))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["1", "5", "0", ",", ".", " ", "%", "rmb ", "million", "one ", "twenty ", "百分之",
+                                 "四十九", "十", "年", "家", "元", "亿", "outright", "x", "-", "٣"]), max_size=15).map("".join))
+def test_figure_patterns_skipped_are_patterns_that_find_nothing(text: str) -> None:
+    """`find_figures` runs a pattern only where the text has what its matches need."""
+    if not figures._DIGIT.search(text):
+        assert not figures._FIGURE.search(text)
+    if text.isascii():
+        assert not figures._CJK_PERCENT.search(text) and not figures._CJK_FIGURE.search(text)
+    if "outright" not in text:
+        assert not figures._WHOLE.search(text)
