@@ -136,7 +136,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     stand inside a negation ("refused on 14 February 2024 to renew")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
-    stems = [raw_stem(word) for word in written]
+    stems = list(map(raw_stem, written))
     hits: list[Hit] = []
     taken: set[int] = set()
     starts = [t.start for t in spans]
