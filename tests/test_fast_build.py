@@ -20,10 +20,10 @@ from factcheck.claims import parse_claim
 from factcheck.dates import read_dates
 from factcheck.entities import EntityIndex
 from factcheck.errors import StoreError
-from factcheck.frames.reader import Frame
+from factcheck.frames.reader import Frame, _spaced, _starting_within
+from factcheck.frames.vocabulary import vocabulary
 from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
 from factcheck.store import load_store, shipped_store
-from factcheck.frames.reader import _starting_within
 from factcheck.text import _CONTROL, _POSSESSIVE, normalize
 
 from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
@@ -163,3 +163,13 @@ def test_figure_patterns_skipped_are_patterns_that_find_nothing(text: str) -> No
         assert not figures._CJK_PERCENT.search(text) and not figures._CJK_FIGURE.search(text)
     if "outright" not in text:
         assert not figures._WHOLE.search(text)
+
+
+@given(st.lists(st.sampled_from(["it", "them", "the", "deal", "two", "companies", "both", "that", "bid", "its",
+                                 "x", "deals", "thetwo", "agreement", "news"]), max_size=12))
+def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: list[str]) -> None:
+    """`read_frame`'s one scan for "it", "the deal", … finds one where looking for each phrase
+    as words of the clause (a space either side) finds one."""
+    anaphors = vocabulary().anaphors
+    written = f" {' '.join(texts)} "
+    assert (_spaced(anaphors).search(written) is not None) == any(f" {phrase} " in written for phrase in anaphors)
