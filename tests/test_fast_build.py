@@ -173,3 +173,4 @@ def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: l
     anaphors = vocabulary().anaphors
     written = f" {' '.join(texts)} "
     assert (_spaced(anaphors).search(written) is not None) == any(f" {phrase} " in written for phrase in anaphors)
+    assert _spaced(()).search(written) is None  # no anaphors, none found (not even in "  ")
