@@ -55,12 +55,14 @@ class ParsedClaim(NamedTuple):
 
 def parse_claim(
     text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset(),
-    spelling: bool = False,
+    spelling: bool = False, terms_only: bool = False,
 ) -> ParsedClaim:
     """`vocabulary`: the stems of the store's words (`index.store_words`); a sentence's first
     word is a name only if it is not one of them. `spelling`: a long word the store does not use
     that is one letter from an event trigger is read as that trigger ("uncondtional"), for claims
-    people type (statements are curated, and read as written)."""
+    people type (statements are curated, and read as written). `terms_only`: only the entities,
+    dates, figures and terms are read (the frame only as far as its type and stage; no names nor
+    shares): what a statement's index terms need of "claim. deal" (`index.read_statement`)."""
     text = social_to_prose(text[:MAX_CLAIM_CHARS])
     normalized = normalize(text)
     word_spans = tokens(normalized)
@@ -90,8 +92,13 @@ def parse_claim(
             terms.append(term)
     frame = read_frame(normalized, _spelled(normalized, word_spans, vocabulary) if spelling else word_spans,
                        [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
-                       dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions])
+                       dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions],
+                       event_only=terms_only)
     terms += event_terms(frame.type, frame.stage)
+    if terms_only:
+        return ParsedClaim(text, tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),
+                           tuple(dict.fromkeys(d.value for d in date_mentions)), tuple(dict.fromkeys(figures)),
+                           tuple(terms), frame)
     return ParsedClaim(
         text=text,
         entities=tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),

@@ -351,7 +351,7 @@ class EntityIndex:
 
     def _exact(self, words: list[Token], i: int) -> tuple[Mention, int] | None:
         for width in range(min(self.widest_from.get(words[i].text, 0), len(words) - i), 0, -1):
-            key = tuple(t.text for t in words[i:i + width])
+            key = tuple([t.text for t in words[i:i + width]])
             entity_id = self.by_tokens.get(key)
             if entity_id:
                 return Mention(entity_id, words[i].start, words[i + width - 1].end,

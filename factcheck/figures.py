@@ -57,6 +57,8 @@ _CJK_PERCENT = re.compile(r"百分之(?P<cjk>[零一二两三四五六七八九�
 """A percentage in Chinese numerals ("百分之四十九")."""
 _WHOLE = re.compile(r"\boutright\b")
 """A word that says all of something changes hands: a figure of 100 percent."""
+_DIGIT = re.compile(r"\d")
+"""What every figure written in digits has (`_FIGURE`'s number)."""
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
@@ -96,8 +98,11 @@ class FigureMention(NamedTuple):
 def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[FigureMention]:
     """Figures in case-folded text, skipping spans already read as dates or names."""
     found: list[FigureMention] = []
-    matches = sorted([*_FIGURE.finditer(normalized), *_WORD_FIGURE.finditer(normalized),
-                      *_CJK_PERCENT.finditer(normalized), *_CJK_FIGURE.finditer(normalized)], key=lambda m: m.start())
+    # (each pattern only where the text has what it needs: a digit, Chinese numerals)
+    matches = sorted([*(_FIGURE.finditer(normalized) if _DIGIT.search(normalized) else ()),
+                      *_WORD_FIGURE.finditer(normalized),
+                      *(() if normalized.isascii() else (*_CJK_PERCENT.finditer(normalized), *_CJK_FIGURE.finditer(normalized)))],
+                     key=lambda m: m.start())
     taken = list(excluded)
     for m in matches:
         if any(m.start() < end and start < m.end() for start, end in taken):
@@ -125,7 +130,7 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
         if scale and (unit or scale not in ("m", "b")):  # "5m" alone may be metres
             value = round(value * _SCALES[scale], 4)  # 4.1 × 1e8 is 410,000,000, not 409,999,999.99999994
         found.append(FigureMention(Figure(value, unit), m.start(), end))
-    for m in _WHOLE.finditer(normalized):  # "sold Globex outright": all of it, not a 40% stake
+    for m in _WHOLE.finditer(normalized) if "outright" in normalized else ():  # "sold Globex outright": all of it, not a 40% stake
         if not any(m.start() < end and start < m.end() for start, end in taken):
             found.append(FigureMention(Figure(100.0, "%"), m.start(), m.end()))
     found.sort(key=lambda mention: mention.start)

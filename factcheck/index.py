@@ -617,7 +617,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     text = statement_text(statement)
     clauses = read_clauses(statement.claim, entities, None, vocabulary)  # the deal label asserts nothing
     parsed = (clauses[0].parsed if text == statement.claim and len(clauses) == 1  # read once when it can be
-              else parse_claim(text, entities, None, vocabulary))
+              else parse_claim(text, entities, None, vocabulary, terms_only=True))
     kinds = entities.kinds
     places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}

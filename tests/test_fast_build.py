@@ -4,6 +4,8 @@ builds): the shortcuts are checked against the plain definitions they stand for.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -12,12 +14,16 @@ import pytest
 from hypothesis import given, strategies as st
 
 from factcheck import cache as cache_module
+from factcheck import dates, figures
 from factcheck import index as index_module
+from factcheck.claims import parse_claim
 from factcheck.dates import read_dates
+from factcheck.entities import EntityIndex
 from factcheck.errors import StoreError
-from factcheck.index import READ_STEP, PackedStatements
+from factcheck.frames.reader import Frame, _spaced, _starting_within
+from factcheck.frames.vocabulary import vocabulary
+from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
 from factcheck.store import load_store, shipped_store
-from factcheck.frames.reader import _starting_within
 from factcheck.text import _CONTROL, _POSSESSIVE, normalize
 
 from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
@@ -96,3 +102,75 @@ def test_a_file_a_worker_cannot_read_fails_as_it_fails_read_here(folder: Path, m
     files = [folder / "a.yaml", folder / "gone.yaml"]
     with pytest.raises(StoreError, match="cannot read store file"):
         list(cache_module._read_records(files, [hashlib.sha256(files[0].read_bytes()).hexdigest(), ""]))
+
+
+def _stores_and_texts() -> list[tuple[EntityIndex, frozenset[str], list[str]]]:
+    """Texts read as statements are read: each store's "claim. deal" texts, and the labelled
+    claims of its benchmark, each with a deal label of the store after it."""
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    found = []
+    for paths, claims in [([shipped_store()], ["dev.jsonl", "heldout.jsonl"]),
+                          ([benchmarks / "stores" / "airline"], ["airline-tune.jsonl", "airline-final.jsonl"]),
+                          ([benchmarks / "stores" / "pharma"], ["pharma-final.jsonl"])]:
+        store = load_store(paths)
+        deals = [s.deal for s in store.statements if s.deal]
+        texts = [statement_text(s) for s in store.statements]
+        labelled = [json.loads(line)["claim"] for name in claims
+                    for line in (benchmarks / "claims" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += [f"{claim}. {deals[i % len(deals)]}" for i, claim in enumerate(labelled)]
+        found.append((EntityIndex(store.entities.values()), store_words(store), texts))
+    return found
+
+
+def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() -> None:
+    """`parse_claim(…, terms_only=True)`, as a build reads "claim. deal": the same entities,
+    dates, figures and terms, and the frame's type and stage, and the same words asked of the
+    store's words (which a kept part records)."""
+    for entities, vocabulary, texts in _stores_and_texts():
+        for text in texts:
+            whole_asked, only_asked = _Consulted(vocabulary), _Consulted(vocabulary)
+            whole = parse_claim(text, entities, None, whole_asked)
+            only = parse_claim(text, entities, None, only_asked, terms_only=True)
+            assert (only.entities, only.dates, only.figures, only.terms) == \
+                (whole.entities, whole.dates, whole.figures, whole.terms), text
+            assert (only.frame.type, only.frame.stage) == (whole.frame.type, whole.frame.stage), text
+            assert only.frame == Frame(type=whole.frame.type, stage=whole.frame.stage)
+            assert set(only_asked.answers.items()) <= set(whole_asked.answers.items())
+
+
+date_like = st.lists(st.sampled_from(["1", "2", "0", "9", "3", " ", ",", ".", "-", "$", "%", "of ", "nov",
+                                      "november ", "novmber ", "may ", "sept ", "2020", "1999", "31st ",
+                                      "percent", "a", "x", "é", "月", "年"]), max_size=15).map("".join)
+
+
+@given(date_like)
+def test_date_patterns_with_their_first_character_looked_ahead_find_what_they_found(text: str) -> None:
+    """`dates`' named-month and year patterns start with a lookahead of the character a match
+    starts with (for speed): without it they match the same."""
+    misspelt = dates._named_month_patterns(r"(?P<month>novmber|octber)")
+    for _, pattern in [*dates._NAMED_MONTH_PATTERNS, *misspelt, *dates._YEAR_PATTERNS]:
+        plain = re.compile(re.sub(r"^\(\?=(?:\\d|\[[a-z0-9]+\])\)", "", pattern.pattern))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["1", "5", "0", ",", ".", " ", "%", "rmb ", "million", "one ", "twenty ", "百分之",
+                                 "四十九", "十", "年", "家", "元", "亿", "outright", "x", "-", "٣"]), max_size=15).map("".join))
+def test_figure_patterns_skipped_are_patterns_that_find_nothing(text: str) -> None:
+    """`find_figures` runs a pattern only where the text has what its matches need."""
+    if not figures._DIGIT.search(text):
+        assert not figures._FIGURE.search(text)
+    if text.isascii():
+        assert not figures._CJK_PERCENT.search(text) and not figures._CJK_FIGURE.search(text)
+    if "outright" not in text:
+        assert not figures._WHOLE.search(text)
+
+
+@given(st.lists(st.sampled_from(["it", "them", "the", "deal", "two", "companies", "both", "that", "bid", "its",
+                                 "x", "deals", "thetwo", "agreement", "news"]), max_size=12))
+def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: list[str]) -> None:
+    """`read_frame`'s one scan for "it", "the deal", … finds one where looking for each phrase
+    as words of the clause (a space either side) finds one."""
+    anaphors = vocabulary().anaphors
+    written = f" {' '.join(texts)} "
+    assert (_spaced(anaphors).search(written) is not None) == any(f" {phrase} " in written for phrase in anaphors)
+    assert _spaced(()).search(written) is None  # no anaphors, none found (not even in "  ")
