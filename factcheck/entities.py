@@ -231,7 +231,7 @@ class EntityIndex:
             self.widest_from[key[0]] = max(self.widest_from.get(key[0], 0), len(key))
         self.longest = max(self.widest_from.values(), default=0)
         self.name_spellings = Spellings()
-        for word in self.name_words:
+        for word in sorted(self.name_words):  # (in one order whatever the hash seed: builds repeat byte for byte)
             if len(word) >= MIN_FUZZY_LENGTH:
                 self.name_spellings.add(word)
         self._kin: dict[str, frozenset[str]] = {}

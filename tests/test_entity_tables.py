@@ -8,7 +8,10 @@ to the rule for any damaged index: rebuilt from the store, with a warning, never
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,3 +108,14 @@ def test_a_damaged_entity_table_is_rebuilt_with_a_warning(tmp_path: Path, monkey
     again = load_index([store])
     assert dict(again.entities.kinds.items()) == {e: k for e, k in EntityIndex(
         load_store([store]).entities.values()).kinds.items()}
+
+
+def test_the_tables_are_the_same_whatever_the_hash_seed() -> None:
+    """Two builds of one store write the same entity tables, whichever order sets iterate in."""
+    program = ("import hashlib; from factcheck.entities import EntityIndex; from factcheck.store import Entity; "
+               "index = EntityIndex([Entity(f'e{n}', f'Name{n} Holdings Group{n}', 'company', (f'Alias{n}',)) "
+               "for n in range(40)]); print(hashlib.sha256(repr(list(index.table_rows())).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(digests) == 1
