@@ -23,7 +23,8 @@ from .frames.reader import Frame, Mention, read_frame
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
 from .spelling import one_letter_from
-from .text import NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, normalize, raw_stem, stem, tokens, words
+from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, raw_stem, stem,
+                   tokens, words)
 
 MAX_CLAIM_CHARS = 10_000
 """Claims are sentences, not articles: `check` refuses a longer one as an input error (a verdict
@@ -95,17 +96,17 @@ def parse_claim(
                        dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions],
                        event_only=terms_only)
     terms += event_terms(frame.type, frame.stage)
-    if terms_only:
-        return ParsedClaim(text, tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),
-                           tuple(dict.fromkeys(d.value for d in date_mentions)), tuple(dict.fromkeys(figures)),
-                           tuple(terms), frame)
-    return ParsedClaim(
+    read = ParsedClaim(
         text=text,
         entities=tuple(dict.fromkeys(m.entity for m in sorted(entity_mentions, key=lambda m: m.start))),
         dates=tuple(dict.fromkeys(d.value for d in date_mentions)),
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
         frame=frame,
+    )
+    if terms_only:
+        return read
+    return read._replace(
         # positions in `text` cannot be trusted when normalisation moved characters
         names=(_unknown_names(text, normalized, covered, entities, vocabulary, {m.entity for m in entity_mentions})
                if same_positions else ()),
@@ -166,7 +167,7 @@ def _spelled(normalized: str, spans: list[Token], vocabulary: Container[str]) ->
     for index, token in enumerate(spans):
         word = token.text
         if (len(word) >= SPELLING_LENGTH - 1 and word.isalpha() and stem(word) not in vocabulary  # ("aquire")
-                and not (token.start and normalized[token.start - 1] == "-")
+                and not in_compound(normalized, token)
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
             found = [candidate for candidate in one_letter_from(word, events.spellings) if _slip(word, candidate)]
             if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):

@@ -330,7 +330,7 @@ class EntityIndex:
             complete = mention is not None and width >= self.widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
             look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary
-                                                     or self.is_name_word(word))  # "Brackwel" stems as "Brackwell"
+                                                     or self.is_name_word(word))  # "Acmewel" stems as the name "Acmewell" does
             longer = self._fuzzy(words, i, wider_than=width, name_starts=name_starts) if look else None
             if longer:
                 mention, width = longer

@@ -60,6 +60,12 @@ class Token(NamedTuple):
     end: int
 
 
+def in_compound(normalized: str, token: Token) -> bool:
+    """Whether a token ends a hyphenated word ("value-added", "foreign-funded"): part of an
+    adjective, no verb nor trigger of its own."""
+    return token.start > 0 and normalized[token.start - 1] == "-"
+
+
 def tokens(normalized: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalized)]
 

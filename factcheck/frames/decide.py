@@ -188,8 +188,8 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     if not _kinds_of_one_event(claim, statement, vocab):
         return ""
     mine = (claim.agents, claim.patients, claim.counterparts)
-    # a statement that gives no roles has its subject acting ("Baidu, Alibaba and Tencent took
-    # part in China Unicom's reform" has Baidu invest, not invested in)
+    # a statement that gives no roles has its subject acting ("Acme, Globex and Initech took part
+    # in the Springfield Bank's share sale" has Acme invest, not invested in)
     unroled = statement.subject is not None and not (statement.agents or statement.patients or statement.counterparts)
     theirs = ((statement.subject,) if unroled else statement.agents, statement.patients, statement.counterparts)
     if vocab.types[claim.type or ""].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"

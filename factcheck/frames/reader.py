@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Container, NamedTuple, Sequence
 
-from ..text import Token, raw_stem
+from ..text import Token, in_compound, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
 
 SENTENCE_WORDS = 6
@@ -159,7 +159,7 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             if trigger.objects and not (_object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized)
                                         or _object_before_passive(trigger.objects, stems, spans, index, vocab, names)):
                 continue
-            if index and normalized[spans[index].start - 1] == "-" and not trigger.as_written:
+            if in_compound(normalized, spans[index]) and not trigger.as_written:
                 continue  # "foreign-invested", "state-owned": part of an adjective
             if trigger.kind == "stage" and not (trigger.noun or trigger.as_written) and (
                     _nominal(written[index], first, vocab) or _after_possessive(normalized, spans, index, vocab)):
@@ -441,8 +441,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             roles = ((), (), (), roles[3])  # an undirected event still has who decides it
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
-    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits},
-                                         _starting_within([t.start for t in spans], [*((m.start, m.end) for m in mentions), *figured]))
+    named_or_figured = _starting_within([t.start for t in spans], [*((m.start, m.end) for m in mentions), *figured])
+    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits}, named_or_figured)
                   if contradiction is None or spans[i].start < contradiction]
     asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
                       and _finite(spans, i, entity_ends, vocab)
@@ -458,7 +458,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
-    asserts = has_predicate or _plain_words(normalized, spans, mentions, figured) >= SENTENCE_WORDS
+    asserts = has_predicate or _plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
@@ -663,24 +663,20 @@ def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mentio
     """Actors named as someone's relative: followed by "affiliated", "-backed", "unit", or
     by a possessive and such a noun ("Acme's local subsidiary") …"""
     following = {t.start: t.text for t in spans}
-    preceding = {t.end: i for i, t in enumerate(spans)}
     return tuple(dict.fromkeys(m.entity for m in actors if (
-        _after_affiliation_of(normalized, spans, preceding, m, vocab) or
+        _after_affiliation_of(spans, m, vocab) or
         normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
         or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns
         or _owns(normalized, m.end) and not vocab.affiliation_nouns.isdisjoint(
             t.text for t in spans[_first_after(spans, m.end):][:3]))))
 
 
-def _after_affiliation_of(normalized: str, spans: Sequence[Token], preceding: dict[int, int], mention: Mention,
-                          vocab: Vocabulary) -> bool:
+def _after_affiliation_of(spans: Sequence[Token], mention: Mention, vocab: Vocabulary) -> bool:
     """Whether a name follows "a subsidiary of", "part of" …: it says whose the name before is
-    ("Lumo Wallet, a subsidiary of Orrin Holdings")."""
-    of = preceding.get(normalized.rfind(" ", 0, mention.start) if normalized[mention.start - 1:mention.start] == " " else -1)
-    if of is None or spans[of].text != "of" or of == 0:
-        return False
-    noun = spans[of - 1].text
-    return noun in vocab.affiliation_nouns or noun == "part"
+    ("Acme Cargo, a subsidiary of Acme")."""
+    of = _first_after(spans, mention.start) - 1
+    return (of > 0 and spans[of].text == "of" and spans[of].end + 1 == mention.start
+            and (spans[of - 1].text in vocab.affiliation_nouns or spans[of - 1].text == "part"))
 
 
 def _first_after(spans: Sequence[Token], position: int) -> int:
@@ -715,13 +711,11 @@ def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     return index > 0 and spans[index - 1].text in vocab.passive_markers
 
 
-def _plain_words(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
-                 figured: Sequence[tuple[int, int]]) -> int:
-    """Words that are neither names nor figures: "Acme Corp, EUR 36.75 million per share" has two;
-    a hyphenated word is one ("value-added")."""
-    return sum(1 for t in spans if t.text.isalpha() and not (t.start and normalized[t.start - 1] == "-")
-               and not any(m.start <= t.start < m.end for m in mentions)
-               and not any(start <= t.start < end for start, end in figured))
+def _plain_words(normalized: str, spans: Sequence[Token], named_or_figured: set[int]) -> int:
+    """Words that are neither names nor figures (`named_or_figured`, by token): "Acme Corp, EUR
+    36.75 million per share" has two; a hyphenated word is one ("value-added")."""
+    return sum(1 for i, t in enumerate(spans)
+               if t.text.isalpha() and i not in named_or_figured and not in_compound(normalized, t))
 
 
 PERCENT = "percent"
@@ -990,10 +984,10 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], 
     """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
     or a verb right after its subject ("Acme owns …"), not a plural before an event's noun
     (`triggered`: where the clause's trigger words start; "Acme rights deal"), nor a word of a
-    name or a figure (`in_names`, by token: "Kaltenried Group", "one hundred")."""
+    name or a figure (`in_names`, by token: "Winfred Group", "one hundred")."""
     found = []
     for index, token in enumerate(spans):
-        if index in in_names or (token.start and normalized[token.start - 1] == "-"):
+        if index in in_names or in_compound(normalized, token):
             continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
         word = token.text
         before = spans[index - 1].text if index else ""
