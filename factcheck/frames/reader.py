@@ -294,7 +294,9 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
         return True
     after = spans[index + 1].text if index + 1 < len(spans) else ""
     subject_end = spans[index - 2].end if before.endswith("ly") and index > 1 else spans[index - 1].end if index else -1
-    return (index > 0 and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
+    # (a name's "'s" is left as spaces: "Acme's bid" is a noun after an owner, not "Acme bid")
+    owned = index > 0 and spans[index].start - spans[index - 1].end > 1
+    return (index > 0 and not owned and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
             and after not in vocab.noun_prepositions)  # "Commission fine on Acme" is a headline's noun
 
 
@@ -348,9 +350,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
             if trigger.noun and not future:  # ("would appeal" is a verb)
                 noun_stage = noun_stage or hit
-            elif stage is None or (stage_hit is not None and _received(normalized, stage_hit, hit, vocab)):
+            elif stage is None or (stage_hit is not None and (
+                    _received(normalized, stage_hit, hit, vocab)
+                    or (stage_hit.trigger.kind == "type" and stage_hit.first >= 0 and _passive(spans, hit.first, vocab)
+                        and not _finite(spans, stage_hit.first, entity_ends, vocab)))):
                 # (a stage received is the clause's over the one of the words before it:
-                # "成立合资公司获…批准" is the venture's approval)
+                # "成立合资公司获…批准" is the venture's approval; so is what was done to a deal
+                # named by a noun that implies a stage: "Acme's bid was rejected")
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
             elif (future and requested is None and stage in vocab.unrealised and stage in vocab.third_party
                   and not any(stage_hit.end <= h.start < hit.start and h.trigger.kind == "type" for h in hits)):
