@@ -411,7 +411,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             break
     if spans and spans[0].text in vocab.question_openers and not normalized.rstrip().endswith("."):
         question = True
-    negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab))
+    negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab, normalized))
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     if requested is not None:  # a request refused: what it asked for did not happen
         stage, stage_hit, negated = requested.trigger.value, requested, not negated
@@ -428,6 +428,11 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     if attitude is not None:
         attitude_name = attitude.trigger.value
         holder = _nearest_before(actors, attitude.start)
+        if (holder is not None and attitude.first > 0 and spans[attitude.first].text.endswith("ing")
+                and normalized[:attitude.start].rstrip().endswith(",")):
+            # "Acme said it had no talks with Globex, denying a report …": who denies is who
+            # the sentence is about, not the last name before the comma
+            holder = actors[0].entity
     elif falsehood is not None:
         if speech is not None and speech.start < falsehood.start and _nearest_before(actors, speech.start):
             attitude_name, holder = "denied", _nearest_before(actors, speech.start)
@@ -733,14 +738,17 @@ NEGATION_REACH = 4
 "has not yet been completed"; not "did not rule on the merits of the prohibition"."""
 
 
-def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary) -> bool:
+def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary, normalized: str) -> bool:
     """Whether a negation is the target's (the attitude, else the stage): with neither, it
     negates the clause. Filler words between do not count ("was not among the firms approved");
-    a determiner of the verb's object negates it too ("imposed no fine")."""
+    a determiner of the verb's object negates it too ("imposed no fine"); a comma ends its reach
+    ("had no talks with Globex, denying a report …" denies the report)."""
     if target is None or negation.last < 0 or target.first < 0:
         return True
     if negation.first == target.last + 1 and spans[negation.first].text in vocab.object_negations:
         return True
+    if target.first > negation.last and "," in normalized[spans[negation.last].end:spans[target.first].start]:
+        return False
     between = [t for t in spans[negation.last + 1:target.first] if t.text not in vocab.fillers]
     # a negated verb whose object is the event negates it however far the event's word: "never
     # referred the Acme-Globex deal for an in-depth probe"
