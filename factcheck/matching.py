@@ -260,6 +260,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             found.append(Conflict("figure", figure,
                                   f"the claim says {figure}, the statement {', '.join(map(str, comparable))}"))
     qualifier = claim.frame.qualifier
+    if claim.frame.attitude == "denied" == facts.frames[0].attitude:
+        qualifier = None  # a denial need not repeat what kind of deal the rumour it denies was
     kind = stem(qualifier) if qualifier is not None else None
     if kind is not None and not any(stem(word) == kind for word in facts.vocabulary.split()) and (
             kind in index.words or kind.isascii() and not any(stem(variant) in index.words

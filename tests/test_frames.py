@@ -1723,6 +1723,21 @@ def test_a_kind_of_deal_is_not_any_deal(tmp_path: Path, claim: str, verdict: str
         assert result.reason == "event: the claim says supply deal, the statement does not"
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme signed a partnership with Globex", "supported"),
+    ("Acme signed a strategic partnership with Globex", "supported"),
+    ("Acme signed a telemedicine partnership with Globex", "unverified"),  # the store records no telemedicine
+    # a denial need not repeat what kind of deal the rumour was
+    ("Acme denied reports that it signed a telemedicine partnership with Globex", "supported"),
+])
+def test_a_kind_of_partnership_is_not_any_partnership(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"partnership": "Acme signed a partnership with Globex",
+              "denial": "Acme denied reports that it signed a partnership with Globex",
+              "clinic": "Initech runs telemedicine clinics"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
+    assert check(claim, index).verdict == verdict
+
+
 def test_a_stake_sold_is_no_takeover() -> None:
     """Selling a stake in Globex to Initech is Initech's investment, not its takeover of Globex."""
     stake_sold = Frame(type="stake-sale", stage="completed", agents=("acme",), patients=("globex",),
