@@ -482,7 +482,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                    next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
         subject = next((m.entity for m in actors if m.entity not in affiliated and _owns(normalized, m.end)
-                        and normalized[m.end:type_hit.start].isspace()), None)
+                        and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
     unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
@@ -614,6 +614,17 @@ def _owns(normalized: str, end: int) -> bool:
     """Whether the name ending at `end` is a possessor ("Acme's unit"): `normalize` leaves its
     "'s" as spaces."""
     return normalized[end:end + 2] == "  "
+
+
+OWNED_MODIFIERS = 2
+"""Words that may stand between an owner and its event's word: "Acme's online-betting licence"."""
+
+
+def _modifiers_only(between: str, actors: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether what stands between an owner and the event's word is only a few words that say
+    what kind it is, no one else's name: "Acme's online-betting licence", not "Acme's unit
+    Globex's licence"."""
+    return start < end and len(between.split()) <= OWNED_MODIFIERS and not any(start < m.start < end for m in actors)
 
 
 def _mention_at(spans: Sequence[Token], position: int, actors: Sequence[Mention]) -> Mention | None:
