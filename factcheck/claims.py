@@ -243,7 +243,8 @@ def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized:
     return replace(figure, counted=frozenset(stem(w) for w in following))
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w&]*")
+_CAPITALISED = re.compile(r"(?<![\w'’])(?:[A-Z]|[a-z]+[A-Z])[\w&]*")
+"""A capitalised word, or one with a capital after a lowercase start ("eBay", "iQiyi")."""
 _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -279,7 +280,7 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
                 or folded in event_vocabulary().background  # "Despite Acme's denial, …"
                 or _opens_hedge(normalized, match.start(), folded)  # "People familiar with the matter say …"
                 or (entities.is_name_word(folded) and entities.leads.get(folded, "") in ("", *named))
-                or (len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
+                or (word[0].isupper() and len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if (match.start() == len(text) - len(text.lstrip()) and entities.leads.get(folded, "") in ("", *named)
                 and (stem(folded) in vocabulary

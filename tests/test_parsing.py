@@ -231,6 +231,17 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     assert parse_claim(text, EntityIndex([])).names[:1] == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Nokia sold phones through eBay", ("nokia", "ebay")),  # a capital after a lowercase start
+    ("Nokia sold phones through ebay", ("nokia",)),
+    ("Nokia and ZTE signed a deal", ("nokia",)),  # a short acronym is no name to look for
+])
+def test_a_name_may_start_in_lowercase(text: str, names: tuple[str, ...]) -> None:
+    from factcheck.claims import parse_claim
+    from factcheck.entities import EntityIndex
+    assert parse_claim(text, EntityIndex([])).names == names
+
+
 @pytest.mark.parametrize("text, frame", [
     ("Acme won uncondtional approval", ("approved-unconditionally", None)),  # one letter from one trigger word
     ("Acme's aquisition of Globex was approved", ("approved", "acquisition")),
