@@ -55,6 +55,10 @@ _YEAR_PATTERNS = [
 """Tried in this order (longest readings first), each only when the text has the character it
 needs. Every written date has a digit, and the middle group a month's name: a sentence without
 them skips those patterns (most have neither)."""
+_PERIOD = re.compile(rf"(?=[fst1-4qh])\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
+                     rf"|(?P<letter>[qh])(?P<number>[1-4]))(?:\s+of)?,?\s+(?:fiscal\s+)?{_YEAR}\b")
+"""A quarter or a half of a year: "the first quarter of 2024", "Q3 2023", "H1 2025"."""
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _LONG_WORD = re.compile(r"\b[a-z]{5,10}\b")
@@ -77,6 +81,9 @@ class PartialDate:
     year: int | None
     month: int | None = None
     day: int | None = None
+    months: tuple[int, int] | None = None
+    """The first and last month of a quarter or a half, written without a month ("the first
+    quarter of 2024", "H2 2023"): April is not in it, March is."""
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -85,15 +92,23 @@ class PartialDate:
         return cls(*parts)  # type: ignore[arg-type]
 
     def compatible(self, other: PartialDate) -> bool:
-        """True when no part known to both differs ("November 2020" fits 2020-11-02)."""
+        """True when no part known to both differs ("November 2020" fits 2020-11-02, "the first
+        quarter of 2024" fits March 2024 and not 2 April 2024)."""
+        mine, theirs = self._month_span(), other._month_span()
         return ((self.year is None or other.year is None or self.year == other.year)
-                and (self.month is None or other.month is None or self.month == other.month)
+                and (mine is None or theirs is None or (mine[0] <= theirs[1] and theirs[0] <= mine[1]))
                 and (self.day is None or other.day is None or self.day == other.day))
+
+    def _month_span(self) -> tuple[int, int] | None:
+        return (self.month, self.month) if self.month is not None else self.months
 
     def __str__(self) -> str:
         year, month, day = self.year, self.month, self.day
         if year is None:
             return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        if month is None and self.months is not None:
+            first, last = self.months
+            return f"{year}-Q{last // 3}" if last - first == 2 else f"{year}-H{last // 6}"
         if month is None:
             return str(year)
         return f"{year}-{month:02d}-{day:02d}" if day else f"{year}-{month:02d}"
@@ -158,7 +173,7 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
             misspelt = {}
         if misspelt:
             patterns += _named_month_patterns(r"(?P<month>" + "|".join(misspelt) + ")")
-        patterns += _YEAR_PATTERNS
+        patterns += [("", _PERIOD), *_YEAR_PATTERNS]
     for cue, pattern in patterns:
         if cue not in normalized:
             continue
@@ -166,6 +181,12 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             groups = m.groupdict()
+            if pattern is _PERIOD:
+                period = _period(groups)
+                if period is not None:
+                    taken.append((m.start(), m.end()))
+                    found.append(DateMention(PartialDate(int(groups["year"]), months=period), m.start(), m.end()))
+                continue
             month_text = groups.get("month")
             month = (_MONTHS.get(month_text) or misspelt.get(month_text) if month_text and not month_text.isdigit()
                      else int(month_text) if month_text else None)
@@ -189,6 +210,17 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
                 if value is not None:
                     found.append(DateMention(value, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start), impossible
+
+
+def _period(groups: dict[str, str | None]) -> tuple[int, int] | None:
+    """The first and last month of the quarter or half a `_PERIOD` match names (None for a
+    fifth quarter or a third half)."""
+    number = _ORDINALS[groups["ordinal"]] if groups["ordinal"] else int(groups["number"] or 0)
+    quarter = (groups["unit"] or groups["letter"]) in ("quarter", "q")
+    if not 1 <= number <= (4 if quarter else 2):
+        return None
+    length = 3 if quarter else 6
+    return (number - 1) * length + 1, number * length
 
 
 def _misspelt_months(normalized: str) -> dict[str, int]:

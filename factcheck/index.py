@@ -105,7 +105,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 15
+FORMAT = 16
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 
@@ -597,7 +597,7 @@ def _location_fields(location: Location) -> tuple:
 
 
 def _dates_fields(dates: tuple[PartialDate, ...]) -> tuple:
-    return tuple((d.year, d.month, d.day) for d in dates)
+    return tuple((d.year, d.month, d.day, d.months) for d in dates)
 
 
 def _figures_fields(figures: tuple[Figure, ...]) -> tuple:

@@ -328,7 +328,7 @@ def dated(value: PartialDate, dates: Sequence[PartialDate], otherwise: Sequence[
 
 
 def _precision(value: PartialDate) -> int:
-    return (value.year is not None) + (value.month is not None) + (value.day is not None)
+    return (value.year is not None) + (value.month is not None or value.months is not None) + (value.day is not None)
 
 
 def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate, ...]:

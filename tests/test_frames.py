@@ -677,6 +677,9 @@ READINGS = [
                  {"type": "acquisition", "stage": "blocked", "agents": ("acme",), "patients": ("globex",),
                   "deciders": ("regulator",)},
                  id="a headline's passive drops its 'was': who blocks is no buyer"),
+    pytest.param("Acme expects to complete its purchase of Globex, subject to clearance by the Trade Authority",
+                 {"type": "acquisition", "agents": ("acme",), "deciders": ("regulator",)},
+                 id="a 'by' after a stage's noun is the stage's: who clears is no buyer"),
     pytest.param("Acme's bid for Globex was rejected", {"type": "acquisition", "stage": "blocked", "agents": ("acme",)},
                  id="what was done to a bid: the passive's stage, not the bid's"),
     pytest.param("Globex's fine was cut to EUR 5 million", {"type": "fine", "stage": "reduced"},
@@ -1725,6 +1728,17 @@ def test_a_kind_of_deal_is_not_any_deal(tmp_path: Path, claim: str, verdict: str
     assert result.verdict == verdict
     if verdict == "unverified":
         assert result.reason == "event: the claim says supply deal, the statement does not"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme completed its purchase of Globex in the second quarter of 2024", "supported"),
+    ("Acme completed its purchase of Globex in H1 2024", "supported"),
+    ("Acme completed its purchase of Globex in the first quarter of 2024", "unverified"),
+])
+def test_a_quarter_dates_an_event_by_its_months(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = _index_of(tmp_path, {"done": "Acme completed its purchase of Globex on 2 April 2024"},
+                      "parties: [acme, globex], date: 2024-04-02")
+    assert check(claim, index).verdict == verdict
 
 
 @pytest.mark.parametrize("claim, verdict", [

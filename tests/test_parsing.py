@@ -32,6 +32,10 @@ ENTITIES = EntityIndex([
     ("on November 2", PartialDate(None, 11, 2)),
     ("in 2018", PartialDate(2018)),
     ("2020年11月2日", PartialDate(2020, 11, 2)),
+    ("in the first quarter of 2024", PartialDate(2024, months=(1, 3))),
+    ("in Q3 2023", PartialDate(2023, months=(7, 9))),
+    ("by the second half of 2025", PartialDate(2025, months=(7, 12))),
+    ("in Q5 2024", PartialDate(2024)),  # no fifth quarter: only the year
 ])
 def test_dates_at_their_written_precision(text: str, expected: PartialDate) -> None:
     assert [d.value for d in find_dates(normalize(text))] == [expected]
@@ -43,6 +47,18 @@ def test_dates_at_their_written_precision(text: str, expected: PartialDate) -> N
 ])
 def test_no_date_where_there_is_none(text: str) -> None:
     assert find_dates(normalize(text)) == []
+
+
+@pytest.mark.parametrize("period, other, compatible", [
+    (PartialDate(2024, months=(1, 3)), PartialDate(2024, 3, 31), True),
+    (PartialDate(2024, months=(1, 3)), PartialDate(2024, 4, 2), False),
+    (PartialDate(2024, months=(1, 3)), PartialDate(2024), True),
+    (PartialDate(2024, months=(1, 6)), PartialDate(2024, months=(4, 6)), True),
+    (PartialDate(2024, months=(7, 12)), PartialDate(2024, months=(1, 3)), False),
+])
+def test_a_quarter_or_half_holds_its_months(period: PartialDate, other: PartialDate, compatible: bool) -> None:
+    assert period.compatible(other) is other.compatible(period) is compatible
+    assert str(PartialDate(2024, months=(1, 3))) == "2024-Q1" and str(PartialDate(2024, months=(7, 12))) == "2024-H2"
 
 
 def test_relative_dates_need_and_use_a_reference_day() -> None:

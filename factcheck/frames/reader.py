@@ -897,11 +897,11 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     by = next((t.start for i, t in enumerate(spans) if t.text == "by" and type_hit.end <= t.start < min(background, reason_at)
                and not _by_doing(spans, i, actors)), None)
     if by is not None and (any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans)
-                           or any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage"
-                                  and not h.trigger.noun for h in hits)):
+                           or any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage" for h in hits)):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
         # applies for nothing (unlike "the purchase of Globex by Acme"); so in a headline, which
-        # drops the "was": "Acme's Globex takeover blocked by regulator"
+        # drops the "was" ("Acme's Globex takeover blocked by regulator"), and after a stage's
+        # noun ("its takeover of Globex, subject to clearance by the regulator")
         deciders += [m.entity for m in after if m.start > by]
         after = [m for m in after if m.start < by]
         by = None
