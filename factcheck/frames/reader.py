@@ -411,6 +411,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             break
     if spans and spans[0].text in vocab.question_openers and not normalized.rstrip().endswith("."):
         question = True
+    negation_hits = [h for h in negation_hits if not _negates_a_noun(h, hits, spans, vocab)]
     negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab, normalized))
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     if requested is not None:  # a request refused: what it asked for did not happen
@@ -747,6 +748,22 @@ OBJECT_REACH = 4
 NEGATION_REACH = 4
 """Words after a negation within which the stage it negates must come: "did not approve",
 "has not yet been completed"; not "did not rule on the merits of the prohibition"."""
+
+
+NOUN_NEGATION_REACH = 3
+"""Words after a "no" within which an event's word must come for it to negate the event: "no
+formal agreement" does, "no significant impact on the venture" does not."""
+
+
+def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], vocab: Vocabulary) -> bool:
+    """Whether a determiner's negation ("no") negates a noun that is no event: "has no significant
+    impact on the venture" and "raises no competition concerns" say nothing of whether the event
+    happened ("no deal", "no plans to sell", "no decision on the merger" do)."""
+    if negation.first < 0 or " ".join(t.text for t in spans[negation.first:negation.last + 1]) not in vocab.object_negations:
+        return False  # (nor "not have": "would not have a significant impact")
+    reach = range(negation.last + 1, min(len(spans), negation.last + 1 + NOUN_NEGATION_REACH))
+    return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
+                or any(spans[i].text in vocab.deciding_nouns for i in reach))
 
 
 def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary, normalized: str) -> bool:

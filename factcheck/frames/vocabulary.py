@@ -127,9 +127,12 @@ class Vocabulary(NamedTuple):
     done_markers: tuple[str, ...]
     """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
+    """Negations that negate a stage's verb from its object ("imposed no fine")."""
+    deciding_nouns: frozenset[str]
+    """Nouns for the deciding of an event: "no decision on the merger" negates it, though a "no"
+    before another noun that is no event does not ("no significant impact on the venture")."""
     pronoun_prepositions: tuple[str, ...]
     """Prepositions after which "it" is the subject of the clause before ("an injunction against it")."""
-    """Negations that negate a stage's verb from its object ("imposed no fine")."""
     expecting: frozenset[str]
     """Stems of verbs after which a stage in the infinitive is a plan ("expects the sale to
     complete"), however far apart."""
@@ -323,6 +326,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
+        deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
