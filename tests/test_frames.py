@@ -680,6 +680,8 @@ READINGS = [
     pytest.param("Acme expects to complete its purchase of Globex, subject to clearance by the Trade Authority",
                  {"type": "acquisition", "agents": ("acme",), "deciders": ("regulator",)},
                  id="a 'by' after a stage's noun is the stage's: who clears is no buyer"),
+    pytest.param("Acme licence renewal refused by the Trade Authority", {"type": "licence", "stage": "blocked"},
+                 id="a headline's passive: its object before it, its 'was' dropped"),
     pytest.param("Acme's bid for Globex was rejected", {"type": "acquisition", "stage": "blocked", "agents": ("acme",)},
                  id="what was done to a bid: the passive's stage, not the bid's"),
     pytest.param("Globex's fine was cut to EUR 5 million", {"type": "fine", "stage": "reduced"},

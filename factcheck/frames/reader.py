@@ -261,12 +261,20 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     return False
 
 
+HEADLINE_PASSIVE_AFTER = frozenset({"by", "on", "in", "after", "over"})
+"""Words that may follow a headline's participle whose "was" it drops ("licence refused by regulator")."""
+
+
 def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Sequence[Token], index: int,
                            vocab: Vocabulary, names: Sequence[tuple[int, int]]) -> bool:
     """Whether a trigger in the passive has one of `objects` in the subject before it, within
     `OBJECT_REACH` words (fillers and names apart): "Acme's bid for a licence was turned down",
-    "the appeal was dismissed", "Acme's challenge to the Globex award was upheld"."""
-    if index == 0 or spans[index - 1].text not in vocab.passive_markers:
+    "the appeal was dismissed", "Acme's challenge to the Globex award was upheld"; a headline
+    drops the "was" before a participle with its doer or nothing after it ("Acme licence renewal
+    refused by regulator")."""
+    headline = (_past_form(spans[index].text) and index > 0
+                and (index + 1 == len(spans) or spans[index + 1].text in HEADLINE_PASSIVE_AFTER))
+    if index == 0 or (spans[index - 1].text not in vocab.passive_markers and not headline):
         return False
     words_seen = 0
     for position in range(index - 2, -1, -1):
