@@ -697,6 +697,8 @@ READINGS = [
                  id="not have before the event's word negates it"),
     pytest.param("The Trade Authority had taken no decision on the merger", {"type": "merger", "negated": True},
                  id="no decision on the event negates it"),
+    pytest.param("Acme was not among the foreign firms the Trade Authority approved", {"stage": "approved", "negated": True},
+                 id="not among the firms approved, however many words between"),
     pytest.param("Acme no longer owns a stake in Globex", {"type": "investment", "negated": True},
                  id="no longer negates"),
     pytest.param("Acme's online-betting licence was suspended", {"type": "licence", "stage": "suspended", "subject": "acme"},
