@@ -1628,7 +1628,21 @@ def test_two_plans_of_different_stages_are_two_plans(statement: Frame, expected:
 def test_a_plan_reads_the_stage_it_is_a_plan_of(index: StoreIndex) -> None:
     assert frame_of(index, "Acme is weighing a bid for Globex").planned == "offered"
     assert frame_of(index, "Acme expects to complete its purchase of Globex").planned == "completed"
-    assert frame_of(index, "Acme is set to buy Globex under a deal agreed in May").planned is None
+    assert frame_of(index, "Acme is set to buy Globex under a deal agreed in May").planned == "completed"
+    assert frame_of(index, "Acme plans to buy Globex").planned is None  # an intention: left open
+
+
+@pytest.mark.parametrize("claim, statement, expected", [
+    # what is only intended is not what is agreed and expected to complete, and the other way round
+    (Frame(type="divestment", stage="planned"), Frame(type="divestment", stage="planned", planned="completed"),
+     (None, "stage")),
+    (Frame(type="divestment", stage="planned"), Frame(type="divestment", stage="planned"), ("supported", "")),
+    (Frame(type="divestment", stage="planned", planned="completed"),
+     Frame(type="divestment", stage="planned", planned="completed"), ("supported", "")),
+])
+def test_an_intention_is_not_an_expected_completion(claim: Frame, statement: Frame,
+                                                     expected: tuple[str | None, str]) -> None:
+    assert _decide(claim, statement, True) == expected
 
 
 def test_a_false_plan_denies_only_the_act_it_plans() -> None:

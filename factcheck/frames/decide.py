@@ -99,13 +99,16 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         # done by someone in a clause about a deal ("the venture is controlled by Acme")
         return Decision(None, "event", f"the claim says {claim.verbs[0]}, the statement does not")
 
-    implied = vocab.implied
     cs = claim.stage
     # "will open" records a plan: what a claim that names a plan needs
     ss = statement.stage or ("planned" if statement.tense < 0 and cs is not None else None)
-    if cs == ss == "planned" and claim.planned and statement.planned and claim.planned != statement.planned:
-        # "is weighing a bid" is not "expects to complete the purchase"
-        return Decision(None, "stage", f"the claim says planned ({vocab.stages[claim.planned]['label']}), "
+    implied = vocab.implied
+    if cs == ss == "planned" and statement.planned and claim.planned != statement.planned and (
+            claim.planned or "agreed" in implied[statement.planned]):
+        # "is weighing a bid" is not "expects to complete the purchase", nor is "plans to sell"
+        # (what is only intended) "expects the sale to complete" (what is agreed, and not yet done)
+        intended = f" ({vocab.stages[claim.planned]['label']})" if claim.planned else ""
+        return Decision(None, "stage", f"the claim says planned{intended}, "
                                        f"the statement planned ({vocab.stages[statement.planned]['label']})")
     excluded = (cs is not None and ss is not None and (cs, ss) in vocab.excluded
                 # what a stage that names its event is done to must be one thing: "cut the fine"

@@ -571,7 +571,8 @@ def _reason(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], m
 
 def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
     """The stage a plan is a plan of: what its own words say ("will complete"), or a stage
-    named right after them ("is weighing a bid": offered)."""
+    named right after them ("is weighing a bid": offered), else what its words expect ("is
+    expected to close": completed; "plans to sell" leaves it open)."""
     if stage_hit is None:
         return None
     if stage_hit.trigger.kind == "stage" and stage_hit.trigger.value != "planned":  # "will complete"
@@ -579,7 +580,7 @@ def _planned(stage_hit: Hit | None, hits: Sequence[Hit]) -> str | None:
     return next((h.trigger.stage or h.trigger.value for h in hits
                  if 0 <= stage_hit.last < h.first <= stage_hit.last + PLANNED_WITHIN and (
                      h.trigger.kind == "stage" and not h.trigger.finite_stage
-                     or h.trigger.kind == "type" and h.trigger.stage)), None)
+                     or h.trigger.kind == "type" and h.trigger.stage)), None) or stage_hit.trigger.stage
 
 
 def _typed_in_background(normalized: str, spans: Sequence[Token], type_hit: Hit, stage_hit: Hit, vocab: Vocabulary) -> bool:

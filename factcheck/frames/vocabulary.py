@@ -30,7 +30,8 @@ class Trigger(NamedTuple):
     value: str | None = None
     """The type, stage, attitude or refined stage it stands for."""
     stage: str | None = None
-    """For a type word: the stage it asserts in any form ("bought": completed)."""
+    """For a type word: the stage it asserts in any form ("bought": completed); for words of a
+    plan, the stage the plan is of when the clause names none ("is expected to": completed)."""
     finite_stage: str | None = None
     """For a verb: the stage it asserts as a clause's finite verb ("acquired", "buys"), not as an
     infinitive ("to acquire") or a gerund."""
@@ -220,7 +221,7 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
     for entry in data["triggers"]:
         kind = "type" if "type" in entry else "stage"
         value = entry.get("type") or entry.get("stage")
-        stage = entry.get("stage") if kind == "type" else None
+        stage = entry.get("stage") if kind == "type" else entry.get("plan_of")
         objects = _objects(entry)
         as_written = entry.get("as_written", False)
         for phrase in entry.get("words", ()):
