@@ -701,7 +701,7 @@ READINGS = [
                  {"stage": "approved", "negated": True}, id="not among the firms approved"),
     pytest.param("Acme knocked down a newspaper report that it had agreed to buy Globex",
                  {"attitude": "denied", "holder": "acme", "type": "acquisition"}, id="knocked down a report: a denial"),
-    pytest.param("Acme shot down online gossip that it would buy Globex", {"attitude": "denied"},
+    pytest.param("Acme shot down online gossip that it would buy Globex", {"attitude": "denied", "holder": "acme"},
                  id="shot down gossip: a denial"),
     pytest.param("Acme rebuffed Globex's offer", {"attitude": None, "stage": "blocked"},
                  id="rebuffed an offer: no denial, a refusal"),
