@@ -705,6 +705,8 @@ READINGS = [
                  id="shot down gossip: a denial"),
     pytest.param("Acme rebuffed Globex's offer", {"attitude": None, "stage": "blocked"},
                  id="rebuffed an offer: no denial, a refusal"),
+    pytest.param("Globex's fine upheld on appeal", {"type": "fine", "stage": "upheld", "subject": "globex"},
+                 id="upheld on appeal: the fine stands, no appeal is upheld"),
     pytest.param("Acme no longer owns a stake in Globex", {"type": "investment", "negated": True},
                  id="no longer negates"),
     pytest.param("Acme's online-betting licence was suspended", {"type": "licence", "stage": "suspended", "subject": "acme"},
