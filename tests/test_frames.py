@@ -707,6 +707,12 @@ READINGS = [
                  id="rebuffed an offer: no denial, a refusal"),
     pytest.param("Globex's fine upheld on appeal", {"type": "fine", "stage": "upheld", "subject": "globex"},
                  id="upheld on appeal: the fine stands, no appeal is upheld"),
+    pytest.param("Acme's investment in Globex does not require competition clearance",
+                 {"type": "investment", "negated": True, "negates_another": True},
+                 id="not before a verb of its own: another verb's negation"),
+    pytest.param("Acme's takeover of Globex did not happen", {"type": "acquisition", "stage": "completed", "negated": True,
+                                                             "negates_another": False},
+                 id="did not happen: the event's own negation"),
     pytest.param("Acme no longer owns a stake in Globex", {"type": "investment", "negated": True},
                  id="no longer negates"),
     pytest.param("Acme's online-betting licence was suspended", {"type": "licence", "stage": "suspended", "subject": "acme"},
@@ -1638,6 +1644,16 @@ def test_a_plan_reads_the_stage_it_is_a_plan_of(index: StoreIndex) -> None:
     assert frame_of(index, "Acme expects to complete its purchase of Globex").planned == "completed"
     assert frame_of(index, "Acme is set to buy Globex under a deal agreed in May").planned == "completed"
     assert frame_of(index, "Acme plans to buy Globex").planned is None  # an intention: left open
+
+
+def test_a_statement_that_negates_another_verb_records_no_negated_event() -> None:
+    """"Acme's investment in Globex does not require clearance" is no record that Acme did not
+    invest, while a claim that "the ban will not cause losses" is still a negation."""
+    invested = Frame(type="investment", stage="completed", agents=("acme",), patients=("globex",))
+    needs_no_clearance = Frame(type="investment", negated=True, negates_another=True, agents=("acme",),
+                               patients=("globex",))
+    assert _decide(invested, needs_no_clearance, True)[0] != "denied"
+    assert _decide(invested, needs_no_clearance._replace(negates_another=False), True)[0] == "denied"
 
 
 @pytest.mark.parametrize("claim, statement, expected", [

@@ -38,6 +38,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     """`name(entity_id)` gives a display name; `related(a, b)` whether two entities are one or
     parent and subsidiary (a denial by a bureau is its ministry's)."""
     vocab = vocab or vocabulary()
+    if statement.negates_another:  # "the investment does not require clearance": no record that it did not happen
+        statement = statement._replace(negated=False)
     opposite_attitudes = False
     if claim.attitude == "denied" or statement.attitude == "denied":
         if claim.attitude is None:

@@ -106,6 +106,11 @@ class Frame(NamedTuple):
     """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
     offered; "expects to complete the purchase": completed); two plans of other stages are
     two plans."""
+    negates_another: bool = False
+    """It is negated only by a negation of a verb the vocabulary does not know, after the
+    event's word ("the investment does not require clearance"): a claim that says so is still a
+    negation (its "will not cause losses" is denied by recorded losses), but a statement records
+    no more than that the event is there to speak of."""
 
 
 class Hit(NamedTuple):
@@ -421,6 +426,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         question = True
     negation_hits = [h for h in negation_hits if not _negates_a_noun(h, hits, spans, vocab)]
     negations = sum(1 for h in negation_hits if _negates(h, attitude or stage_hit, spans, vocab, normalized))
+    negates_another = (negations > 0 and stage_hit is None and type_hit is not None and attitude is None
+                       and all(_negates_another_verb(h, type_hit, hits, spans, vocab) for h in negation_hits))
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     if requested is not None:  # a request refused: what it asked for did not happen
         stage, stage_hit, negated = requested.trigger.value, requested, not negated
@@ -514,7 +521,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason, sources=sources,
-        persists=_says_any(vocab.persistence_markers, written, normalized),
+        persists=_says_any(vocab.persistence_markers, written, normalized), negates_another=negates_another,
     )
 
 
@@ -773,6 +780,19 @@ def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], 
     reach = range(negation.last + 1, min(len(spans), negation.last + 1 + NOUN_NEGATION_REACH))
     return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
                 or any(spans[i].text in vocab.deciding_nouns for i in reach))
+
+
+def _negates_another_verb(negation: Hit, type_hit: Hit, hits: Sequence[Hit], spans: Sequence[Token],
+                          vocab: Vocabulary) -> bool:
+    """Whether a negation after the event's word, in a clause that names no stage, is of a verb
+    the vocabulary does not know: "the investment does not require clearance", "the deal will not
+    affect jobs" say nothing of whether the event happened ("the deal did not go ahead" names a
+    stage)."""
+    if negation.first < 0 or type_hit.last < 0 or negation.first <= type_hit.last:
+        return False
+    after = next((i for i in range(negation.last + 1, len(spans))
+                  if spans[i].text not in vocab.fillers and spans[i].text not in vocab.auxiliaries), None)
+    return after is not None and spans[after].text.isalpha() and not any(h.first <= after <= h.last for h in hits)
 
 
 def _negates(negation: Hit, target: Hit | None, spans: Sequence[Token], vocab: Vocabulary, normalized: str) -> bool:
