@@ -1646,6 +1646,14 @@ def test_a_plan_reads_the_stage_it_is_a_plan_of(index: StoreIndex) -> None:
     assert frame_of(index, "Acme plans to buy Globex").planned is None  # an intention: left open
 
 
+def test_what_a_statement_says_only_may_be_decides_nothing() -> None:
+    """"The merger may not be completed before the sale of Initech" records no failed merger."""
+    completed = Frame(type="merger", stage="completed")
+    may_not_be = Frame(type="merger", stage="completed", negated=True, possible=True)
+    assert _decide(completed, may_not_be, True)[0] is None
+    assert _decide(completed, may_not_be._replace(possible=False), True)[0] == "denied"
+
+
 def test_a_statement_that_negates_another_verb_records_no_negated_event() -> None:
     """"Acme's investment in Globex does not require clearance" is no record that Acme did not
     invest, while a claim that "the ban will not cause losses" is still a negation."""

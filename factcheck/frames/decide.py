@@ -38,6 +38,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     """`name(entity_id)` gives a display name; `related(a, b)` whether two entities are one or
     parent and subsidiary (a denial by a bureau is its ministry's)."""
     vocab = vocab or vocabulary()
+    if (statement.possible or statement.question) and statement.attitude is None:
+        # "the merger may not be completed before the sale of …", "had until November to decide
+        # whether to clear the takeover or block it": what may be, or is still open, is no record
+        return Decision(None, "weaker", "the statement says only what may be")
     if statement.negates_another:  # "the investment does not require clearance": no record that it did not happen
         statement = statement._replace(negated=False)
     opposite_attitudes = False
