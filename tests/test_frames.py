@@ -654,6 +654,8 @@ READINGS = [
                  id="a possessive and a subsidiary: a relative"),
     pytest.param("Acme's EUR 4-a-share offer for Globex", {"type": "acquisition", "stage": "offered", "asserts": False},
                  id="an offer after a possessive is a noun: a fragment"),
+    pytest.param("Acme's Globex bid", {"type": "acquisition", "asserts": False},
+                 id="a name after an owner names what is owned: no verb after it, a fragment"),
     pytest.param("Acme offers EUR 4 a share for Globex", {"type": "acquisition", "stage": "offered"},
                  id="an offer after its subject is a verb"),
     pytest.param("Globex granted Acme an exclusive licence", {"type": "licence", "stage": "approved", "deciders": ("globex",)},

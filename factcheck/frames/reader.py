@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Container, NamedTuple, Sequence
+from typing import Container, Mapping, NamedTuple, Sequence
 
 from ..text import Token, in_compound, raw_stem
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
@@ -296,7 +296,7 @@ def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Seq
     return False
 
 
-def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vocabulary) -> bool:
+def _finite(spans: Sequence[Token], index: int, entity_ends: Mapping[int, int], vocab: Vocabulary) -> bool:
     """Whether the verb at `index` is a clause's finite verb ("acquired", "buys", "Acme and
     Globex set up"), not an infinitive, a gerund or a noun ("to acquire", "the buyout")."""
     word = spans[index].text
@@ -310,7 +310,15 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: set[int], vocab: Vo
     # (a name's "'s" is left as spaces: "Acme's bid" is a noun after an owner, not "Acme bid")
     owned = index > 0 and spans[index].start - spans[index - 1].end > 1
     return (index > 0 and not owned and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
-            and after not in vocab.noun_prepositions)  # "Commission fine on Acme" is a headline's noun
+            and after not in vocab.noun_prepositions  # "Commission fine on Acme" is a headline's noun
+            and not _owned_name(spans, entity_ends.get(subject_end), vocab))
+
+
+def _owned_name(spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
+    """Whether the name starting at `start` stands after an owner, so that it names what is
+    owned, not who acts: "Acme's Globex bid", "its Globex takeover"."""
+    first = next((i for i, t in enumerate(spans) if t.start == start), 0) if start is not None else 0
+    return first > 0 and (spans[first].start - spans[first - 1].end > 1 or spans[first - 1].text in vocab.possessives)
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
@@ -326,7 +334,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     contradiction = next((t.start for t in spans if t.text in vocab.contradiction_markers), None)
     if contradiction is not None:  # "…, contradicting a report that it had raised its bid": not asserted
         hits = [h for h in hits if h.start < contradiction]
-    entity_ends = {m.end for m in mentions}
+    entity_ends = {m.end: m.start for m in mentions}
     type_hit: Hit | None = None
     stage: str | None = None
     stage_hit: Hit | None = None
@@ -655,7 +663,8 @@ def _past_fillers(spans: Sequence[Token], position: int, fillers: frozenset[str]
     return position
 
 
-def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: set[int], vocab: Vocabulary) -> bool:
+def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: Mapping[int, int],
+                     vocab: Vocabulary) -> bool:
     """Whether an event word that carries its stage is a verb ("Acme bids for Globex",
     "Globex, which Acme bought"), not a noun ("Acme's offer for Globex", "a EUR 4-a-share bid")."""
     if hit.first < 0:
@@ -1053,7 +1062,7 @@ def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: fr
     return marker.get(normalized.rfind(" ", 0, before), "") in assets
 
 
-def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: set[int], vocab: Vocabulary,
+def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[int, int], vocab: Vocabulary,
                 triggered: set[int], in_names: set[int]) -> list[int]:
     """The tokens that are predicates the vocabulary does not name: a past form ("appointed")
     or a verb right after its subject ("Acme owns …"), not a plural before an event's noun
