@@ -8,7 +8,8 @@ Polarity is the clause's own ("did not approve") and the statement's own ("regis
 been completed"): a negative word in a statement is part of what it records, never a flip of the
 claim. Who decides an event (a regulator, a licensor) takes no part in it, and another decider
 is another event; a clause that says its state still holds ("still under way") is denied by
-what ends it and not confirmed by a record of it then. A clause in a verb the vocabulary does
+what ends it and not confirmed by a record of it then. A statement of what only may be
+("the merger may not be completed before …") records nothing either way. A clause in a verb the vocabulary does
 not know says that something took place, confirmed only by that verb or a synonym, and never by
 talks, a refusal or a withdrawal. Anything else decides nothing, with the reason.
 """
@@ -39,8 +40,8 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     parent and subsidiary (a denial by a bureau is its ministry's)."""
     vocab = vocab or vocabulary()
     if (statement.possible or statement.question) and statement.attitude is None:
-        # "the merger may not be completed before the sale of …", "had until November to decide
-        # whether to clear the takeover or block it": what may be, or is still open, is no record
+        # "the merger may not be completed before the sale of …": what may be, or what a
+        # statement asks, is no record of what happened
         return Decision(None, "weaker", "the statement says only what may be")
     if statement.negates_another:  # "the investment does not require clearance": no record that it did not happen
         statement = statement._replace(negated=False)

@@ -296,7 +296,8 @@ def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Seq
     return False
 
 
-def _finite(spans: Sequence[Token], index: int, entity_ends: Mapping[int, int], vocab: Vocabulary) -> bool:
+def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Mapping[int, int],
+            vocab: Vocabulary) -> bool:
     """Whether the verb at `index` is a clause's finite verb ("acquired", "buys", "Acme and
     Globex set up"), not an infinitive, a gerund or a noun ("to acquire", "the buyout")."""
     word = spans[index].text
@@ -307,18 +308,17 @@ def _finite(spans: Sequence[Token], index: int, entity_ends: Mapping[int, int], 
         return True
     after = spans[index + 1].text if index + 1 < len(spans) else ""
     subject_end = spans[index - 2].end if before.endswith("ly") and index > 1 else spans[index - 1].end if index else -1
-    # (a name's "'s" is left as spaces: "Acme's bid" is a noun after an owner, not "Acme bid")
-    owned = index > 0 and spans[index].start - spans[index - 1].end > 1
-    return (index > 0 and not owned and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
+    return (index > 0 and not _after_possessive(normalized, spans, index, vocab)  # "Acme's bid", not "Acme bid"
+            and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
             and after not in vocab.noun_prepositions  # "Commission fine on Acme" is a headline's noun
-            and not _owned_name(spans, entity_ends.get(subject_end), vocab))
+            and not _owned_name(normalized, spans, entity_ends.get(subject_end), vocab))
 
 
-def _owned_name(spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
+def _owned_name(normalized: str, spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
     """Whether the name starting at `start` stands after an owner, so that it names what is
     owned, not who acts: "Acme's Globex bid", "its Globex takeover"."""
     first = next((i for i, t in enumerate(spans) if t.start == start), 0) if start is not None else 0
-    return first > 0 and (spans[first].start - spans[first - 1].end > 1 or spans[first - 1].text in vocab.possessives)
+    return first > 0 and _after_possessive(normalized, spans, first, vocab)
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
@@ -359,12 +359,14 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
             hit_stage = trigger.stage
-            if hit_stage is None and trigger.finite_stage and hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab):
+            if (hit_stage is None and trigger.finite_stage and hit.first >= 0
+                    and _finite(normalized, spans, hit.first, entity_ends, vocab)):
                 hit_stage = trigger.finite_stage
             if hit_stage and stage is None:
                 stage, stage_hit = hit_stage, hit
         elif kind == "stage":
-            if trigger.finite_stage and not (hit.first >= 0 and _finite(spans, hit.first, entity_ends, vocab)):
+            if trigger.finite_stage and not (hit.first >= 0
+                                             and _finite(normalized, spans, hit.first, entity_ends, vocab)):
                 continue
             if _in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
@@ -374,7 +376,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             elif stage is None or (stage_hit is not None and (
                     _received(normalized, stage_hit, hit, vocab)
                     or (stage_hit.trigger.kind == "type" and stage_hit.first >= 0 and _passive(spans, hit.first, vocab)
-                        and not _finite(spans, stage_hit.first, entity_ends, vocab)))):
+                        and not _finite(normalized, spans, stage_hit.first, entity_ends, vocab)))):
                 # (a stage received is the clause's over the one of the words before it:
                 # "成立合资公司获…批准" is the venture's approval; so is what was done to a deal
                 # named by a noun that implies a stage: "Acme's bid was rejected")
@@ -480,7 +482,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits}, named_or_figured)
                   if contradiction is None or spans[i].start < contradiction]
     asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
-                      and _finite(spans, i, entity_ends, vocab)
+                      and _finite(normalized, spans, i, entity_ends, vocab)
                       and not _in_relative(normalized, spans, i, vocab)]
     if stage_hit is not None and not stage_hit.trigger.noun and 0 <= stage_hit.first < possible_at:
         asserted_first.append(stage_hit.first)
@@ -507,7 +509,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
         subject = next((m.entity for m in actors if m.entity not in affiliated and _owns(normalized, m.end)
                         and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
-    unknown = [i for i in verb_forms if _finite(spans, i, entity_ends, vocab)
+    unknown = [i for i in verb_forms if _finite(normalized, spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab, subject)
@@ -672,7 +674,7 @@ def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_e
     before = spans[hit.first - 1] if hit.first else None
     if before is not None and before.end in entity_ends and _owns(normalized, before.end):
         return False  # after a possessive
-    return _finite(spans, hit.first, entity_ends, vocab)
+    return _finite(normalized, spans, hit.first, entity_ends, vocab)
 
 
 def _says_false(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:
@@ -784,8 +786,9 @@ def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], 
     """Whether a determiner's negation ("no") negates a noun that is no event: "has no significant
     impact on the venture" and "raises no competition concerns" say nothing of whether the event
     happened ("no deal", "no plans to sell", "no decision on the merger" do)."""
-    if negation.first < 0 or " ".join(t.text for t in spans[negation.first:negation.last + 1]) not in vocab.object_negations:
-        return False  # (nor "not have": "would not have a significant impact")
+    written = " ".join(t.text for t in spans[negation.first:negation.last + 1]) if negation.first >= 0 else ""
+    if written not in vocab.object_negations:
+        return False  # ("not have" is one too: "would not have a significant impact")
     reach = range(negation.last + 1, min(len(spans), negation.last + 1 + NOUN_NEGATION_REACH))
     return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
                 or any(spans[i].text in vocab.deciding_nouns for i in reach))
