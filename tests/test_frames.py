@@ -22,7 +22,8 @@ from factcheck.cli import cli
 from factcheck.dates import PartialDate
 from factcheck.frames.decide import decide, shares_verb
 from factcheck.frames.reader import Frame, Mention, read_frame
-from factcheck.frames.vocabulary import VOCABULARY_PATH, compile_vocabulary, read_vocabulary, vocabulary
+from factcheck.frames.vocabulary import (VERB_FORMS_PATH, VOCABULARY_PATH, compile_vocabulary, read_vocabulary, verb_forms,
+                                         vocabulary)
 from factcheck.index import StoreIndex, build_index
 from factcheck.matching import check
 from factcheck.store import SCHEMA_PATH, load_store
@@ -208,7 +209,8 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns", "done_markers",
+              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
+              "causatives", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
@@ -230,6 +232,20 @@ def test_every_kind_of_phrase_is_covered_by_the_duplicate_check(data: dict[str, 
     listed = {key for key, value in data.items() if isinstance(value, list) and key not in (
         "excludes", "refinements", "triggers")}
     assert listed <= set(KINDS)
+
+
+def test_verb_forms_are_sorted_lowercase_words_of_their_kind() -> None:
+    """The lexicon's lists (`verb_forms.json`) as the reader relies on them: one word each, in
+    order, the third-person forms ending in -s, no past in -ed, and the words the reader's
+    examples name where they belong."""
+    data = json.loads(VERB_FORMS_PATH.read_text(encoding="utf-8"))
+    for key in ("third_person", "irregular_pasts", "unchanged_pasts"):
+        assert data[key] == sorted(set(data[key])) and all(word.isalpha() and word.islower() for word in data[key])
+    assert all(word.endswith("s") for word in data["third_person"])
+    assert not any(word.endswith("ed") for word in data["irregular_pasts"])
+    forms = verb_forms()
+    assert {"buys", "owns", "blocks"} <= forms.third_person and not {"riders", "offices"} & forms.third_person
+    assert {"bought", "sold", "taken"} <= forms.irregular_pasts and {"bid", "cut", "set"} <= forms.unchanged_pasts
 
 
 def test_demonyms_are_folded_words_each_with_its_places(data: dict[str, Any]) -> None:
@@ -654,6 +670,16 @@ READINGS = [
                  id="a possessive and a subsidiary: a relative"),
     pytest.param("Acme's EUR 4-a-share offer for Globex", {"type": "acquisition", "stage": "offered", "asserts": False},
                  id="an offer after a possessive is a noun: a fragment"),
+    pytest.param("Acme buy rating", {"type": "acquisition", "stage": None, "asserts": False},
+                 id="a bare word after one name is a noun"),
+    pytest.param("Acme bid", {"asserts": False}, id="a past like its bare form, with nothing after it: a noun"),
+    pytest.param("Acme bid EUR 4 a share for Globex", {"type": "acquisition", "stage": "offered"},
+                 id="a past like its bare form, with an object: a verb"),
+    pytest.param("Acme and Globex merge", {"type": "merger"}, id="two names: a plural subject's verb"),
+    pytest.param("The Trade Authority let Acme buy Globex", {"type": "acquisition", "stage": "completed"},
+                 id="after let and a name, a bare verb keeps its verb reading"),
+    pytest.param("Acme riders ruling", {"asserts": False, "verbs": ()}, id="a plural is no verb"),
+    pytest.param("Acme owns 51 percent of Globex", {"verbs": ("owns",)}, id="a third-person form is a verb"),
     pytest.param("Acme's Globex bid", {"type": "acquisition", "asserts": False},
                  id="a name after an owner names what is owned: no verb after it, a fragment"),
     pytest.param("Acme offers EUR 4 a share for Globex", {"type": "acquisition", "stage": "offered"},

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Container, Mapping, NamedTuple, Sequence
 
 from ..text import Token, in_compound, raw_stem
-from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, vocabulary
+from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, verb_forms, vocabulary
 
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
@@ -311,7 +311,24 @@ def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Ma
     return (index > 0 and not _after_possessive(normalized, spans, index, vocab)  # "Acme's bid", not "Acme bid"
             and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
             and after not in vocab.noun_prepositions  # "Commission fine on Acme" is a headline's noun
-            and not _owned_name(normalized, spans, entity_ends.get(subject_end), vocab))
+            and not _owned_name(normalized, spans, entity_ends.get(subject_end), vocab)
+            and not (subject_end in entity_ends and _noun_after_one_name(normalized, spans, index,
+                                                                         entity_ends[subject_end], vocab)))
+
+
+def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, start: int, vocab: Vocabulary) -> bool:
+    """Whether a bare word after one company's name is a noun: its verb in the present takes an
+    -s ("Acme blocks"), so "Tideline Alliance block exemption" names an exemption; a past is a
+    verb ("Acme bought", "Acme cut its stake"), but a past the same as its bare form not with
+    nothing after it ("Orrery Music bid"). Names joined ("Acme and Globex merge", "Acme, Globex
+    sign deal") are a plural subject, and after "let Acme" a bare verb is a verb."""
+    word = spans[index].text
+    forms = verb_forms()
+    if word in forms.irregular_pasts or (word in forms.unchanged_pasts and index + 1 < len(spans)):
+        return False
+    first = next((i for i, t in enumerate(spans) if t.start == start), 0)
+    joined = normalized[:start].rstrip().endswith(",") or (first > 0 and spans[first - 1].text in ("and", "&"))
+    return not joined and not (first > 0 and spans[first - 1].text in vocab.causatives)
 
 
 def _owned_name(normalized: str, spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
@@ -1086,7 +1103,8 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
                 and spans[index + 1].text not in vocab.noun_prepositions  # nor a headline's: "Acme conditions on Globex"
                 and spans[index + 1].start not in triggered
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
-                     or before in vocab.done_markers)):
+                     or before in vocab.done_markers)
+                and word in verb_forms().third_person):  # not a plural: "Dashly Logistics riders ruling"
             found.append(index)
         elif (index >= 2 and before.endswith("ly") and spans[index - 2].end in entity_ends and word.isalpha()
                 and index + 1 < len(spans) and spans[index + 1].text in vocab.fillers and word not in vocab.fillers):

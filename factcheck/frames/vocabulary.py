@@ -9,6 +9,7 @@ tables once per process; nothing here knows a particular word.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -129,6 +130,8 @@ class Vocabulary(NamedTuple):
     """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
     """Negations that negate a stage's verb from its object ("imposed no fine")."""
+    causatives: frozenset[str]
+    """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
     deciding_nouns: frozenset[str]
     """Nouns for the deciding of an event: "no decision on the merger" negates it, though a "no"
     before another noun that is no event does not ("no significant impact on the venture")."""
@@ -328,6 +331,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
+        causatives=frozenset(data["causatives"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
@@ -387,6 +391,29 @@ def _longest_first(phrases: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, 
         return -len(phrase.stems), not phrase.trigger.objects, phrase.trigger.kind != "attitude"
 
     return {first: tuple(sorted(group, key=order)) for first, group in phrases.items()}
+
+
+class VerbForms(NamedTuple):
+    """English verb forms that only a lexicon tells from nouns (`verb_forms.json`)."""
+
+    third_person: frozenset[str]
+    """"buys", "owns", "blocks": not "riders" or "offices"."""
+    irregular_pasts: frozenset[str]
+    """Pasts and participles not in -ed: "bought", "sold", "taken"."""
+    unchanged_pasts: frozenset[str]
+    """Verbs whose past is the bare form: "bid", "cut", "set"."""
+
+
+VERB_FORMS_PATH = Path(__file__).with_name("verb_forms.json")
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> VerbForms:
+    """The verb forms, read on first use (about 7,000 words: a few milliseconds, so not part of
+    the vocabulary every index keeps in its head)."""
+    with open(VERB_FORMS_PATH, encoding="utf-8") as file:
+        data = json.load(file)
+    return VerbForms(*(frozenset(data[key]) for key in VerbForms._fields))
 
 
 def read_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, Any]:
