@@ -680,6 +680,7 @@ READINGS = [
                  id="after let and a name, a bare verb keeps its verb reading"),
     pytest.param("Acme riders ruling", {"asserts": False, "verbs": ()}, id="a plural is no verb"),
     pytest.param("Acme owns 51 percent of Globex", {"verbs": ("owns",)}, id="a third-person form is a verb"),
+    pytest.param("Acme kept all 410 staff", {"verbs": ("kept",)}, id="an irregular past is a verb"),
     pytest.param("Acme's Globex bid", {"type": "acquisition", "asserts": False},
                  id="a name after an owner names what is owned: no verb after it, a fragment"),
     pytest.param("Acme offers EUR 4 a share for Globex", {"type": "acquisition", "stage": "offered"},

@@ -1094,8 +1094,9 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
             continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
         word = token.text
         before = spans[index - 1].text if index else ""
-        if _past_form(word) and not _after_possessive(normalized, spans, index, vocab):
-            found.append(index)  # (not "Acme's postponed listing")
+        if (_past_form(word) or word in verb_forms().irregular_pasts) and not _after_possessive(
+                normalized, spans, index, vocab):
+            found.append(index)  # "Acme kept all staff" (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
                 and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
