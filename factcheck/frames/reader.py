@@ -317,16 +317,16 @@ def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Ma
 
 
 def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, start: int, vocab: Vocabulary) -> bool:
-    """Whether a bare word after one company's name is a noun: its verb in the present takes an
-    -s ("Acme blocks"), so "Tideline Alliance block exemption" names an exemption; a past is a
-    verb ("Acme bought", "Acme cut its stake"), but a past the same as its bare form not with
-    nothing after it ("Orrery Music bid"). Names joined ("Acme and Globex merge", "Acme, Globex
-    sign deal") are a plural subject, and after "let Acme" a bare verb is a verb."""
+    """Whether a bare word after one company's name (starting at `start`) is a noun: its verb in
+    the present takes an -s ("Acme buys"), so "Acme buy rating" names a rating; a past is a verb
+    ("Acme bought", "Acme cut its stake"), but a past the same as its bare form not with nothing
+    after it ("Orrery Music bid"). Names joined ("Acme and Globex merge", "Acme, Globex sign
+    deal") are a plural subject, and after "let Acme" a bare verb is a verb."""
     word = spans[index].text
     forms = verb_forms()
     if word in forms.irregular_pasts or (word in forms.unchanged_pasts and index + 1 < len(spans)):
         return False
-    first = next((i for i, t in enumerate(spans) if t.start == start), 0)
+    first = _token_starting(spans, start)
     joined = normalized[:start].rstrip().endswith(",") or (first > 0 and spans[first - 1].text in ("and", "&"))
     return not joined and not (first > 0 and spans[first - 1].text in vocab.causatives)
 
@@ -334,8 +334,14 @@ def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, st
 def _owned_name(normalized: str, spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
     """Whether the name starting at `start` stands after an owner, so that it names what is
     owned, not who acts: "Acme's Globex bid", "its Globex takeover"."""
-    first = next((i for i, t in enumerate(spans) if t.start == start), 0) if start is not None else 0
+    first = _token_starting(spans, start) if start is not None else 0
     return first > 0 and _after_possessive(normalized, spans, first, vocab)
+
+
+def _token_starting(spans: Sequence[Token], start: int) -> int:
+    """The index of the token that starts at `start` (a name's first word), else 0."""
+    found = bisect_left([t.start for t in spans], start)
+    return found if found < len(spans) and spans[found].start == start else 0
 
 
 def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Mention],
