@@ -75,6 +75,7 @@ def parse_claim(
     entity_mentions = [m for m in entities.find(normalized, word_spans, vocabulary, name_starts)
                        if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
                        and not currency_before_number(normalized, m.start, m.end)]  # "RMB 440 million"
+    entity_mentions += _demonym_places(word_spans, entities, entity_mentions)
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
@@ -114,6 +115,23 @@ def parse_claim(
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
         shares=_shares(normalized, figure_mentions, [m for m in entity_mentions if kinds.get(m.entity) != "place"]),
     )
+
+
+def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention]) -> list[EntityMention]:
+    """A people's word before a word for where business is done names that place, when the store
+    knows it as a place: "the Spanish market" is Spain, "Chinese imports" China (not "a Chinese
+    company": who a company is is no place of the event)."""
+    vocab = event_vocabulary()
+    named = {m.start for m in found}
+    places: list[EntityMention] = []
+    for word, following in zip(word_spans, word_spans[1:]):
+        if word.text not in vocab.demonyms or following.text not in vocab.demonym_place_nouns or word.start in named:
+            continue
+        place = next((m.entity for written in vocab.demonyms[word.text] for m in entities.find(written)
+                      if entities.kinds.get(m.entity) == "place"), None)
+        if place is not None:
+            places.append(EntityMention(place, word.start, word.end))
+    return places
 
 
 _HOLDING_WORDS = frozenset("will would own owns owned owning hold holds held holding keep keeps kept retain retains "

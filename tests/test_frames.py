@@ -210,7 +210,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
               "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
-              "causatives", "done_markers",
+              "causatives", "demonym_place_nouns", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",

@@ -247,6 +247,16 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     assert parse_claim(text, EntityIndex([])).names[:1] == names
 
 
+@pytest.mark.parametrize("text, entities", [
+    ("Alibaba raised its tariffs on Chinese imports", ("alibaba", "china")),
+    ("Alibaba entered the Chinese market", ("alibaba", "china")),
+    ("Alibaba, a Chinese company, signed a deal", ("alibaba",)),  # who a company is: no place of the event
+    ("Alibaba entered the Spanish market", ("alibaba",)),  # a place the store does not know
+])
+def test_a_peoples_word_before_a_market_names_its_place(text: str, entities: tuple[str, ...]) -> None:
+    assert parse_claim(text, ENTITIES).entities == entities
+
+
 @pytest.mark.parametrize("text, names", [
     ("Nokia sold phones through eBay", ("nokia", "ebay")),  # a capital after a lowercase start
     ("Nokia sold phones through ebay", ("nokia",)),

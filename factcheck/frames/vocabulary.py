@@ -130,6 +130,8 @@ class Vocabulary(NamedTuple):
     """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
     """Negations that negate a stage's verb from its object ("imposed no fine")."""
+    demonym_place_nouns: frozenset[str]
+    """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
     deciding_nouns: frozenset[str]
@@ -332,6 +334,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
         causatives=frozenset(data["causatives"]),
+        demonym_place_nouns=frozenset(data["demonym_place_nouns"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
