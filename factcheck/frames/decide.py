@@ -8,10 +8,11 @@ Polarity is the clause's own ("did not approve") and the statement's own ("regis
 been completed"): a negative word in a statement is part of what it records, never a flip of the
 claim. Who decides an event (a regulator, a licensor) takes no part in it, and another decider
 is another event; a clause that says its state still holds ("still under way") is denied by
-what ends it and not confirmed by a record of it then. A statement of what only may be
-("the merger may not be completed before …") records nothing either way. A clause in a verb the vocabulary does
-not know says that something took place, confirmed only by that verb or a synonym, and never by
-talks, a refusal or a withdrawal. Anything else decides nothing, with the reason.
+what ends it and not confirmed by a record of it then. A statement of what only may be ("the
+merger may not be completed before …") records nothing either way. A clause in a verb the
+vocabulary does not know says that something took place, confirmed only by that verb or a
+synonym, and never by talks, a refusal or a withdrawal. Anything else decides nothing, with the
+reason.
 """
 
 from __future__ import annotations

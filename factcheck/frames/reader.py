@@ -308,34 +308,32 @@ def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Ma
         return True
     after = spans[index + 1].text if index + 1 < len(spans) else ""
     subject_end = spans[index - 2].end if before.endswith("ly") and index > 1 else spans[index - 1].end if index else -1
-    return (index > 0 and not _after_possessive(normalized, spans, index, vocab)  # "Acme's bid", not "Acme bid"
-            and (subject_end in entity_ends or before in vocab.pronouns)  # ("Acme and Globex jointly own")
-            and after not in vocab.noun_prepositions  # "Commission fine on Acme" is a headline's noun
-            and not _owned_name(normalized, spans, entity_ends.get(subject_end), vocab)
-            and not (subject_end in entity_ends and _noun_after_one_name(normalized, spans, index,
-                                                                         entity_ends[subject_end], vocab)))
+    if index == 0 or _after_possessive(normalized, spans, index, vocab):  # "Acme's bid", not "Acme bid"
+        return False
+    if subject_end not in entity_ends:
+        return before in vocab.pronouns and after not in vocab.noun_prepositions
+    start = entity_ends[subject_end]  # ("Acme and Globex jointly own")
+    name = _token_starting(spans, start)
+    return (after not in vocab.noun_prepositions  # "Commission fine on Acme" is a headline's noun
+            # a name after an owner names what is owned: "Acme's Globex bid", "its Globex takeover"
+            and not (name > 0 and _after_possessive(normalized, spans, name, vocab))
+            and not _noun_after_one_name(normalized, spans, index, start, name, vocab))
 
 
-def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, start: int, vocab: Vocabulary) -> bool:
-    """Whether a bare word after one company's name (starting at `start`) is a noun: its verb in
-    the present takes an -s ("Acme buys"), so "Acme buy rating" names a rating; a past is a verb
-    ("Acme bought", "Acme cut its stake"), but a past the same as its bare form not with nothing
-    after it ("Orrery Music bid"). Names joined ("Acme and Globex merge", "Acme, Globex sign
-    deal") are a plural subject, and after "let Acme" a bare verb is a verb."""
+def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, start: int, name: int,
+                         vocab: Vocabulary) -> bool:
+    """Whether a bare word after one company's name (starting at `start`, its first token at
+    `name`) is a noun: its verb in the present takes an -s ("Acme buys"), so "Acme buy rating"
+    names a rating; a past is a verb ("Acme bought", "Acme cut its stake"), but a past the same
+    as its bare form not with nothing after it ("Acme bid"). Names joined ("Acme and
+    Globex merge", "Acme, Globex sign deal") are a plural subject, and after "let Acme" a bare
+    verb is a verb."""
     word = spans[index].text
     forms = verb_forms()
     if word in forms.irregular_pasts or (word in forms.unchanged_pasts and index + 1 < len(spans)):
         return False
-    first = _token_starting(spans, start)
-    joined = normalized[:start].rstrip().endswith(",") or (first > 0 and spans[first - 1].text in ("and", "&"))
-    return not joined and not (first > 0 and spans[first - 1].text in vocab.causatives)
-
-
-def _owned_name(normalized: str, spans: Sequence[Token], start: int | None, vocab: Vocabulary) -> bool:
-    """Whether the name starting at `start` stands after an owner, so that it names what is
-    owned, not who acts: "Acme's Globex bid", "its Globex takeover"."""
-    first = _token_starting(spans, start) if start is not None else 0
-    return first > 0 and _after_possessive(normalized, spans, first, vocab)
+    joined = normalized[:start].rstrip().endswith(",") or (name > 0 and spans[name - 1].text in ("and", "&"))
+    return not joined and not (name > 0 and spans[name - 1].text in vocab.causatives)
 
 
 def _token_starting(spans: Sequence[Token], start: int) -> int:
@@ -502,9 +500,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     elif type_hit is None and stage_hit is not None and not stage_hit.trigger.noun and stage_hit.last >= 0:
         roles = ((), _acted_on(normalized, spans, stage_hit.last + 1, actors, vocab), (), ())
     named_or_figured = _starting_within([t.start for t in spans], [*((m.start, m.end) for m in mentions), *figured])
-    verb_forms = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits}, named_or_figured)
+    verb_tokens = [i for i in _verb_forms(normalized, spans, entity_ends, vocab, {h.start for h in hits}, named_or_figured)
                   if contradiction is None or spans[i].start < contradiction]
-    asserted_first = [i for i in verb_forms if i < possible_at and _past_form(spans[i].text)
+    asserted_first = [i for i in verb_tokens if i < possible_at and _past_form(spans[i].text)
                       and _finite(normalized, spans, i, entity_ends, vocab)
                       and not _in_relative(normalized, spans, i, vocab)]
     if stage_hit is not None and not stage_hit.trigger.noun and 0 <= stage_hit.first < possible_at:
@@ -515,13 +513,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or attitude_name is not None or predicate
-                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_forms)
+                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_tokens)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
     asserts = has_predicate or _plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
-    heads = sorted(set(named_heads) | {spans[i].start for i in verb_forms})
+    heads = sorted(set(named_heads) | {spans[i].start for i in verb_tokens})
     predicate_at = min(named_heads, default=-1)
     affiliated = _affiliated(normalized, spans, actors, vocab)
     named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and not _owns(normalized, m.end)]
@@ -532,7 +530,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
         subject = next((m.entity for m in actors if m.entity not in affiliated and _owns(normalized, m.end)
                         and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
-    unknown = [i for i in verb_forms if _finite(normalized, spans, i, entity_ends, vocab)
+    unknown = [i for i in verb_tokens if _finite(normalized, spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
     verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab, subject)
@@ -1095,12 +1093,13 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
     (`triggered`: where the clause's trigger words start; "Acme rights deal"), nor a word of a
     name or a figure (`in_names`, by token: "Winfred Group", "one hundred")."""
     found = []
+    forms = verb_forms()
     for index, token in enumerate(spans):
         if index in in_names or in_compound(normalized, token):
             continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
         word = token.text
         before = spans[index - 1].text if index else ""
-        if (_past_form(word) or word in verb_forms().irregular_pasts) and not _after_possessive(
+        if (_past_form(word) or word in forms.irregular_pasts) and not _after_possessive(
                 normalized, spans, index, vocab):
             found.append(index)  # "Acme kept all staff" (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
@@ -1111,7 +1110,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
                 and spans[index + 1].start not in triggered
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
                      or before in vocab.done_markers)
-                and word in verb_forms().third_person):  # not a plural: "Dashly Logistics riders ruling"
+                and word in forms.third_person):  # not a plural: "Acme riders ruling"
             found.append(index)
         elif (index >= 2 and before.endswith("ly") and spans[index - 2].end in entity_ends and word.isalpha()
                 and index + 1 < len(spans) and spans[index + 1].text in vocab.fillers and word not in vocab.fillers):

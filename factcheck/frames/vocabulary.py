@@ -129,7 +129,9 @@ class Vocabulary(NamedTuple):
     done_markers: tuple[str, ...]
     """Words that say the event has happened ("already manages"): `Frame.tense` 1."""
     object_negations: frozenset[str]
-    """Negations that negate a stage's verb from its object ("imposed no fine")."""
+    """Negations that stand where a determiner would ("imposed no fine", "would not have an
+    impact"): they negate a stage's verb from its object, and no event when the noun after them
+    is none (`reader._negates_a_noun`)."""
     demonym_place_nouns: frozenset[str]
     """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
@@ -258,6 +260,8 @@ _WORD_SETS = {
     "pronouns": "pronouns",
     "passive_markers": "passive_markers",
     "receiving_markers": "receiving_markers",
+    "causatives": "causatives",
+    "demonym_place_nouns": "demonym_place_nouns",
     "not_finite_after": "not_finite_after",
     "asset_nouns": "asset_nouns",
     "possessives": "possessives",
@@ -333,8 +337,6 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
-        causatives=frozenset(data["causatives"]),
-        demonym_place_nouns=frozenset(data["demonym_place_nouns"]),
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
