@@ -480,10 +480,10 @@ def check(
         before = results[-1][0].match if results else None
         if before is not None and before.date:  # "… and the same day": the day of the statement that decided
             clause = dated_as(clause, (PartialDate.parse(before.date),))
-        results.append(_check_clause(clause, text, index, threshold, max(RETRIEVE, top)))
+        results.append(_check_clause(clause, text, index, threshold))
     candidates = None
-    if top:
-        candidates = results[0][1][:top]
+    if top:  # (more candidates than are examined are ranked apart: --top shows, it never decides)
+        candidates = (results[0][1] if top <= RETRIEVE else ranked_candidates(clauses[0].parsed, index, top))[:top]
     return _combine(text, [r for r, _ in results], candidates, claim_id)
 
 
@@ -507,18 +507,31 @@ def _combine(text: str, clauses: list[ClauseResult], candidates: tuple[tuple[str
         None if all(v == verdict for v in verdicts) else deciding, decider.reason)
 
 
-def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float,
-                  retrieve: int) -> tuple[ClauseResult, tuple[tuple[str, float], ...]]:
-    """One clause's verdict, and its ranked candidates (for --top)."""
-    claim = clause.parsed
+def _scored(claim: ParsedClaim, index: StoreIndex, limit: int) -> tuple[list[tuple[float, int]], dict[int, str]]:
+    """The `limit` statements retrieved for a clause, by similarity (best first, then in store
+    order), and their ids by number."""
     query = prepare(index, claim)
     # event terms (~acquisition) score candidates but do not find them: every deal shares them
     entailing = vocabulary().entailing
-    retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], retrieve,
+    retrieved = index.retrieve([t.term for t in query.terms if not t.term.startswith("~")], limit,
                                [[f"~{name}" for name in sorted(entailing[known])]
                                 for known in (claim.frame.type, claim.frame.stage) if known])
     scored = sorted(((similarity(query, s, index.unseen_idf), s.number) for s in retrieved),
                     key=lambda item: (-item[0], item[1]))
+    return scored, {s.number: s.id for s in retrieved}
+
+
+def ranked_candidates(claim: ParsedClaim, index: StoreIndex, limit: int) -> tuple[tuple[str, float], ...]:
+    """The ids and similarities of up to `limit` statements a clause retrieves, best first."""
+    scored, ids = _scored(claim, index, limit)
+    return tuple((ids[n], s) for s, n in scored)
+
+
+def _check_clause(clause: Clause, text: str, index: StoreIndex,
+                  threshold: float) -> tuple[ClauseResult, tuple[tuple[str, float], ...]]:
+    """One clause's verdict, and its ranked candidates (for --top)."""
+    claim = clause.parsed
+    scored, ids = _scored(claim, index, RETRIEVE)
     # Candidates are examined in full (read from the index, checked for conflicts and frames)
     # only as far down the ranking as some decision needs: a large store has dozens of similar
     # statements.
@@ -576,7 +589,6 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p, _ in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    ids = {s.number: s.id for s in retrieved}
     ranked = tuple((ids[n], s) for s, n in scored)
     own = text[clause.start:clause.end]
     if best is None:
@@ -588,3 +600,4 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex, threshold: float
     statement = facts.statement
     citations = tuple((c, index.sources[c.source]) for c in statement.citations)
     return ClauseResult(own, clause.start, clause.end, verdict, score, statement, citations, related), ranked
+

@@ -12,6 +12,8 @@ import pytest
 from factcheck.cli import cli
 from factcheck.matching import EVENT_ALLOWANCE
 
+from conftest import MINI_STORE, write_store
+
 JSON_FIELDS = {"claim", "verdict", "score", "reason", "match", "citations", "related", "clauses"}
 CITATION_FIELDS = {"source", "title", "publisher", "published", "url", "document", "quote"}
 
@@ -143,6 +145,29 @@ def test_top_adds_ranked_candidates(runner, mini_store: Path) -> None:
     candidates = json.loads(result.stdout)["results"][0]["candidates"]
     assert [c["id"] for c in candidates][0] == "acme-globex-2021-03-jv"
     assert candidates == sorted(candidates, key=lambda c: -c["score"])
+
+
+EARLIER_VENTURE = MINI_STORE + """\
+  - id: acme-globex-2019-05-jv
+    claim: Acme and Globex set up a joint venture in Springfield on 9 May 2019
+    verdict: supported
+    parties: [acme, globex]
+    deal: joint venture
+    date: 2019-05-09
+    citations: [{source: gazette, quote: "Acme and Globex set up a joint venture in Springfield"}]
+"""
+
+
+def test_top_shows_candidates_but_never_decides(runner, tmp_path: Path, monkeypatch) -> None:
+    """With one statement examined, asking for five candidates must not examine five: --top
+    shows candidates, and the verdict, match and related statements are what they are without it."""
+    monkeypatch.setattr("factcheck.matching.RETRIEVE", 1)
+    store = write_store(tmp_path, EARLIER_VENTURE)
+    claim = "Acme and Globex set up a joint venture in Springfield on 4 March 2021"
+    plain = json.loads(check(runner, store, "--format", "json", claim).stdout)["results"][0]
+    shown = json.loads(check(runner, store, "--format", "json", "--top", "5", claim).stdout)["results"][0]
+    assert [c["id"] for c in shown.pop("candidates")][:2] == ["acme-globex-2021-03-jv", "acme-globex-2019-05-jv"]
+    assert shown == plain
 
 
 def test_threshold_option_raises_the_bar(runner, mini_store: Path) -> None:

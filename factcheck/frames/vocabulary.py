@@ -136,6 +136,9 @@ class Vocabulary(NamedTuple):
     """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
+    place_prepositions: frozenset[str]
+    """Prepositions after which a name is where something is done, not what a trigger acts on
+    ("floated a management shake-up at Acme": no listing of Acme)."""
     deciding_nouns: frozenset[str]
     """Nouns for the deciding of an event: "no decision on the merger" negates it, though a "no"
     before another noun that is no event does not ("no significant impact on the venture")."""
@@ -261,6 +264,7 @@ _WORD_SETS = {
     "passive_markers": "passive_markers",
     "receiving_markers": "receiving_markers",
     "causatives": "causatives",
+    "place_prepositions": "place_prepositions",
     "demonym_place_nouns": "demonym_place_nouns",
     "not_finite_after": "not_finite_after",
     "asset_nouns": "asset_nouns",
