@@ -448,6 +448,12 @@ READINGS = [
                  {"type": "stake-sale", "stage": "agreed"}, id="an owner before the object is not the object"),
     pytest.param("Initech floated a management shake-up at Acme", {"type": None, "stage": None},
                  id="a name after 'at' is where, not what is floated"),
+    pytest.param("The Trade Authority restored Acme's licence", {"type": "licence", "stage": "approved"},
+                 id="a licence restored is granted again"),
+    pytest.param("The Trade Authority lifted the ban on Acme", {"type": "ban", "stage": "overturned"},
+                 id="a ban lifted ends it"),
+    pytest.param("Acme restored its reputation", {"type": None, "stage": None},
+                 id="a possessive is no object: 'its' is not 'it'"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
@@ -1536,6 +1542,12 @@ def test_a_verb_the_vocabulary_does_not_know_is_shared_by_its_synonym() -> None:
     assert shares_verb(Frame(verbs=("quits",)), Frame(verbs=("resigned",)))
     assert shares_verb(Frame(verbs=("opened",)), Frame(verbs=("opens",)))
     assert not shares_verb(Frame(verbs=("opened",)), Frame(verbs=("resigned",)))
+
+
+def test_a_verb_the_claim_does_not_read_as_a_stage_is_shared_by_a_statement_stage_word() -> None:
+    """"… and restored in October" (no object, so no trigger) against "restored the licence"."""
+    assert shares_verb(Frame(verbs=("restored",)), Frame(stage="approved", stage_words="restored the licence"))
+    assert not shares_verb(Frame(verbs=("restored",)), Frame(stage="approved", stage_words="granted"))
 
 
 def test_a_false_plan_denies_the_act() -> None:

@@ -270,8 +270,10 @@ def _changed_object(claim: Frame, statement: Frame, name: Callable[[str], str]) 
 
 def shares_verb(claim: Frame, statement: Frame) -> bool:
     """Whether the statement asserts one of the verbs the vocabulary does not know that the
-    claim asserts, or a synonym ("opened" and "opens"; "quits" and "resigned")."""
-    return not {stem(v) for v in claim.verbs}.isdisjoint(stem(v) for v in statement.verbs)
+    claim asserts, or a synonym ("opened" and "opens"; "quits" and "resigned"), or has it as
+    the word of its stage ("… and restored in October" against "restored the licence")."""
+    asserted = {stem(v) for v in statement.verbs} | {stem(w) for w in statement.stage_words.split()[:1]}
+    return not {stem(v) for v in claim.verbs}.isdisjoint(asserted)
 
 
 def _stages_named_by_verbs(claim: Frame, vocab: Vocabulary) -> set[str]:

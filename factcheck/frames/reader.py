@@ -262,8 +262,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
         if position + 1 < len(spans) and _after_possessive(normalized, spans, position + 1, vocab) and (
                 token.text not in vocab.possessives):
             continue  # whose the object is: "sell her branch's 28 percent stake"
-        if stems[position] in objects and token.text not in vocab.boundaries:
-            return position  # "offloaded a 19.9% holding"
+        if stems[position] in objects and token.text not in vocab.boundaries and token.text not in vocab.possessives:
+            return position  # "offloaded a 19.9% holding", "restored it" (not "restored its reputation")
         if token.text in vocab.boundaries:
             return None  # what is denied is what the clause after says (not "a mining licence")
         if token.text.isdigit():
