@@ -76,6 +76,7 @@ def parse_claim(
                        if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
                        and not currency_before_number(normalized, m.start, m.end)]  # "RMB 440 million"
     entity_mentions += _demonym_places(word_spans, entities, entity_mentions)
+    entity_mentions += _institutions(word_spans, entities, entity_mentions, name_starts)
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
     taken += [(f.start, f.end) for f in figure_mentions]
@@ -132,6 +133,36 @@ def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[
         if place is not None:
             places.append(EntityMention(place, word.start, word.end))
     return places
+
+
+def _institutions(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention],
+                  name_starts: Container[int] | None) -> list[EntityMention]:
+    """"The ministry", "the competition authority": the one entity of the store with that word
+    for an institution in its name, where the words between "the" and it are words of that
+    name ("the board" alone is as often a company's directors: such words need one) and no
+    capitalised word follows ("the Court of Appeal" is a court the store may not know)."""
+    vocab = event_vocabulary()
+    named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
+    mentions: list[EntityMention] = []
+    for index, word in enumerate(word_spans):
+        if index in named or (word.text not in vocab.institution_nouns
+                              and word.text not in vocab.institution_nouns_with_modifier):
+            continue
+        entity = entities.institutions.get(word.text)
+        if entity is None:
+            continue
+        following = word_spans[index + 1] if index + 1 < len(word_spans) else None
+        if following is not None and (following.text == "of" or (name_starts is not None and following.start in name_starts)):
+            continue
+        own = {t.text for t in tokens(normalize(entities.names[entity]))}
+        first = index
+        while first > 0 and first - 1 not in named and word_spans[first - 1].text in own:
+            first -= 1
+        if first == 0 or word_spans[first - 1].text != "the" or (
+                first == index and word.text in vocab.institution_nouns_with_modifier):
+            continue
+        mentions.append(EntityMention(entity, word_spans[first].start, word.end))
+    return mentions
 
 
 _HOLDING_WORDS = frozenset("will would own owns owned owning hold holds held holding keep keeps kept retain retains "

@@ -150,7 +150,7 @@ class EntityHead(NamedTuple):
 
 
 TABLES = ("kinds", "names", "parents", "children", "by_tokens", "fuzzy_names", "name_words", "leads",
-          "widest_from")
+          "widest_from", "institutions")
 """The tables an index file keeps a row per key of (see `EntityIndex.table_rows`); the two
 spelling lists are kept a row per first character."""
 SPELLINGS = ("fuzzy_spellings", "name_spellings")
@@ -178,6 +178,7 @@ class EntityIndex:
     name_words: Container[str]
     leads: Mapping[str, str]
     widest_from: Mapping[str, int]
+    institutions: Mapping[str, str]
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.kinds: dict[str, str] = {}
@@ -191,6 +192,11 @@ class EntityIndex:
         self.children: dict[str, list[str]] = {}
         self.name_words: set[str] = set()
         """Every word of every name: such a word is never an unknown name."""
+        from .frames.vocabulary import vocabulary  # (the vocabulary is read on first use)
+
+        events = vocabulary()
+        institution_nouns = events.institution_nouns | events.institution_nouns_with_modifier
+        owners: dict[str, set[str]] = {}
         for entity in entities:
             self.kinds[entity.id] = entity.kind
             self.names[entity.id] = entity.name
@@ -205,6 +211,9 @@ class EntityIndex:
                 words = tuple(t.text for t in tokens(normalized))
                 if not words:
                     continue
+                if entity.kind != "place":
+                    for word in institution_nouns.intersection(words):
+                        owners.setdefault(word, set()).add(entity.id)
                 self.by_tokens.setdefault(words, entity.id)
                 self.name_words.update(words)
                 joined = " ".join(words)
@@ -212,6 +221,10 @@ class EntityIndex:
                     if joined not in self.fuzzy_names:
                         self.fuzzy_names[joined] = entity.id
                         self.fuzzy_spellings.add(joined)
+        self.institutions: dict[str, str] = {word: next(iter(found)) for word, found in sorted(owners.items())
+                                             if len(found) == 1}
+        """Words for an institution in one entity's names alone ("ministry" of the Ministry of
+        Education and Skills), with that entity: "the ministry" names it."""
         # longest first: "艾克米货运" (Acme Cargo) is not also "艾克米" (Acme) inside it
         self.by_substring = dict(sorted(self.by_substring.items(), key=lambda item: -len(item[0])))
         uses: dict[str, set[tuple[str, bool]]] = {}

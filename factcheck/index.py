@@ -105,7 +105,7 @@ system's file cache either way; the cap bounds that for very large stores (the f
 never rewritten in place, so a mapping never sees it change)."""
 PARALLEL_BUILD_MINIMUM = 4_000
 """Statements from which a build is worth spreading over several processes."""
-FORMAT = 17
+FORMAT = 18
 """Bumped whenever the tables change, so an old file is rebuilt rather than misread."""
 
 

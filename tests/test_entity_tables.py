@@ -119,3 +119,12 @@ def test_the_tables_are_the_same_whatever_the_hash_seed() -> None:
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+def test_an_institution_word_names_the_one_entity_that_has_it() -> None:
+    """"the ministry" is the store's one ministry; "court", in two names, is nobody's; a place
+    ("Court Street") is no institution."""
+    index = EntityIndex([Entity("education", "Ministry of Education", "government"),
+                         Entity("high-court", "High Court", "court"), Entity("appeals", "Court of Appeal", "court"),
+                         Entity("court-street", "Court Street Authority Square", "place")])
+    assert index.institutions == {"ministry": "education"}

@@ -525,7 +525,11 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         asserted_first.append(stage_hit.first)
     # a modal after what the clause asserts is the background's: "ordered a recall over a risk
     # that the cells could catch fire" (the recall was ordered)
-    possible = possible_at >= 0 and not asserted_first
+    # a stage that is one of several joined by "or" is one outcome of a choice, not what
+    # happened ("to decide whether to clear it, clear it with conditions or block it")
+    alternative = (stage_hit is not None and stage_hit.first > 0 and spans[stage_hit.first - 1].text == "or"
+                   and any(h.trigger.kind == "stage" and h.end <= stage_hit.start for h in hits))
+    possible = (possible_at >= 0 and not asserted_first) or alternative
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or attitude_name is not None or predicate

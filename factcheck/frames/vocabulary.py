@@ -136,6 +136,11 @@ class Vocabulary(NamedTuple):
     """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
+    institution_nouns: frozenset[str]
+    """Words for an institution that after "the" name the store's one entity with that word in
+    its name ("the ministry"): `EntityIndex.institutions`."""
+    institution_nouns_with_modifier: frozenset[str]
+    """The same, only with another word of that name before them ("the competition board")."""
     place_prepositions: frozenset[str]
     """Prepositions after which a name is where something is done, not what a trigger acts on
     ("floated a management shake-up at Acme": no listing of Acme)."""
@@ -265,6 +270,8 @@ _WORD_SETS = {
     "receiving_markers": "receiving_markers",
     "causatives": "causatives",
     "place_prepositions": "place_prepositions",
+    "institution_nouns": "institution_nouns",
+    "institution_nouns_with_modifier": "institution_nouns_with_modifier",
     "demonym_place_nouns": "demonym_place_nouns",
     "not_finite_after": "not_finite_after",
     "asset_nouns": "asset_nouns",
