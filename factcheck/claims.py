@@ -120,16 +120,17 @@ def parse_claim(
 
 def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention]) -> list[EntityMention]:
     """A people's word before a word for where business is done names that place, when the store
-    knows it as a place: "the Spanish market" is Spain, "Chinese imports" China (not "a Chinese
-    company": who a company is is no place of the event)."""
+    knows it as a place, or as a country's government: "the Spanish market" is Spain, "Chinese
+    imports" China (or the store's "Chinese government"); not "a Chinese company": who a
+    company is is no place of the event."""
     vocab = event_vocabulary()
     named = {m.start for m in found}
     places: list[EntityMention] = []
     for word, following in zip(word_spans, word_spans[1:]):
         if word.text not in vocab.demonyms or following.text not in vocab.demonym_place_nouns or word.start in named:
             continue
-        place = next((m.entity for written in vocab.demonyms[word.text] for m in entities.find(written)
-                      if entities.kinds.get(m.entity) == "place"), None)
+        place = next((m.entity for written in (*vocab.demonyms[word.text], f"{word.text} government")
+                      for m in entities.find(written) if entities.kinds.get(m.entity) in ("place", "government")), None)
         if place is not None:
             places.append(EntityMention(place, word.start, word.end))
     return places

@@ -257,6 +257,16 @@ def test_a_peoples_word_before_a_market_names_its_place(text: str, entities: tup
     assert parse_claim(text, ENTITIES).entities == entities
 
 
+def test_a_peoples_word_before_a_market_names_its_government_where_the_store_has_no_place() -> None:
+    """A store that records countries as governments ("Chinese government", "Canada")."""
+    governments = EntityIndex([Entity("alibaba", "Alibaba", "company"),
+                               Entity("chinese-government", "Chinese government", "government"),
+                               Entity("spain", "Spain", "government")])
+    assert parse_claim("Alibaba raised tariffs on Chinese imports", governments).entities == ("alibaba", "chinese-government")
+    assert parse_claim("Alibaba entered the Spanish market", governments).entities == ("alibaba", "spain")
+    assert parse_claim("Alibaba, a Chinese company, signed a deal", governments).entities == ("alibaba",)
+
+
 @pytest.mark.parametrize("text, names", [
     ("Nokia sold phones through eBay", ("nokia", "ebay")),  # a capital after a lowercase start
     ("Nokia sold phones through ebay", ("nokia",)),
