@@ -472,6 +472,8 @@ READINGS = [
     pytest.param("艾克米同意收购一家公司15%的股份", {"type": "investment", "stage": "agreed"},
                  id="Chinese: buying a percentage of the shares is a stake"),
     pytest.param("艾克米同意收购一家公司", {"type": "acquisition", "stage": "agreed"}, id="Chinese: buying a company"),
+    pytest.param("Acme put its planned listing of Globex on hold", {"type": "listing", "stage": "postponed"},
+                 id="put on hold: postponed"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
