@@ -474,6 +474,8 @@ READINGS = [
     pytest.param("艾克米同意收购一家公司", {"type": "acquisition", "stage": "agreed"}, id="Chinese: buying a company"),
     pytest.param("Acme put its planned listing of Globex on hold", {"type": "listing", "stage": "postponed"},
                  id="put on hold: postponed"),
+    pytest.param("Acme's shares began trading in Springfield", {"type": "listing", "stage": "completed"},
+                 id="shares began trading: listed"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
