@@ -476,6 +476,8 @@ READINGS = [
                  id="put on hold: postponed"),
     pytest.param("Acme's shares began trading in Springfield", {"type": "listing", "stage": "completed"},
                  id="shares began trading: listed"),
+    pytest.param("Globex's board recommended Acme's takeover proposal", {"type": "acquisition", "stage": "approved"},
+                 id="a board that recommends a bid approves it"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
