@@ -140,7 +140,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
     after ("denied Acme's request"); `actors` those of names that are no place, which can be
     what is sold ("sold Globex", not "selling in France"); `dated` those of dates, which may
     stand inside a negation ("refused on 14 February 2024 to renew"), and `figured` those of
-    figures, which a trigger's object may stand after ("upheld the 6.8 million crown fine")."""
+    figures; a trigger's object may stand after either ("upheld the 6.8 million crown fine",
+    "refused on 24 May 2024 Acme's application")."""
     vocab = vocab or vocabulary()
     written = [t.text for t in spans]
     stems = list(map(raw_stem, written))
@@ -165,7 +166,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 continue  # ("foreign-invested", "state-owned": part of an adjective)
             found = None
             if trigger.objects:
-                found = _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized, figured)
+                found = _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized,
+                                        [*figured, *dated])
                 if found is None and not _object_before_passive(trigger.objects, stems, spans, index, vocab, names):
                     continue
             if chosen is None:
@@ -244,8 +246,8 @@ def _match_rest(wanted: tuple[str, ...], stems: Sequence[str], spans: Sequence[T
 def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[Token], last: int,
                     vocab: Vocabulary, names: Sequence[tuple[int, int]], actors: Sequence[tuple[int, int]],
                     normalized: str, figured: Sequence[tuple[int, int]] = ()) -> int | None:
-    """Where one of the next `OBJECT_REACH` words, fillers, numbers, figures and names skipped
-    and a hyphenated word counted once, is one of `objects`, before any clause boundary:
+    """Where one of the next `OBJECT_REACH` words (fillers, numbers, figures, dates and names
+    skipped) is one of `objects`, before any clause boundary or another verb's auxiliary:
     "rejected the bid", "refused Acme's interim injunction", "sold its retail banking software
     arm", "upheld the Information Commission's 6.8 million crown data-protection fine"; not
     "denied reports that it signed a deal" (None when none is)."""
@@ -272,6 +274,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
             continue
         if any(start <= token.start < end for start, end in figured):
             continue
+        if token.text in vocab.auxiliaries and token.text.isascii():
+            return None  # "denied it had signed a deal": an auxiliary starts another clause's verb
         if token.text in vocab.fillers:
             continue
         if stems[position] in objects:
