@@ -486,6 +486,8 @@ READINGS = [
                  id="branded as false: a denial"),
     pytest.param("The High Court refused on 24 May 2024 Acme's application for an injunction",
                  {"type": "injunction", "stage": "blocked"}, id="refused on a date: the object after it"),
+    pytest.param("The Trade Authority blocked the Acme-Globex tie-up", {"type": "deal", "stage": "blocked"},
+                 id="a tie-up is any deal (a merger as often as a partnership)"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
