@@ -1581,6 +1581,13 @@ def test_a_verb_the_vocabulary_does_not_know_is_shared_by_its_synonym() -> None:
     assert not shares_verb(Frame(verbs=("opened",)), Frame(verbs=("resigned",)))
 
 
+def test_a_phrasal_verb_is_read_as_the_verb_it_means(index: StoreIndex) -> None:
+    """`phrasal_verbs`: "stepped down" is compared as "resigned", so it shares its verb."""
+    stepped, resigned = frame_of(index, "Acme stepped down from Globex"), frame_of(index, "Acme resigned from Globex")
+    assert stepped.verbs == ("resigned",) and shares_verb(stepped, resigned)
+    assert frame_of(index, "Acme stepped into Globex").verbs == ("stepped",)
+
+
 def test_a_verb_the_claim_does_not_read_as_a_stage_is_shared_by_a_statement_stage_word() -> None:
     """"… and restored in October" (no object, so no trigger) against "restored the licence"."""
     assert shares_verb(Frame(verbs=("restored",)), Frame(stage="approved", stage_words="restored the licence"))

@@ -556,7 +556,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                         and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
     unknown = [i for i in verb_tokens if _finite(normalized, spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
-    verbs = tuple(dict.fromkeys(spans[i].text for i in sorted(unknown)))
+    verbs = tuple(dict.fromkeys(_phrasal(spans, i, vocab) for i in sorted(unknown)))
     verb_objects = _verb_objects(spans, sorted(unknown), actors, vocab, subject)
     tense = 0
     asserted = stage_hit.start if stage_hit is not None and not stage_hit.trigger.noun and stage != "planned" else -1
@@ -1042,6 +1042,15 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
     return (tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other)),
             tuple(dict.fromkeys(deciders)))
+
+
+def _phrasal(spans: Sequence[Token], index: int, vocab: Vocabulary) -> str:
+    """The verb at `index` as written, or the verb it makes with the particle after it ("stepped
+    down": resigned)."""
+    word = spans[index].text
+    if index + 1 < len(spans):
+        return vocab.phrasal_verbs.get(f"{raw_stem(word)} {spans[index + 1].text}", word)
+    return word
 
 
 def _another_subject_between(spans: Sequence[Token], start: int, end: int, vocab: Vocabulary) -> bool:

@@ -136,6 +136,8 @@ class Vocabulary(NamedTuple):
     """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
+    phrasal_verbs: dict[str, str]
+    """A verb's stem and its particle, and the verb they mean ("step down": "resigned")."""
     institution_nouns: frozenset[str]
     """Words for an institution that after "the" name the store's one entity with that word in
     its name ("the ministry"): `EntityIndex.institutions`."""
@@ -331,6 +333,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         types=types, stages=stages,
         **{field: frozenset(data[key]) for field, key in _WORD_SETS.items()},
         demonyms={word: tuple(places) for word, places in data["demonyms"].items()},
+        phrasal_verbs=dict(data["phrasal_verbs"]),
         by_first_stem=_longest_first(by_stem),
         by_first_word=_longest_first(by_word),
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
