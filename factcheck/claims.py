@@ -84,7 +84,7 @@ def parse_claim(
     for start, end in taken:
         covered.update(range(start, end))
     free_words = [w for w in word_spans if w.start not in covered]
-    figures = [_with_counted(f.value, f.end, free_words, normalized) for f in figure_mentions]
+    figures = [_with_counted(_with_the_one_named(f, normalized), f.end, free_words, normalized) for f in figure_mentions]
     folded = fold_phrases(" ".join(w.text for w in free_words))
     terms: list[str] = []
     for word in words(folded):
@@ -271,6 +271,20 @@ _CJK_MEASURES = {"年": frozenset({"year"}), "月": frozenset({"month"}), "周":
                  "天": frozenset({"day"}), "家": frozenset({"compani", "firm"})}
 """What a count in Chinese counts, by the measure word after it, as the stems an English count's
 noun would have."""
+
+
+_AND_BEFORE = re.compile(r"\b(?:and|along\s+with|together\s+with|alongside|as\s+well\s+as|plus)\s+$")
+_OTHER_AFTER = re.compile(r"\s+others?\b")
+
+
+def _with_the_one_named(mention: FigureMention, normalized: str) -> Figure:
+    """A plain count of others after "and" ("along with", "as well as") counts the one named
+    before it too: "Tesla and nine other foreign companies" are ten foreign companies."""
+    figure = mention.value
+    if (figure.unit is None and _AND_BEFORE.search(normalized, max(0, mention.start - 16), mention.start)
+            and _OTHER_AFTER.match(normalized, mention.end)):
+        return replace(figure, value=figure.value + 1)
+    return figure
 
 
 def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized: str) -> Figure:

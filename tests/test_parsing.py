@@ -257,6 +257,16 @@ def test_a_peoples_word_before_a_market_names_its_place(text: str, entities: tup
     assert parse_claim(text, ENTITIES).entities == entities
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Tesla and nine other foreign companies applied", 10.0),
+    ("Tesla, along with nine other foreign firms, applied", 10.0),
+    ("Nine other companies applied", 9.0),
+    ("Tesla and nine foreign companies applied", 9.0),
+])
+def test_others_after_a_name_are_counted_with_it(text: str, count: float) -> None:
+    assert [f.value for f in parse_claim(text, ENTITIES).figures] == [count]
+
+
 def test_a_peoples_word_before_a_market_names_its_government_where_the_store_has_no_place() -> None:
     """A store that records countries as governments ("Chinese government", "Canada")."""
     governments = EntityIndex([Entity("alibaba", "Alibaba", "company"),
