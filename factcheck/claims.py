@@ -143,13 +143,15 @@ def _institutions(word_spans: list[Token], entities: EntityIndex, found: list[En
     name ("the board" alone is as often a company's directors: such words need one) and no
     capitalised word follows ("the Court of Appeal" is a court the store may not know)."""
     vocab = event_vocabulary()
+    nouns = vocab.institution_nouns | vocab.institution_nouns_with_modifier
+    candidates = [i for i, word in enumerate(word_spans) if word.text in nouns]
+    if not candidates:  # (most sentences name no institution so)
+        return []
     named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
     mentions: list[EntityMention] = []
-    for index, word in enumerate(word_spans):
-        if index in named or (word.text not in vocab.institution_nouns
-                              and word.text not in vocab.institution_nouns_with_modifier):
-            continue
-        entity = entities.institutions.get(word.text)
+    for index in candidates:
+        word = word_spans[index]
+        entity = None if index in named else entities.institutions.get(word.text)
         if entity is None:
             continue
         following = word_spans[index + 1] if index + 1 < len(word_spans) else None
