@@ -491,6 +491,8 @@ READINGS = [
     pytest.param("Acme agreed to buy into Globex", {"type": "investment", "stage": "agreed"}, id="buy into: a stake"),
     pytest.param("Acme and Globex signed a patent cross-licence", {"type": "licence", "stage": "agreed"},
                  id="a cross-licence is a licence"),
+    pytest.param("Acme block exemption", {"stage": "approved", "asserts": False},
+                 id="a block exemption is a noun, no block: a fragment"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
