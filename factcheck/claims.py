@@ -76,6 +76,7 @@ def parse_claim(
                        if (not m.capitals_only or (same_positions and text[m.start:m.end].isupper()))
                        and not currency_before_number(normalized, m.start, m.end)]  # "RMB 440 million"
     entity_mentions += _demonym_places(word_spans, entities, entity_mentions)
+    entity_mentions += _capitals(word_spans, entities, entity_mentions, name_starts)
     entity_mentions += _institutions(word_spans, entities, entity_mentions, name_starts)
     taken = [(d.start, d.end) for d in date_mentions] + impossible + [(e.start, e.end) for e in entity_mentions]
     figure_mentions = find_figures(normalized, taken)
@@ -134,6 +135,31 @@ def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[
         if place is not None:
             places.append(EntityMention(place, word.start, word.end))
     return places
+
+
+def _capitals(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention],
+              name_starts: Container[int] | None) -> list[EntityMention]:
+    """A capital the store does not know, written with a capital, names its country's government
+    when the store knows that ("Washington barred sales to Acme": the United States); not as
+    a word of a longer name ("George Washington", "the Washington Post")."""
+    if name_starts is None:  # (text without capitals says nothing of names)
+        return []
+    capitals = event_vocabulary().capitals
+    named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
+    capitalised = {i for i, w in enumerate(word_spans) if w.start in name_starts}
+    mentions: list[EntityMention] = []
+    for index in sorted(capitalised - named):
+        if index - 1 in capitalised:
+            continue
+        following = word_spans[index + 1].text if index + 1 < len(word_spans) else ""
+        for city, width in ((f"{word_spans[index].text} {following}", 2), (word_spans[index].text, 1)):
+            if city in capitals and index + width not in capitalised:
+                country = next((m.entity for written in capitals[city] for m in entities.find(written)
+                                if entities.kinds.get(m.entity) in ("government", "place")), None)
+                if country is not None:
+                    mentions.append(EntityMention(country, word_spans[index].start, word_spans[index + width - 1].end))
+                break
+    return mentions
 
 
 def _institutions(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention],

@@ -267,6 +267,14 @@ def test_others_after_a_name_are_counted_with_it(text: str, count: float) -> Non
     assert [f.value for f in parse_claim(text, ENTITIES).figures] == [count]
 
 
+def test_a_capital_the_store_does_not_know_names_its_countrys_government() -> None:
+    governments = EntityIndex([Entity("acme", "Acme", "company"), Entity("united-states", "United States", "government"),
+                               Entity("london", "London", "place")])
+    assert parse_claim("Washington barred sales to Acme", governments).entities == ("united-states", "acme")
+    assert parse_claim("Acme signed a deal in London", governments).entities == ("acme", "london")
+    assert parse_claim("Acme hired George Washington", governments).entities == ("acme",)
+
+
 def test_a_peoples_word_before_a_market_names_its_government_where_the_store_has_no_place() -> None:
     """A store that records countries as governments ("Chinese government", "Canada")."""
     governments = EntityIndex([Entity("alibaba", "Alibaba", "company"),

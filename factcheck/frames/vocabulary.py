@@ -136,6 +136,8 @@ class Vocabulary(NamedTuple):
     """Nouns after which a people's word names a place ("the Spanish market", "Chinese imports")."""
     causatives: frozenset[str]
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
+    capitals: dict[str, tuple[str, ...]]
+    """A capital's name, and how a store may name its country or government."""
     phrasal_verbs: dict[str, str]
     """A verb's stem and its particle, and the verb they mean ("step down": "resigned")."""
     institution_nouns: frozenset[str]
@@ -334,6 +336,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         **{field: frozenset(data[key]) for field, key in _WORD_SETS.items()},
         demonyms={word: tuple(places) for word, places in data["demonyms"].items()},
         phrasal_verbs=dict(data["phrasal_verbs"]),
+        capitals={city: tuple(names) for city, names in data["capitals"].items()},
         by_first_stem=_longest_first(by_stem),
         by_first_word=_longest_first(by_word),
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
