@@ -495,6 +495,8 @@ READINGS = [
                  id="a block exemption is a noun, no block: a fragment"),
     pytest.param("The Trade Authority barred Acme from selling parts to Globex", {"type": "ban"},
                  id="barred from selling: a ban, as 'banned' is"),
+    pytest.param("Acme preparing court filing", {"stage": "planned", "asserts": True},
+                 id="a headline's 'preparing a filing': a plan"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
