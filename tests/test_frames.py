@@ -497,6 +497,8 @@ READINGS = [
                  id="barred from selling: a ban, as 'banned' is"),
     pytest.param("Acme preparing court filing", {"stage": "planned", "asserts": True},
                  id="a headline's 'preparing a filing': a plan"),
+    pytest.param("Acme and Globex reached an agreement", {"type": "agreement", "stage": "agreed"},
+                 id="reached an agreement: an agreement, agreed"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
