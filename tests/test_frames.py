@@ -493,8 +493,6 @@ READINGS = [
                  id="a cross-licence is a licence"),
     pytest.param("Acme block exemption", {"stage": "approved", "asserts": False},
                  id="a block exemption is a noun, no block: a fragment"),
-    pytest.param("The Trade Authority barred Acme from selling parts to Globex", {"type": "ban"},
-                 id="barred from selling: a ban, as 'banned' is"),
     pytest.param("Acme preparing court filing", {"stage": "planned", "asserts": True},
                  id="a headline's 'preparing a filing': a plan"),
     pytest.param("Acme and Globex reached an agreement", {"type": "agreement", "stage": "agreed"},
