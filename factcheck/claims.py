@@ -142,9 +142,10 @@ def _capitals(word_spans: list[Token], entities: EntityIndex, found: list[Entity
     """A capital the store does not know, written with a capital, names its country's government
     when the store knows that ("Washington barred sales to Acme": the United States); not as
     a word of a longer name ("George Washington", "the Washington Post")."""
-    if name_starts is None:  # (text without capitals says nothing of names)
-        return []
-    capitals = event_vocabulary().capitals
+    vocab = event_vocabulary()
+    if name_starts is None or not any(w.text in vocab.capital_first_words for w in word_spans):
+        return []  # (text without capitals says nothing of names; most sentences name no capital)
+    capitals = vocab.capitals
     named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
     capitalised = {i for i, w in enumerate(word_spans) if w.start in name_starts}
     mentions: list[EntityMention] = []
@@ -169,8 +170,7 @@ def _institutions(word_spans: list[Token], entities: EntityIndex, found: list[En
     name ("the board" alone is as often a company's directors: such words need one) and no
     capitalised word follows ("the Court of Appeal" is a court the store may not know)."""
     vocab = event_vocabulary()
-    nouns = vocab.institution_nouns | vocab.institution_nouns_with_modifier
-    candidates = [i for i, word in enumerate(word_spans) if word.text in nouns]
+    candidates = [i for i, word in enumerate(word_spans) if word.text in vocab.institution_words]
     if not candidates:  # (most sentences name no institution so)
         return []
     named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}

@@ -194,8 +194,7 @@ class EntityIndex:
         """Every word of every name: such a word is never an unknown name."""
         from .frames.vocabulary import vocabulary  # (the vocabulary is read on first use)
 
-        events = vocabulary()
-        institution_nouns = events.institution_nouns | events.institution_nouns_with_modifier
+        institution_nouns = vocabulary().institution_words
         owners: dict[str, set[str]] = {}
         for entity in entities:
             self.kinds[entity.id] = entity.kind

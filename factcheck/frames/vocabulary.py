@@ -138,6 +138,8 @@ class Vocabulary(NamedTuple):
     """Verbs after which a name takes a bare verb ("let Acme buy Globex")."""
     capitals: dict[str, tuple[str, ...]]
     """A capital's name, and how a store may name its country or government."""
+    capital_first_words: frozenset[str]
+    """The first word of every capital's name: a sentence without one names no capital."""
     phrasal_verbs: dict[str, str]
     """A verb's stem and its particle, and the verb they mean ("step down": "resigned")."""
     institution_nouns: frozenset[str]
@@ -145,6 +147,8 @@ class Vocabulary(NamedTuple):
     its name ("the ministry"): `EntityIndex.institutions`."""
     institution_nouns_with_modifier: frozenset[str]
     """The same, only with another word of that name before them ("the competition board")."""
+    institution_words: frozenset[str]
+    """Both lists: the words a sentence must have to name an institution so."""
     place_prepositions: frozenset[str]
     """Prepositions after which a name is where something is done, not what a trigger acts on
     ("floated a management shake-up at Acme": no listing of Acme)."""
@@ -337,6 +341,8 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         demonyms={word: tuple(places) for word, places in data["demonyms"].items()},
         phrasal_verbs=dict(data["phrasal_verbs"]),
         capitals={city: tuple(names) for city, names in data["capitals"].items()},
+        capital_first_words=frozenset(city.split()[0] for city in data["capitals"]),
+        institution_words=frozenset(data["institution_nouns"]) | frozenset(data["institution_nouns_with_modifier"]),
         by_first_stem=_longest_first(by_stem),
         by_first_word=_longest_first(by_word),
         substrings=tuple(sorted(substrings, key=lambda item: -len(item[0]))),
