@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl benchmarks/claims/harbour-final3.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl"
@@ -35,7 +35,7 @@ declare -A sets=(
   [delivery]="benchmarks/stores/delivery|benchmarks/claims/delivery-final.jsonl"
   [shipping]="benchmarks/stores/shipping|benchmarks/claims/shipping-final.jsonl"
   [cloud]="benchmarks/stores/cloud|benchmarks/claims/cloud-final.jsonl"
-  [rail]="benchmarks/stores/rail|benchmarks/claims/rail-final.jsonl"
+  [rail]="benchmarks/stores/rail|benchmarks/claims/rail-final.jsonl benchmarks/claims/rail-final2.jsonl"
   [property]="benchmarks/stores/property|benchmarks/claims/property-final.jsonl"
   [music]="benchmarks/stores/music|benchmarks/claims/music-final.jsonl"
   [hotels]="benchmarks/stores/hotels|benchmarks/claims/hotels-final.jsonl benchmarks/claims/hotels-final2.jsonl"
@@ -46,6 +46,8 @@ declare -A sets=(
   [edtech]="benchmarks/stores/edtech|benchmarks/claims/edtech-final.jsonl"
   [chemicals]="benchmarks/stores/chemicals|benchmarks/claims/chemicals-final.jsonl"
   [cyber]="benchmarks/stores/cyber|benchmarks/claims/cyber-final.jsonl"
+  [defence]="benchmarks/stores/defence|benchmarks/claims/defence-final.jsonl"
+  [waste]="benchmarks/stores/waste|benchmarks/claims/waste-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
