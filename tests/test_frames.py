@@ -1595,6 +1595,12 @@ def test_a_phrasal_verb_is_read_as_the_verb_it_means(index: StoreIndex) -> None:
     stepped, resigned = frame_of(index, "Acme stepped down from Globex"), frame_of(index, "Acme resigned from Globex")
     assert stepped.verbs == ("resigned",) and shares_verb(stepped, resigned)
     assert frame_of(index, "Acme stepped into Globex").verbs == ("stepped",)
+    assert frame_of(index, "Acme shut down its Springfield plant").verbs == ("halted",)  # a past the same as its bare form
+
+
+def test_a_past_the_same_as_its_bare_form_after_a_name_is_its_verb(index: StoreIndex) -> None:
+    """"Acme quit as Globex's adviser": a verb, so the clause asserts something."""
+    assert frame_of(index, "Acme quit as Globex's adviser in May").verbs == ("quit",)
 
 
 def test_a_verb_the_claim_does_not_read_as_a_stage_is_shared_by_a_statement_stage_word() -> None:

@@ -463,7 +463,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     if type_hit is not None and stage_hit is not None and _typed_in_background(normalized, spans, type_hit, stage_hit, vocab):
         type_hit = None  # "Globex did not halt production after the ban": no ban is halted
     elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(normalized, spans, type_hit.first, vocab)
-          and any(_past_form(t.text) for t in spans[:type_hit.first])):
+          and any(_past_form(t.text) or _unchanged_past_after_name(spans, i, entity_ends)
+                  for i, t in enumerate(spans[:type_hit.first]))):
         type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
@@ -1044,6 +1045,13 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
             tuple(dict.fromkeys(deciders)))
 
 
+def _unchanged_past_after_name(spans: Sequence[Token], index: int, entity_ends: Mapping[int, int]) -> bool:
+    """Whether the word at `index` is a past the same as its bare form right after a name, with
+    more after it ("Acme shut down the plant", "Acme cut its stake"): the name's verb."""
+    return (0 < index < len(spans) - 1 and spans[index].text in verb_forms().unchanged_pasts
+            and spans[index - 1].end in entity_ends)
+
+
 def _phrasal(spans: Sequence[Token], index: int, vocab: Vocabulary) -> str:
     """The verb at `index` as written, or the verb it makes with the particle after it ("stepped
     down": resigned)."""
@@ -1132,9 +1140,9 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
             continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
         word = token.text
         before = spans[index - 1].text if index else ""
-        if (_past_form(word) or word in forms.irregular_pasts) and not _after_possessive(
-                normalized, spans, index, vocab):
-            found.append(index)  # "Acme kept all staff" (not "Acme's postponed listing")
+        if (_past_form(word) or word in forms.irregular_pasts or _unchanged_past_after_name(spans, index, entity_ends)) \
+                and not _after_possessive(normalized, spans, index, vocab):
+            found.append(index)  # "Acme kept all staff", "Acme shut down" (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
                 and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
