@@ -500,6 +500,8 @@ READINGS = [
     pytest.param("The Trade Authority halted the Acme deal", {"type": "deal", "stage": "blocked"}, id="a deal halted is blocked"),
     pytest.param("Acme halted production in Springfield", {"stage": None}, id="production halted is no deal's block"),
     pytest.param("Acme's phones went on sale in Springfield", {"type": None}, id="on sale: in the shops, no divestment"),
+    pytest.param("The Trade Authority hit Acme with export and investment curbs", {"type": "ban"},
+                 id="investment curbs: a ban, no investment"),
     pytest.param("The Trade Authority handed Acme a EUR 4 million fine",
                  {"type": "fine", "stage": "completed", "agents": ("regulator",), "patients": ("acme",)},
                  id="handed a fine: who is fined"),
