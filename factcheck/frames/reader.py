@@ -25,6 +25,9 @@ SENTENCE_WORDS = 6
 OTHER_SIDE_REACH = 6
 """A "to" or "from" this many words before a name makes it the deal's other side ("to the
 private equity firm Globex Partners")."""
+NAME_PREPOSITIONS = frozenset("on against of for with by in at over into under".split())
+"""Prepositions that, nearest before a name, say its role themselves (not "to" or "from"):
+"a fine of up to EUR 1 billion on Acme" is Acme's fine."""
 PLANNED_WITHIN = 3
 """A plan's words name the stage it is a plan of within this many words ("weighing a rival
 bid"), not in a clause further on ("set to take a stake under a deal agreed with …")."""
@@ -1116,7 +1119,10 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
             return False
         if marker.get(position) in ("to", "from"):
             return True
+        if marker.get(position) in NAME_PREPOSITIONS:
+            return False  # the nearest preposition is the name's: "a fine of up to $1bn on Acme"
     return False
+
 
 
 def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: frozenset[str]) -> bool:
