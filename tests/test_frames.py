@@ -1427,14 +1427,17 @@ def test_a_state_that_still_holds_is_denied_by_what_ends_it(statement: Frame, ex
 
 
 def test_only_an_event_against_one_other_side_merges_who_is_acted_on_and_the_other_side() -> None:
-    """An injunction against Globex and one to stop Globex's vote are one; a ban on Globex is
-    not a ban on others' sales to Globex."""
+    """An injunction against Globex and one to stop Globex's vote are one, as a ban on Globex
+    and a ban on others' sales to Globex are (an export ban on Globex); a lawsuit against Globex
+    is not one by Globex."""
     against = Frame(type="injunction", agents=("acme",), patients=("globex",))
     to_stop = Frame(type="injunction", agents=("acme",), counterparts=("globex",))
     assert _decide(against, to_stop, True) == ("supported", "")
     banned = Frame(type="ban", agents=("regulator",), patients=("globex",))
     sales_to = Frame(type="ban", agents=("regulator",), patients=("initech",), counterparts=("globex",))
-    assert _decide(banned, sales_to, True) == (None, "role")
+    assert _decide(banned, sales_to, True) == ("supported", "")
+    sued = Frame(type="lawsuit", agents=("acme",), patients=("globex",))
+    assert _decide(sued, sued._replace(agents=("globex",), patients=("acme",)), True) == (None, "role")
 
 
 def _index_of(folder: Path, quotes: dict[str, str], fields: str, false: tuple[str, ...] = ()) -> StoreIndex:
