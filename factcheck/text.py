@@ -89,6 +89,7 @@ def stem(word: str) -> str:
 STOPWORDS = frozenset("""
 a an the and or of to in on at by for with from as into onto over under about after before
 during between among across within per via than then that this these those it its it's their
+alongside amid despite besides unlike
 they them there here be is are was were been being has have had having do does did will would
 shall should can could may might must also just only even still yet so such very more most much
 many some any each every all both other another same own which who whom whose what when where

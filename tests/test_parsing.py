@@ -240,6 +240,7 @@ def test_terminal_escape_sequences_are_removed_whole() -> None:
 @pytest.mark.parametrize("text, names", [
     ("Allegedly, Nokia signed a deal", ("nokia",)),  # an adverb before a comma opens the sentence
     ("Boeing China was among the firms", ("boeing",)),  # a name ending in -ing is still a name
+    ("Alongside Nokia, Ericsson signed a deal", ("nokia",)),  # a preposition opening the sentence
 ])
 def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...]) -> None:
     from factcheck.claims import parse_claim
