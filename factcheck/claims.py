@@ -137,6 +137,11 @@ def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[
     return places
 
 
+def _named_tokens(word_spans: list[Token], found: list[EntityMention]) -> set[int]:
+    """The tokens (by index) inside the names already found."""
+    return {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
+
+
 def _capitals(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention],
               name_starts: Container[int] | None) -> list[EntityMention]:
     """A capital the store does not know, written with a capital, names its country's government
@@ -146,7 +151,7 @@ def _capitals(word_spans: list[Token], entities: EntityIndex, found: list[Entity
     if name_starts is None or not any(w.text in vocab.capital_first_words for w in word_spans):
         return []  # (text without capitals says nothing of names; most sentences name no capital)
     capitals = vocab.capitals
-    named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
+    named = _named_tokens(word_spans, found)
     capitalised = {i for i, w in enumerate(word_spans) if w.start in name_starts}
     mentions: list[EntityMention] = []
     for index in sorted(capitalised - named):
@@ -173,7 +178,7 @@ def _institutions(word_spans: list[Token], entities: EntityIndex, found: list[En
     candidates = [i for i, word in enumerate(word_spans) if word.text in vocab.institution_words]
     if not candidates:  # (most sentences name no institution so)
         return []
-    named = {i for m in found for i, w in enumerate(word_spans) if m.start <= w.start < m.end}
+    named = _named_tokens(word_spans, found)
     mentions: list[EntityMention] = []
     for index in candidates:
         word = word_spans[index]
