@@ -464,7 +464,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     reason = _reason(spans, type_hit, hits, mentions, vocab)
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(normalized, spans, type_hit, stage_hit, vocab):
-        type_hit = None  # "Globex did not halt production after the ban": no ban is halted
+        type_hit = None  # "Globex did not block the vote after Acme's takeover": no takeover is blocked
     elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(normalized, spans, type_hit.first, vocab)
           and any(_past_form(t.text) or _unchanged_past_after_name(spans, i, entity_ends)
                   for i, t in enumerate(spans[:type_hit.first]))):
