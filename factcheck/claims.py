@@ -312,7 +312,7 @@ _OTHER_AFTER = re.compile(r"\s+others?\b")
 
 def _with_the_one_named(mention: FigureMention, normalized: str) -> Figure:
     """A plain count of others after "and" ("along with", "as well as") counts the one named
-    before it too: "Tesla and nine other foreign companies" are ten foreign companies."""
+    before it too: "Acme and nine other foreign companies" are ten foreign companies."""
     figure = mention.value
     if (figure.unit is None and _AND_BEFORE.search(normalized, max(0, mention.start - 16), mention.start)
             and _OTHER_AFTER.match(normalized, mention.end)):

@@ -523,7 +523,10 @@ def _scored(claim: ParsedClaim, index: StoreIndex, limit: int) -> tuple[list[tup
 
 def ranked_candidates(claim: ParsedClaim, index: StoreIndex, limit: int) -> tuple[tuple[str, float], ...]:
     """The ids and similarities of up to `limit` statements a clause retrieves, best first."""
-    scored, ids = _scored(claim, index, limit)
+    return _ranking(*_scored(claim, index, limit))
+
+
+def _ranking(scored: list[tuple[float, int]], ids: dict[int, str]) -> tuple[tuple[str, float], ...]:
     return tuple((ids[n], s) for s, n in scored)
 
 
@@ -589,7 +592,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
     examined(min(reaching(RELATED_MIN_SCORE), RELATED + (best is not None)))  # the match is not shown as related
     related = tuple(Related(f.statement, s, tuple(map(str, p))) for s, f, p, _ in evaluated
                     if s >= RELATED_MIN_SCORE and (best is None or f is not best[1]))[:RELATED]
-    ranked = tuple((ids[n], s) for s, n in scored)
+    ranked = _ranking(scored, ids)
     own = text[clause.start:clause.end]
     if best is None:
         top_score = scored[0][0] if scored else 0.0
@@ -600,4 +603,3 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
     statement = facts.statement
     citations = tuple((c, index.sources[c.source]) for c in statement.citations)
     return ClauseResult(own, clause.start, clause.end, verdict, score, statement, citations, related), ranked
-

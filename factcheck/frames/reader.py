@@ -1124,7 +1124,6 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
     return False
 
 
-
 def _owner_after(normalized: str, start: int, marker: dict[int, str], assets: frozenset[str]) -> bool:
     """ "the solar business of Acme": Acme owns what changes hands."""
     before = normalized.rfind(" ", 0, start)
