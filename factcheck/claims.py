@@ -22,7 +22,7 @@ from .figures import Figure, FigureMention, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
-from .spelling import one_letter_from
+from .spelling import one_letter_from, one_letter_variants
 from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, raw_stem, stem,
                    tokens, words)
 
@@ -380,12 +380,22 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
                 or (word[0].isupper() and len(word) <= 4 and not word[1:].islower()) or folded.endswith(("ese", "ian", "ish"))):
             continue
         if (match.start() == len(text) - len(text.lstrip()) and entities.leads.get(folded, "") in ("", *named)
-                and (stem(folded) in vocabulary
+                and (stem(folded) in vocabulary or _slip_of_a_store_word(folded, vocabulary)
                      or folded.endswith(_NOT_NAME_ENDINGS) and text[match.end():match.end() + 1] == ",")):
-            continue  # "Regulators did not …", "Allegedly, …" (but "Boeing China …" names Boeing)
+            continue  # "Regulators did not …", "Regulaters did not …", "Allegedly, …" (but "Boeing China …" names Boeing)
         if folded not in names:
             names.append(folded)
     return tuple(names)
+
+
+def _slip_of_a_store_word(word: str, vocabulary: Container[str]) -> bool:
+    """Whether a long word is one letter from a word of the store ("Regulaters" for
+    "Regulators"): a typo, not a name, though capitalised as a sentence's first word. Only a
+    letter changed or two swapped, before the last two: the stemmer reads a changed ending as
+    an inflection or a suffix ("Regulus" is no "regulous", nor "regules")."""
+    return len(word) >= SPELLING_LENGTH and word.isalpha() and any(
+        len(variant) == len(word) and variant.endswith(word[-2:]) and stem(variant) in vocabulary
+        for variant in one_letter_variants(word))
 
 
 def _opens_hedge(normalized: str, start: int, word: str) -> bool:

@@ -1534,6 +1534,16 @@ def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     assert _decide(Frame(type="licence", stage="blocked"), Frame(type="licence", stage=interim), True) == (None, "weaker")
 
 
+def test_a_stage_recorded_as_not_reached_is_no_near_miss_of_another_stage() -> None:
+    """"Its registration had not been completed" records nothing of an approval: a statement
+    of the approval, less similar, may still decide "failed to win approval"."""
+    not_completed = Frame(type="joint-venture", stage="completed", negated=True)
+    assert _decide(Frame(type="joint-venture", stage="approved", negated=True), not_completed, True) == (None, "weaker")
+    assert _decide(Frame(type="joint-venture", stage="approved"), not_completed, True) == (None, "weaker")
+    assert _decide(Frame(type="joint-venture", stage="approved"), not_completed._replace(negated=False), True) == (
+        None, "stage")
+
+
 def test_an_injunction_against_someone_else_is_another_injunction() -> None:
     granted = Frame(type="injunction", stage="approved", agents=("acme",), patients=("globex",))
     refused = Frame(type="injunction", stage="blocked", agents=("acme",), patients=("initech",))

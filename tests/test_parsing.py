@@ -248,6 +248,17 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     assert parse_claim(text, EntityIndex([])).names[:1] == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Regulaters blocked the deal", ()),  # one letter from the store's "regulators": a typo
+    ("Regulus blocked the deal", ("regulus",)),  # two letters from it: a name
+    ("Blokced by regulators", ()),  # two letters swapped: a slip
+    ("Blockd signed the deal", ("blockd",)),  # too short to tell a slip from a name
+])
+def test_a_sentence_opening_typo_of_a_store_word_is_no_name(text: str, names: tuple[str, ...]) -> None:
+    store_words = {stem(w) for w in ("regulators", "blocked", "deal", "blockade")}
+    assert parse_claim(text, EntityIndex([]), vocabulary=store_words).names == names
+
+
 @pytest.mark.parametrize("text, entities", [
     ("Alibaba raised its tariffs on Chinese imports", ("alibaba", "china")),
     ("Alibaba entered the Chinese market", ("alibaba", "china")),

@@ -295,6 +295,10 @@ def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab:
             or (statement.stage in vocab.interim and claim.stage not in vocab.interim)):  # "applied" for "refused"
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
                                         f"the statement only {_stage_label(statement, vocab)}")
+    if claim.stage != statement.stage and claim.stage is not None and statement.negated and not statement_positive:
+        # "its registration had not been completed" records nothing of an approval: no near miss
+        return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, the statement "
+                                        f"only that it was not {_stage_label(statement, vocab)}")
     if claim.stage != statement.stage and claim.stage is not None:
         said = (f"{stages[statement.stage]['label']} ({statement.stage_words})" if statement.stage and statement.stage_words
                 else stages[statement.stage]["label"] if statement.stage else "no stage")
