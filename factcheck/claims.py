@@ -473,6 +473,11 @@ def read_clauses(
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"
                         and e not in actors_before]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
+        if reading.frame.type is None and current.frame.type is not None and _names_another(text[piece_start:piece_end]):
+            # "… and signed another with it": one more of the kind before, with whom it was before
+            lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
+            reading = reading._replace(frame=reading.frame._replace(type=current.frame.type),
+                                       entities=reading.entities + tuple(lent))
         if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading
@@ -483,6 +488,12 @@ def read_clauses(
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
+
+
+def _names_another(piece: str) -> bool:
+    """Whether a clause speaks of one more event of a kind it leaves unnamed ("another")."""
+    written = f" {' '.join(words(normalize(piece)))} "
+    return any(f" {marker} " in written for marker in event_vocabulary().same_kind_markers)
 
 
 def _object_pronoun(piece: str) -> bool:

@@ -209,7 +209,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
+              "predicates", "fillers", "anaphors", "same_kind_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "demonym_place_nouns", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
@@ -1337,6 +1337,17 @@ def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> 
 ])
 def test_what_a_second_clause_borrows_from_the_first(index: StoreIndex, text: str, second: tuple[str, ...]) -> None:
     assert read_clauses(text, index.entities, None, index.words)[1].parsed.entities == second
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Acme signed a supply agreement with Globex in 2023 and signed another with it in 2024", "agreement"),
+    ("Acme signed a supply agreement with Globex in 2023, and Initech signed another one in 2024", "agreement"),
+    ("Acme signed a supply agreement with Globex in 2023, and it approved a merger in 2024", "merger"),  # its own kind
+])
+def test_another_is_one_more_of_the_kind_before(index: StoreIndex, text: str, kind: str) -> None:
+    second = read_clauses(text, index.entities, None, index.words)[1].parsed
+    assert second.frame.type == kind
+    assert "globex" in second.entities
 
 
 def test_a_word_that_opens_a_background_phrase_is_no_name(index: StoreIndex) -> None:
