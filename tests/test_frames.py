@@ -1545,6 +1545,18 @@ def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     assert _decide(Frame(type="licence", stage="blocked"), Frame(type="licence", stage=interim), True) == (None, "weaker")
 
 
+def test_barring_a_sale_is_the_ban_its_decider_imposed() -> None:
+    """"The regulator barred Acme from selling to Globex" against "the regulator banned sales to
+    Globex": the same act, seen as what it stopped; not a ban someone else imposed, nor a ban on
+    sales to someone else."""
+    barred = Frame(type="divestment", stage="blocked", counterparts=("globex",), deciders=("regulator",))
+    ban = Frame(type="ban", stage="completed", agents=("regulator",), counterparts=("globex",))
+    assert _decide(barred, ban, True) == ("supported", "")
+    assert _decide(barred._replace(negated=True), ban, True) == ("denied", "")
+    assert _decide(barred, ban._replace(agents=("court",)), True)[0] is None
+    assert _decide(barred, ban._replace(counterparts=("initech",)), True)[0] is None
+
+
 def test_a_stage_recorded_as_not_reached_is_no_near_miss_of_another_stage() -> None:
     """"Its registration had not been completed" records nothing of an approval: a statement
     of the approval, less similar, may still decide "failed to win approval"."""

@@ -72,6 +72,9 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             # "Globex sold a 12 percent stake to Acme" against "Acme bought 12 percent of Globex":
             # who names no seller has the company selling a stake in itself
             statement = statement._replace(agents=statement.patients)
+    if _barred_by_a_restriction(claim, statement, related, vocab):
+        # "the US barred American firms from selling components to ZTE": the US's ban on sales to ZTE
+        claim = claim._replace(type=statement.type, stage=None, agents=claim.deciders, deciders=())
     ct, st = claim.type, statement.type
     type_forward = ct is None or (st is not None and (
         ct in ancestors[st] or (types[ct].get("loosely") and types[ct].get("is_a") == st)))
@@ -188,6 +191,19 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         return Decision(None, "stage", "the claim says it happened, the statement "
                                        f"{'that it will' if statement.tense < 0 else 'only ' + _stage_label(statement, vocab)}")
     return _difference(claim, statement, statement_positive, vocab)
+
+
+def _barred_by_a_restriction(claim: Frame, statement: Frame, related: Callable[[str, str], bool],
+                             vocab: Vocabulary) -> bool:
+    """Whether a clause that has a decider stop an event ("barred Acme from selling to Globex")
+    speaks of a restriction the statement records that decider imposing on its parties (a ban
+    on sales to Globex): the same act, seen as what it stopped."""
+    st = statement.type
+    stopped = claim.stage in vocab.third_party and claim.stage in vocab.unrealised
+    acted_on = set(claim.patients + claim.counterparts)
+    return (stopped and st is not None and claim.type not in (None, st) and bool(vocab.types[st].get("restricts"))
+            and any(related(d, a) for d in claim.deciders for a in statement.agents)
+            and bool(acted_on) and acted_on <= set(statement.patients + statement.counterparts))
 
 
 ROLE_NAMES = ("acting", "acted on", "on the other side")
