@@ -130,7 +130,8 @@ def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[
     for word, following in zip(word_spans, word_spans[1:]):
         if word.text not in vocab.demonyms or following.text not in vocab.demonym_place_nouns or word.start in named:
             continue
-        place = next((m.entity for written in (*vocab.demonyms[word.text], f"{word.text} government")
+        names = (*vocab.demonyms[word.text], *(name.format(people=word.text) for name in vocab.demonym_names))
+        place = next((m.entity for written in names
                       for m in entities.find(written) if entities.kinds.get(m.entity) in ("place", "government")), None)
         if place is not None:
             places.append(EntityMention(place, word.start, word.end))

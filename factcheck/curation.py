@@ -244,8 +244,9 @@ def named_entities(store: Store, text: str) -> tuple[tuple[str, ...], tuple[str,
     text mentions, in order: what `add` proposes at its prompts."""
     from .claims import parse_claim
     from .entities import EntityIndex
+    from .frames.vocabulary import vocabulary as event_vocabulary
 
-    parsed = parse_claim(text, EntityIndex(store.entities.values()))
+    parsed = parse_claim(text, EntityIndex(store.entities.values(), event_vocabulary().institution_words))
     parties = tuple(e for e in parsed.entities if store.entities[e].kind != "place")
     places = tuple(e for e in parsed.entities if store.entities[e].kind == "place")
     return parties, places, parsed.names

@@ -180,7 +180,10 @@ class EntityIndex:
     widest_from: Mapping[str, int]
     institutions: Mapping[str, str]
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], institution_words: frozenset[str]) -> None:
+        """`institution_words`: the words for an institution that may name one entity ("the
+        ministry": see `institutions`), as the event vocabulary lists them; passed in, so that
+        finding names does not depend on the event frames."""
         self.kinds: dict[str, str] = {}
         self.names: dict[str, str] = {}
         """Display names: conflicts name the parties and places a statement lacks."""
@@ -192,9 +195,6 @@ class EntityIndex:
         self.children: dict[str, list[str]] = {}
         self.name_words: set[str] = set()
         """Every word of every name: such a word is never an unknown name."""
-        from .frames.vocabulary import vocabulary  # (the vocabulary is read on first use)
-
-        institution_nouns = vocabulary().institution_words
         owners: dict[str, set[str]] = {}
         for entity in entities:
             self.kinds[entity.id] = entity.kind
@@ -211,7 +211,7 @@ class EntityIndex:
                 if not words:
                     continue
                 if entity.kind != "place":
-                    for word in institution_nouns.intersection(words):
+                    for word in institution_words.intersection(words):
                         owners.setdefault(word, set()).add(entity.id)
                 self.by_tokens.setdefault(words, entity.id)
                 self.name_words.update(words)

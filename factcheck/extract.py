@@ -34,11 +34,12 @@ def propose_statements(text: str, source: Source, store: Store, path: str = "<do
     state a deal event and that the store does not already quote from this document."""
     from .article import read_sentences
     from .entities import EntityIndex
+    from .frames.vocabulary import vocabulary as event_vocabulary
     from .ids import propose_id
     from .index import store_words
     from .sources import normalize_quote
 
-    entities = EntityIndex(store.entities.values())
+    entities = EntityIndex(store.entities.values(), event_vocabulary().institution_words)
     vocabulary = store_words(store)
     quoted = [normalize_quote(c.quote) for s in store.statements for c in s.citations
               if c.quote and _same_document(store.sources.get(c.source), source)]

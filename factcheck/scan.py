@@ -20,19 +20,12 @@ from .claims import MAX_CLAIM_CHARS
 from .errors import InputError
 from .index import StoreIndex
 from .matching import DEFAULT_THRESHOLD, DENIED, SUPPORTED, UNVERIFIED, CheckResult, check
-from .text import STOPWORDS, SYNONYMS, fold_phrases, normalize, raw_stem, tokens
+from .text import DEAL_STEMS, STOPWORDS, fold_phrases, normalize, raw_stem, tokens
 
 STDIN = "<stdin>"
 """The name standard input goes by in findings and errors."""
 MAX_ARTICLE_BYTES = 32 * MiB
 """An article larger than this is refused: a long report is a few megabytes."""
-DEAL_GROUPS = frozenset({"agreement", "sign", "cooper", "approv", "licenc", "jv", "acquir", "invest", "ban"})
-"""Synonym groups of text.py that only deal reporting uses (not "company", "open", "launch" …)."""
-AMBIGUOUS_STEMS = frozenset({"clear", "allow", "nod", "permit", "seal", "strike", "struck", "conclud"})
-"""Members of those groups that ordinary prose uses in other senses ("it is clear", "allow me")."""
-DEAL_STEMS = frozenset(s for s, group in SYNONYMS.items() if group in DEAL_GROUPS) - AMBIGUOUS_STEMS
-"""Word stems that make a sentence about deals even when it names no entity of the store (raw
-stems: text.stem folds synonyms, and the ambiguity is in the stem)."""
 
 
 @dataclass(frozen=True)

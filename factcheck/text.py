@@ -2,16 +2,21 @@
 
 Claims and stored statements go through the same functions, so a paraphrase ("inked a pact")
 and the stored wording ("signed an agreement") meet on the same canonical terms. The vocabulary
-here is about how deals are reported in English, never about particular companies: those live
-in the store.
+is about how deals are reported in English, never about particular companies: those live in the
+store. Its words (stop words, negations, synonym groups, phrases) are data, in `words.json`
+beside this module, checked by `words.schema.json` and tests/test_words.py: a curator adds a
+synonym there without reading code. They are read once at import (a plain JSON load, a
+fraction of a millisecond), since every claim and statement needs them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import Stemmer
 
@@ -86,81 +91,29 @@ def stem(word: str) -> str:
     return SYNONYMS.get(stemmed, stemmed)
 
 
-STOPWORDS = frozenset("""
-a an the and or of to in on at by for with from as into onto over under about after before
-during between among across within per via than then that this these those it its it's their
-alongside amid despite besides unlike
-they them there here be is are was were been being has have had having do does did will would
-shall should can could may might must also just only even still yet so such very more most much
-many some any each every all both other another same own which who whom whose what when where
-why how while if but because since until s mr ms mrs said says say saying stated states state
-told tells according sources source officials analysts reported reports report reportedly claim claims claimed claiming news
-statement statements announced announce announces announcement week weeks month months year
-years day days today yesterday tomorrow early mid late end start beginning first last next
-new recently recent now currently two-way we you i he she his her our your us
-""".split())
+WORDS_PATH = Path(__file__).with_name("words.json")
 
-NEGATION_WORDS = frozenset("""
-not no never neither nor none cannot without deny denies denied denying denial denials
-refute refutes refuted refuting reject rejects rejected rejecting dismiss dismissed dismisses
-rebut rebutted false fake untrue baseless groundless unfounded fabricated hoax block blocks
-blocked blocking refuse refuses refused refusing fail fails failed didn doesn don isn wasn
-weren hasn haven hadn won wouldn t rumour rumours rumor rumors rumoured rumored
-""".split())
+
+def read_words() -> dict[str, Any]:
+    with open(WORDS_PATH, encoding="utf-8") as file:
+        return json.load(file)
+
+
+_WORDS = read_words()
+STOPWORDS = frozenset(_WORDS["stopwords"])
+NEGATION_WORDS = frozenset(_WORDS["negations"])
 """Words that carry polarity, not content: they never count towards similarity."""
-
-# Groups of stems that reporters use interchangeably when describing deals. Left: the stems
-# PyStemmer produces; right: one canonical term for the group.
-_GROUPS = {
-    "agreement": "agreement deal pact accord contract mou memorandum treati",
-    "sign": "sign ink seal conclud struck strike",
-    "cooper": "cooper collabor partnership partner allianc tieup",
-    "approv": "approv clearanc clear greenlight nod authoris authoriz allow endors",
-    "licenc": "licenc licens permit",
-    "appli": "appli applic file seek sought",
-    "jv": "jv",
-    "acquir": "acquir acquisit buy bought purchas takeov",
-    "invest": "invest stake",
-    "fine": "fine penalti",
-    "ban": "ban embargo prohibit exclud",
-    "establish": "establish setup found creat form",
-    "loss": "loss lose lost",
-    "announc": "announc unveil",
-    "launch": "launch debut rollout kick",
-    "compani": "compani firm enterpris corpor player",
-    "foreign": "foreign oversea",
-    "telecom": "telecom telecommun telco",
-    "regul": "regul watchdog",
-    "expand": "expand expans",
-    "open": "open openup",
-    "resign": "resign quit",
-    "begin": "begin began begun start commenc",
-    "pay": "pay paid hand",
-    "impos": "impos slap levi",
-}
-SYNONYMS = {stem_: canonical for canonical, group in _GROUPS.items() for stem_ in group.split()}
-
-# Multi-word phrases folded into one word before tokenising, so they meet their synonyms. Each
-# pattern comes with words one of which every match contains: most sentences have none of them,
-# and `in` is far quicker than a regular expression's scan.
-PHRASES = [
-    (("familiar", "close", "briefed", "source"),
-     re.compile(r"\b(?:people|persons|sources?|insiders?)\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+"
-                r"the\s+(?:matter|situation|deal|talks|plans?)\b|\bsources?\s+(?:say|said|says)\b"), " "),
-    (("condition", "strings"),
-     re.compile(r"\b(?:with\s+)?no\s+(?:pre-?)?conditions?(?:\s+attached)?\b"
-                r"|\bwithout\s+(?:any\s+)?conditions?\b|\bno\s+strings\s+attached\b"), "unconditional"),
-    (("joint",), re.compile(r"\bjoint[\s-]+ventures?\b"), "jv"),
-    (("operat",), re.compile(r"\bco[\s-]?operat"), "cooperat"),
-    (("up",), re.compile(r"\b(?:set|setting|sets)[\s-]+up\b"), "setup"),
-    (("up",), re.compile(r"\b(?:team|teams|teamed|teaming)[\s-]+up\b"), "partnership"),
-    (("tie",), re.compile(r"\btie[\s-]?ups?\b"), "tieup"),
-    (("green",), re.compile(r"\bgreen[\s-]?light(?:s|ed)?\b"), "greenlight"),
-    (("take",), re.compile(r"\btake[\s-]?overs?\b"), "takeover"),
-    (("out",), re.compile(r"\broll(?:s|ed|ing)?[\s-]+out\b"), "rollout"),
-    (("up",), re.compile(r"\bopen(?:s|ed|ing)?[\s-]+up\b"), "openup"),
-    (("added",), re.compile(r"\bvalue[\s-]+added\b"), "valueadded"),
-]
+SYNONYMS = {raw_stem(word): raw_stem(group["words"][0]) for group in _WORDS["synonyms"] for word in group["words"]}
+"""Each synonym's stem, and its group's canonical term: the stem of the group's first word."""
+DEAL_STEMS = frozenset(raw_stem(word) for group in _WORDS["synonyms"] if group.get("about_deals")
+                       for word in group["words"]) - frozenset(map(raw_stem, _WORDS["ambiguous"]))
+"""Word stems that make a sentence about deals even when it names no entity of the store (raw
+stems: `stem` folds synonyms, and the ambiguity is in the stem)."""
+PHRASES = [(tuple(phrase["cues"]), re.compile(phrase["pattern"]), phrase["replacement"])
+           for phrase in _WORDS["phrases"]]
+"""Multi-word phrases folded into one word before tokenising, so they meet their synonyms, as
+(cues, pattern, replacement): every match contains one of the cues, and most sentences none
+(`in` is far quicker than a regular expression's scan)."""
 
 
 def fold_phrases(normalized: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 from factcheck.cache import load_index
 from factcheck.cli import cli
 from factcheck.entities import EntityIndex
+from factcheck.frames.vocabulary import vocabulary as event_vocabulary
 from factcheck.index import build_index, read_statement, store_words
 from factcheck.matching import check
 from factcheck.store import default_store_paths, load_store
@@ -86,7 +87,7 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(
 
 def test_the_index_gives_back_every_fact_it_read(tmp_path: Path) -> None:
     store = load_store(default_store_paths())
-    entities = EntityIndex(store.entities.values())
+    entities = EntityIndex(store.entities.values(), event_vocabulary().institution_words)
     vocabulary = store_words(store)
     read = [read_statement(s, store, entities, vocabulary) for s in store.statements]
     stored = list(build_index(store, tmp_path / "index.sqlite").all_facts())

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from factcheck.cache import load_index
 from factcheck.cli import cli
 from factcheck.entities import EntityIndex
+from factcheck.frames.vocabulary import vocabulary
 from factcheck.index import build_index, statement_text
 from factcheck.store import Entity, default_store_paths, load_store
 from factcheck.text import normalize, tokens
@@ -47,7 +48,7 @@ def indexes(tmp_path_factory: pytest.TempPathFactory) -> tuple[EntityIndex, Enti
     alias), built in memory and as a fresh index file stores it; and texts to look in."""
     store = load_store(default_store_paths())
     store = replace(store, entities={**store.entities, **{e.id: e for e in EXTRA}})
-    eager = EntityIndex(store.entities.values())
+    eager = EntityIndex(store.entities.values(), vocabulary().institution_words)
     stored = build_index(store, tmp_path_factory.mktemp("index") / "index.sqlite").entities
     return eager, stored, [statement_text(s) for s in store.statements] + TEXTS
 
@@ -79,7 +80,7 @@ def test_the_stored_index_finds_and_relates_what_the_eager_one_does(
 def test_a_stored_spelling_list_is_looked_up_in_the_same_order() -> None:
     """Ties go to the shorter, then the first added: the stored list keeps that order."""
     entities = [Entity(f"e{n}", name, "company") for n, name in enumerate(["Abcdegx", "Abcdez", "Abcde"])]
-    eager = EntityIndex(entities)
+    eager = EntityIndex(entities, vocabulary().institution_words)
     [stored] = [build_index(replace(load_store(default_store_paths()), entities={e.id: e for e in entities},
                                     statements=()), None).entities]
     assert stored.fuzzy_spellings.closest("abcdeg") == eager.fuzzy_spellings.closest("abcdeg") == "abcde"
@@ -107,14 +108,16 @@ def test_a_damaged_entity_table_is_rebuilt_with_a_warning(tmp_path: Path, monkey
     assert warning.startswith(f"{index}: warning: the cached index could not be read (")
     again = load_index([store])
     assert dict(again.entities.kinds.items()) == {e: k for e, k in EntityIndex(
-        load_store([store]).entities.values()).kinds.items()}
+        load_store([store]).entities.values(), vocabulary().institution_words).kinds.items()}
 
 
 def test_the_tables_are_the_same_whatever_the_hash_seed() -> None:
     """Two builds of one store write the same entity tables, whichever order sets iterate in."""
     program = ("import hashlib; from factcheck.entities import EntityIndex; from factcheck.store import Entity; "
+               "from factcheck.frames.vocabulary import vocabulary; "
                "index = EntityIndex([Entity(f'e{n}', f'Name{n} Holdings Group{n}', 'company', (f'Alias{n}',)) "
-               "for n in range(40)]); print(hashlib.sha256(repr(list(index.table_rows())).encode()).hexdigest())")
+               "for n in range(40)], vocabulary().institution_words); "
+               "print(hashlib.sha256(repr(list(index.table_rows())).encode()).hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2", "3")}
@@ -126,5 +129,5 @@ def test_an_institution_word_names_the_one_entity_that_has_it() -> None:
     ("Court Street") is no institution."""
     index = EntityIndex([Entity("education", "Ministry of Education", "government"),
                          Entity("high-court", "High Court", "court"), Entity("appeals", "Court of Appeal", "court"),
-                         Entity("court-street", "Court Street Authority Square", "place")])
+                         Entity("court-street", "Court Street Authority Square", "place")], vocabulary().institution_words)
     assert index.institutions == {"ministry": "education"}

@@ -118,7 +118,7 @@ def _stores_and_texts() -> list[tuple[EntityIndex, frozenset[str], list[str]]]:
         labelled = [json.loads(line)["claim"] for name in claims
                     for line in (benchmarks / "claims" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         texts += [f"{claim}. {deals[i % len(deals)]}" for i, claim in enumerate(labelled)]
-        found.append((EntityIndex(store.entities.values()), store_words(store), texts))
+        found.append((EntityIndex(store.entities.values(), vocabulary().institution_words), store_words(store), texts))
     return found
 
 

@@ -100,9 +100,11 @@ def _with(data: dict[str, Any], change: Any) -> dict[str, Any]:
     (lambda d: d["directions"].__setitem__("sideways", ["drift"]), "/directions"),
     (lambda d: d["hedges"].append(""), "/hedges/"),
     (lambda d: d.__delitem__("negations"), "/"),
+    (lambda d: d["demonym_names"].append("government"), "/demonym_names/"),
 ], ids=["unknown top-level key", "unknown type key", "unknown stage key", "unknown trigger key",
         "verbs without finite_stage", "trigger without type or stage", "unknown refinement key",
-        "unknown attitude key", "exclusion not a pair", "unknown direction", "empty phrase", "missing list"])
+        "unknown attitude key", "exclusion not a pair", "unknown direction", "empty phrase", "missing list",
+        "name without {people}"])
 def test_schema_refuses_what_the_compiler_would_not_understand(data: dict[str, Any], schema: dict[str, Any],
                                                                change: Any, where: str) -> None:
     errors = _schema_errors(schema, _with(data, change))
@@ -210,7 +212,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
               "predicates", "fillers", "anaphors", "same_kind_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
-              "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "demonym_place_nouns", "done_markers",
+              "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",

@@ -10,16 +10,18 @@ from factcheck.claims import parse_claim
 from factcheck.dates import PartialDate, find_dates
 from factcheck.entities import EntityIndex
 from factcheck.figures import Figure, find_figures
+from factcheck.frames.vocabulary import vocabulary
 from factcheck.store import Entity
 from factcheck.text import normalize, stem
 
+INSTITUTION_WORDS = vocabulary().institution_words
 ENTITIES = EntityIndex([
     Entity("china-telecom", "China Telecom", "company", ("中国电信", "China Telecommunications")),
     Entity("alibaba", "Alibaba", "company", ("Alibaba Group", "阿里巴巴")),
     Entity("china", "China", "place"),
     Entity("beijing", "Beijing", "place", parent="china"),
     Entity("unity", "Unity", "company", ("Unity Technologies",)),
-])
+], INSTITUTION_WORDS)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -121,7 +123,7 @@ def test_a_currency_before_a_number_is_never_a_name() -> None:
     from factcheck.claims import parse_claim
     from factcheck.entities import EntityIndex
     from factcheck.store import Entity
-    bureau = EntityIndex([Entity("bureau", "Raventanian Mining Bureau", "regulator", ("RMB",))])
+    bureau = EntityIndex([Entity("bureau", "Raventanian Mining Bureau", "regulator", ("RMB",))], INSTITUTION_WORDS)
     parsed = parse_claim("Acme paid RMB 440 million; the RMB approved it", bureau)
     assert [f.unit for f in parsed.figures] == ["CNY"] and parsed.entities == ("bureau",)
 
@@ -139,7 +141,7 @@ def test_a_span_of_years_before_a_noun_is_a_figure() -> None:
 
 def test_a_chinese_numeral_is_a_figure_only_before_what_it_counts() -> None:
     assert find_figures(normalize("统一的市场，一家公司")) == []  # "unified", "a company"
-    assert [f.counted for f in parse_claim("为期十年的合同", EntityIndex([])).figures] == [frozenset({"year"})]
+    assert [f.counted for f in parse_claim("为期十年的合同", EntityIndex([], INSTITUTION_WORDS)).figures] == [frozenset({"year"})]
 
 
 def test_a_figure_never_ends_inside_a_number() -> None:
@@ -210,7 +212,7 @@ def test_a_lowercase_word_after_a_name_is_no_part_of_a_misspelt_longer_name() ->
 
 def test_a_misspelt_name_that_stems_as_a_store_word_is_still_looked_for() -> None:
     """"Brackwel" is no ordinary word of the store's, though it stems as the store's "Brackwell"."""
-    entities = EntityIndex([Entity("brackwell", "Brackwell Fertilisers", "company", ("Brackwell",))])
+    entities = EntityIndex([Entity("brackwell", "Brackwell Fertilisers", "company", ("Brackwell",))], INSTITUTION_WORDS)
     assert parse_claim("Shareholders rejected the Brackwel takeover", entities, None, {stem("brackwell")}).entities == (
         "brackwell",)
 
@@ -245,7 +247,7 @@ def test_terminal_escape_sequences_are_removed_whole() -> None:
 def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...]) -> None:
     from factcheck.claims import parse_claim
     from factcheck.entities import EntityIndex
-    assert parse_claim(text, EntityIndex([])).names[:1] == names
+    assert parse_claim(text, EntityIndex([], INSTITUTION_WORDS)).names[:1] == names
 
 
 @pytest.mark.parametrize("text, names", [
@@ -256,7 +258,7 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
 ])
 def test_a_sentence_opening_typo_of_a_store_word_is_no_name(text: str, names: tuple[str, ...]) -> None:
     store_words = {stem(w) for w in ("regulators", "blocked", "deal", "blockade")}
-    assert parse_claim(text, EntityIndex([]), vocabulary=store_words).names == names
+    assert parse_claim(text, EntityIndex([], INSTITUTION_WORDS), vocabulary=store_words).names == names
 
 
 @pytest.mark.parametrize("text, entities", [
@@ -281,7 +283,7 @@ def test_others_after_a_name_are_counted_with_it(text: str, count: float) -> Non
 
 def test_a_capital_the_store_does_not_know_names_its_countrys_government() -> None:
     governments = EntityIndex([Entity("acme", "Acme", "company"), Entity("united-states", "United States", "government"),
-                               Entity("london", "London", "place")])
+                               Entity("london", "London", "place")], INSTITUTION_WORDS)
     assert parse_claim("Washington barred sales to Acme", governments).entities == ("united-states", "acme")
     assert parse_claim("Acme signed a deal in London", governments).entities == ("acme", "london")
     assert parse_claim("Acme hired George Washington", governments).entities == ("acme",)
@@ -291,7 +293,7 @@ def test_a_peoples_word_before_a_market_names_its_government_where_the_store_has
     """A store that records countries as governments ("Chinese government", "Canada")."""
     governments = EntityIndex([Entity("alibaba", "Alibaba", "company"),
                                Entity("chinese-government", "Chinese government", "government"),
-                               Entity("spain", "Spain", "government")])
+                               Entity("spain", "Spain", "government")], INSTITUTION_WORDS)
     assert parse_claim("Alibaba raised tariffs on Chinese imports", governments).entities == ("alibaba", "chinese-government")
     assert parse_claim("Alibaba entered the Spanish market", governments).entities == ("alibaba", "spain")
     assert parse_claim("Alibaba, a Chinese company, signed a deal", governments).entities == ("alibaba",)
@@ -305,7 +307,7 @@ def test_a_peoples_word_before_a_market_names_its_government_where_the_store_has
 def test_a_name_may_start_in_lowercase(text: str, names: tuple[str, ...]) -> None:
     from factcheck.claims import parse_claim
     from factcheck.entities import EntityIndex
-    assert parse_claim(text, EntityIndex([])).names == names
+    assert parse_claim(text, EntityIndex([], INSTITUTION_WORDS)).names == names
 
 
 @pytest.mark.parametrize("text, frame", [
@@ -323,6 +325,6 @@ def test_a_name_may_start_in_lowercase(text: str, names: tuple[str, ...]) -> Non
 def test_a_claims_long_misspelt_trigger_is_read_as_the_trigger(text: str, frame: tuple[str | None, str | None]) -> None:
     from factcheck.claims import parse_claim
     from factcheck.entities import EntityIndex
-    read = parse_claim(text, EntityIndex([]), spelling=True).frame
+    read = parse_claim(text, EntityIndex([], INSTITUTION_WORDS), spelling=True).frame
     assert (read.stage, read.type) == frame
-    assert parse_claim("Acme won uncondtional approval", EntityIndex([])).frame.stage == "approved"  # statements: as written
+    assert parse_claim("Acme won uncondtional approval", EntityIndex([], INSTITUTION_WORDS)).frame.stage == "approved"  # statements: as written

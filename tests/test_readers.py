@@ -11,6 +11,7 @@ from factcheck.article import decode
 from factcheck.entities import EntityIndex, Spellings
 from factcheck.errors import InputError, Location, StoreError, line_column
 from factcheck.figures import find_figures
+from factcheck.frames.vocabulary import vocabulary
 from factcheck.sources import citation_problems
 from factcheck.store import Entity, Source, Store
 from factcheck.text import STOPWORDS, SYNONYMS, normalize, raw_stem, stem
@@ -82,7 +83,7 @@ def test_raw_stem_does_not_fold_synonyms() -> None:
 def test_one_word_names_that_are_stopwords_count_only_in_capitals() -> None:
     assert "us" in STOPWORDS
     index = EntityIndex([Entity("united-states", "United States", "place", ("US",)),
-                         Entity("acme", "Acme", "company", ("Acme Group Holdings",))])
+                         Entity("acme", "Acme", "company", ("Acme Group Holdings",))], vocabulary().institution_words)
     mentions = index.find(normalize("US and Acme Group Holdings and the United States"))
     assert [(m.entity, m.capitals_only) for m in mentions] == [
         ("united-states", True), ("acme", False), ("united-states", False)]

@@ -168,6 +168,9 @@ class Vocabulary(NamedTuple):
     demonyms: dict[str, tuple[str, ...]]
     """Words for a people ("french") and the places they speak of ("france"): a statement that
     names the place uses the word (`matching`'s name conflicts)."""
+    demonym_names: tuple[str, ...]
+    """How a store may name what a people's word speaks of besides the places of `demonyms`,
+    "{people}" standing for the word ("{people} government"): see `claims._demonym_places`."""
     relatives: frozenset[str]
     """Words that open a relative clause between commas (", who founded Acme,"): an event
     word inside it is what the clause mentions of someone, not what it asserts."""
@@ -341,6 +344,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         types=types, stages=stages,
         **{field: frozenset(data[key]) for field, key in _WORD_SETS.items()},
         demonyms={word: tuple(places) for word, places in data["demonyms"].items()},
+        demonym_names=tuple(data["demonym_names"]),
         phrasal_verbs=dict(data["phrasal_verbs"]),
         capitals={city: tuple(names) for city, names in data["capitals"].items()},
         capital_first_words=frozenset(city.split()[0] for city in data["capitals"]),
