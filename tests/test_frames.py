@@ -1551,6 +1551,19 @@ def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     assert _decide(Frame(type="licence", stage="blocked"), Frame(type="licence", stage=interim), True) == (None, "weaker")
 
 
+def test_an_outcome_excludes_only_one_and_the_same_event() -> None:
+    """Another buyer's abandoned bid says nothing of Acme's purchase; a withdrawal that names
+    neither a kind of event nor an actor of the clause's excludes nothing; a false report that
+    the deal was blocked is no near miss of its approval."""
+    bought = ACQUISITION._replace(stage="completed")
+    assert _decide(bought, ACQUISITION._replace(stage="abandoned"), True) == ("denied", "")
+    assert _decide(bought, ACQUISITION._replace(stage="abandoned", agents=("initech",)), True)[0] is None
+    assert _decide(bought, Frame(stage="abandoned", subject="initech"), True)[0] is None
+    assert _decide(bought, Frame(stage="abandoned", subject="acme"), True) == ("denied", "")
+    assert _decide(ACQUISITION._replace(stage="approved"), ACQUISITION._replace(stage="blocked"), False) == (
+        None, "weaker")
+
+
 def test_barring_a_sale_is_the_ban_its_decider_imposed() -> None:
     """"The regulator barred Acme from selling to Globex" against "the regulator banned sales to
     Globex": the same act, seen as what it stopped; not a ban someone else imposed, nor a ban on
@@ -1997,3 +2010,17 @@ def test_event_terms_rank_huge_posting_lists_too(tmp_path: Path, monkeypatch: py
     index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
     result = check("艾克米于2024年6月3日完成了对Globex的收购", index)
     assert (result.verdict, result.match.id if result.match else None) == ("supported", "bought")
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme pulled the plug on its takeover of Globex", "denied"),
+    ("Acme closed its takeover of Globex", "supported"),
+])
+def test_a_statement_of_the_excluding_outcome_is_as_near_as_one_of_the_same(tmp_path: Path, claim: str,
+                                                                          verdict: str) -> None:
+    """A statement that the purchase was completed shares few words with a claim that it was
+    abandoned, but decides it as surely as one of its abandonment would."""
+    quotes = {"completed": "Acme completed its acquisition of Globex on 1 March 2024 after the Trade Authority's "
+                           "clearance of the transaction and the approval of Globex shareholders at a meeting in Springfield"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
+    assert check(claim, index).verdict == verdict

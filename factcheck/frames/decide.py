@@ -128,7 +128,13 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
                 # nor is a lawsuit blocked by the refusal of an injunction in it: an outcome of a
                 # kind of the clause's event is that kind's
                 and not (ct is not None and st is not None and ct != st and ct in ancestors[st]
-                         and not types[ct].get("generic") and not types[st].get("loosely"))) or (
+                         and not types[ct].get("generic") and not types[st].get("loosely"))
+                # nor is a joint venture's set-up excluded by a withdrawn recommendation of something
+                # else: a statement that names no kind of event must name one of the clause's actors
+                and (st is not None or ct is None or not _actors(claim).isdisjoint(_actors(statement)))
+                # nor is one's purchase excluded by another's abandoned bid
+                and not (claim.agents and statement.agents
+                         and not any(related(a, b) for a in claim.agents for b in statement.agents))) or (
         claim.direction != 0 and statement.direction != 0 and claim.direction != statement.direction)
     not_yet = claim.tense > 0 and (statement.tense < 0 or ss in vocab.prospective)  # "has opened" against "will open"
     forward = (type_forward and not excluded and (cs is None or (ss is not None and cs in implied[ss]))
@@ -204,6 +210,10 @@ def _barred_by_a_restriction(claim: Frame, statement: Frame, related: Callable[[
     return (stopped and st is not None and claim.type not in (None, st) and bool(vocab.types[st].get("restricts"))
             and any(related(d, a) for d in claim.deciders for a in statement.agents)
             and bool(acted_on) and acted_on <= set(statement.patients + statement.counterparts))
+
+
+def _actors(frame: Frame) -> set[str]:
+    return {*frame.agents, *frame.patients, *frame.counterparts, *frame.deciders, frame.subject} - {None}
 
 
 ROLE_NAMES = ("acting", "acted on", "on the other side")
@@ -311,8 +321,10 @@ def _difference(claim: Frame, statement: Frame, statement_positive: bool, vocab:
             or (statement.stage in vocab.interim and claim.stage not in vocab.interim)):  # "applied" for "refused"
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, "
                                         f"the statement only {_stage_label(statement, vocab)}")
-    if claim.stage != statement.stage and claim.stage is not None and statement.negated and not statement_positive:
-        # "its registration had not been completed" records nothing of an approval: no near miss
+    if claim.stage != statement.stage and claim.stage is not None and not statement_positive and (
+            statement.negated or (claim.stage, statement.stage) in vocab.excluded):
+        # "its registration had not been completed" records nothing of an approval, nor a false
+        # report that it was blocked anything against one: no near miss
         return Decision(None, "weaker", f"the claim says {stages[claim.stage]['label']}, the statement "
                                         f"only that it was not {_stage_label(statement, vocab)}")
     if claim.stage != statement.stage and claim.stage is not None:

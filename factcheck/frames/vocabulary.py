@@ -189,6 +189,9 @@ class Vocabulary(NamedTuple):
     kinds (a merger is an acquisition), the stage and those that imply it (completed, agreed)."""
     excluded: frozenset[tuple[str, str]]
     """Pairs of stages that cannot both hold, closed under implication, both orders."""
+    excluding: dict[str, tuple[str, ...]]
+    """For each stage, the stages it is in `excluded` pairs with (in order): a statement of one
+    decides a clause of the other as surely as one of the same stage."""
     converse: frozenset[tuple[str, str]]
     """Types that are one event seen from the other side: a sale to X is X's purchase."""
     persistence_markers: tuple[str, ...]
@@ -370,6 +373,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         ancestors=ancestors, implied=implied, excluded=excluded,
         spellings=_spellings(data),
         entailing=_entailing(ancestors, implied, converse),
+        excluding={stage: tuple(sorted(b for a, b in excluded if a == stage)) for stage in stages},
         converse=converse,
         third_party=_flagged(stages, "third_party"),
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
