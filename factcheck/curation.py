@@ -243,10 +243,9 @@ def named_entities(store: Store, text: str) -> tuple[tuple[str, ...], tuple[str,
     """The parties (entity ids, places apart), places and unknown capitalised names a claim's
     text mentions, in order: what `add` proposes at its prompts."""
     from .claims import parse_claim
-    from .entities import EntityIndex
-    from .frames.vocabulary import vocabulary as event_vocabulary
+    from .index import store_entities
 
-    parsed = parse_claim(text, EntityIndex(store.entities.values(), event_vocabulary().institution_words))
+    parsed = parse_claim(text, store_entities(store))
     parties = tuple(e for e in parsed.entities if store.entities[e].kind != "place")
     places = tuple(e for e in parsed.entities if store.entities[e].kind == "place")
     return parties, places, parsed.names

@@ -33,13 +33,11 @@ def propose_statements(text: str, source: Source, store: Store, path: str = "<do
     """Draft statements for the sentences of `text` (the archived document of `source`) that
     state a deal event and that the store does not already quote from this document."""
     from .article import read_sentences
-    from .entities import EntityIndex
-    from .frames.vocabulary import vocabulary as event_vocabulary
     from .ids import propose_id
-    from .index import store_words
+    from .index import store_entities, store_words
     from .sources import normalize_quote
 
-    entities = EntityIndex(store.entities.values(), event_vocabulary().institution_words)
+    entities = store_entities(store)
     vocabulary = store_words(store)
     quoted = [normalize_quote(c.quote) for s in store.statements for c in s.citations
               if c.quote and _same_document(store.sources.get(c.source), source)]

@@ -676,7 +676,7 @@ def event_warnings(store: Store) -> list[Problem]:
     either the field or the wording is wrong, or the vocabulary reads the words wrongly (a
     warning, since the field is what counts; a field where the text reads nothing is no
     disagreement)."""
-    entities = EntityIndex(store.entities.values(), event_vocabulary().institution_words)
+    entities = store_entities(store)
     vocabulary = store_words(store)
     warnings = []
     for statement in store.statements:
@@ -814,6 +814,12 @@ class _Consulted:
 
 def _group_words(statements: Sequence[Statement]) -> list[str]:
     return sorted({stem(word) for s in statements for word in words(normalize(statement_text(s)))})
+
+
+def store_entities(store: Store) -> EntityIndex:
+    """The store's entities as claims and statements are read with them (the vocabulary's
+    institution words say which one "the ministry" is)."""
+    return EntityIndex(store.entities.values(), event_vocabulary().institution_words)
 
 
 def store_words(store: Store) -> frozenset[str]:
@@ -1036,7 +1042,7 @@ def build_from_files(store: Store, files: Sequence[StoreFile], path: Path, parts
         # a patch needs the rows of the parts that replace the previous index's only
         whole = [patched is None or key != patched.keys[i] for i, key in enumerate(keys)]
         kept = [_load_part(parts / f"{key}.part", rows) for key, rows in zip(keys, whole)]
-        entities = before.entities if before else EntityIndex(store.entities.values(), event_vocabulary().institution_words)
+        entities = before.entities if before else store_entities(store)
         vocabulary, stale, every = _renewed(store, entities, files, parts, keys, kept, before)
         layout = [(key, file.record, [(identifier, number, line, column) for identifier, line, column in file.ids])
                   for number, (key, file) in enumerate(zip(keys, files))]
@@ -1083,7 +1089,7 @@ def _renewed(store: Store, entities: EntityIndex, files: Sequence[StoreFile], pa
 
 def build_index(store: Store, path: Path | None = None) -> StoreIndex:
     """Write the index of `store` to `path` (in memory when None), reading every statement."""
-    entities = EntityIndex(store.entities.values(), event_vocabulary().institution_words)
+    entities = store_entities(store)
     vocabulary = store_words(store)
     files = {str(path): number for number, path in enumerate(store.files)}
     groups: list[list[Statement]] = []
