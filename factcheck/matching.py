@@ -585,7 +585,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
             best = (score, facts, verdict)
             break
     if best is not None and (claim.dates or claim.figures or places):  # what contradicted_elsewhere looks for
-        close = [(f, p) for _, f, p, _ in examined(reaching(threshold - NEAR_MISS_MARGIN))]
+        # (those about as near as the one that decided, which may be below the usual bar)
+        close = [(f, p) for _, f, p, _ in examined(reaching(min(threshold, best[0]) - NEAR_MISS_MARGIN))]
         blocker = contradicted_elsewhere(claim, [f for f, p in close if not p],  # of other parties: another deal
                                          [p for _, p in close if p and not any(c.kind == "party" for c in p)],
                                          index.entities)

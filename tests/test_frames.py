@@ -2024,3 +2024,4 @@ def test_a_statement_of_the_excluding_outcome_is_as_near_as_one_of_the_same(tmp_
                            "clearance of the transaction and the approval of Globex shareholders at a meeting in Springfield"}
     index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
     assert check(claim, index).verdict == verdict
+

@@ -166,3 +166,11 @@ def test_the_readme_verdict_examples_hold(index: StoreIndex, claim: str, verdict
     assert result.verdict == verdict
     if why is not None:
         assert result.reason == why
+
+
+def test_a_figure_is_checked_against_statements_as_near_as_the_one_that_decides(index: StoreIndex) -> None:
+    """Airbus China's approval, recorded without the count, is below the usual bar but decides
+    a clause that names the event and an actor; statements as near record 13 companies, so a
+    claim of 15 is no restatement of it."""
+    claim = "MIIT gave 15 foreign companies the go-ahead to offer value-added telecom services in the four pilot areas."
+    assert check(claim, index, today=TODAY).verdict == UNVERIFIED
