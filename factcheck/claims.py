@@ -98,6 +98,9 @@ def parse_claim(
                        [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
                        dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions],
                        event_only=terms_only)
+    whole = event_vocabulary().types[frame.type].get("whole") if frame.type else None
+    if whole and any(f.value.value == 100 and f.value.unit == "%" for f in figure_mentions):
+        frame = frame._replace(type=whole)  # "taking 100 percent of the company": the company itself
     terms += event_terms(frame.type, frame.stage)
     read = ParsedClaim(
         text=text,

@@ -139,6 +139,8 @@ def test_type_relations_name_known_types_and_is_a_has_no_cycle(data: dict[str, A
     for name, kind in types.items():
         assert kind.get("is_a") is None or kind["is_a"] in types, f"{name}.is_a: {kind['is_a']}"
         assert all(other in types for other in kind.get("converse", ())), f"{name}.converse: {kind['converse']}"
+        assert all(other in types for other in kind.get("wins_over", ())), f"{name}.wins_over: {kind['wins_over']}"
+        assert kind.get("whole") is None or kind["whole"] in types, f"{name}.whole: {kind['whole']}"
         seen, current = {name}, kind.get("is_a")
         while current is not None:
             assert current not in seen, f"is_a cycle through {name}"
@@ -454,6 +456,9 @@ READINGS = [
                  id="floated a fine: proposed, nearer than a name that could be listed"),
     pytest.param("Initech floated Acme in London", {"type": "listing", "stage": "completed"},
                  id="floated a company: listed"),
+    pytest.param("Acme bought a 40 percent stake in Globex", {"type": "investment"}, id="a stake is an investment"),
+    pytest.param("Acme bought a 100 percent stake in Globex", {"type": "acquisition"},
+                 id="a stake of 100 percent is the company: an acquisition"),
     pytest.param("The Trade Authority restored Acme's licence", {"type": "licence", "stage": "approved"},
                  id="a licence restored is granted again"),
     pytest.param("The Trade Authority lifted the ban on Acme", {"type": "ban", "stage": "overturned"},
