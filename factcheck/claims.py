@@ -98,6 +98,9 @@ def parse_claim(
                        [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
                        dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions],
                        event_only=terms_only)
+    if vocabulary and frame.stage_words:  # the stage is its term: "pulled the plug" is ~abandoned, not "plug"
+        unseen = {term for word in words(normalize(frame.stage_words)) if (term := stem(word)) not in vocabulary}
+        terms = [term for term in terms if term not in unseen]
     whole = event_vocabulary().types[frame.type].get("whole") if frame.type else None
     if whole and any(f.value.value == 100 and f.value.unit == "%" for f in figure_mentions):
         frame = frame._replace(type=whole)  # "taking 100 percent of the company": the company itself

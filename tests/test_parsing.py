@@ -250,6 +250,16 @@ def test_a_sentence_opening_adverb_is_no_name(text: str, names: tuple[str, ...])
     assert parse_claim(text, EntityIndex([], INSTITUTION_WORDS)).names[:1] == names
 
 
+def test_a_stages_words_the_store_never_uses_are_no_terms_of_their_own() -> None:
+    """"Pulled the plug" is read as abandoned (`~abandoned`): its words, which no statement uses,
+    would otherwise outweigh everything the claim shares with the statement of the withdrawal."""
+    claim = "Nokia pulled the plug on its Ericsson takeover"
+    store_words = {stem(w) for w in ("nokia", "ericsson", "takeover", "withdrew")}
+    assert {"pull", "plug"}.isdisjoint(parse_claim(claim, ENTITIES, vocabulary=store_words).terms)
+    assert "~abandoned" in parse_claim(claim, ENTITIES, vocabulary=store_words).terms
+    assert "plug" in parse_claim(claim, ENTITIES, vocabulary=store_words | {"plug"}).terms
+
+
 @pytest.mark.parametrize("text, names", [
     ("Regulaters blocked the deal", ()),  # one letter from the store's "regulators": a typo
     ("Regulus blocked the deal", ("regulus",)),  # two letters from it: a name
