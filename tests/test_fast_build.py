@@ -124,7 +124,7 @@ def _stores_and_texts() -> list[tuple[EntityIndex, frozenset[str], list[str]]]:
 
 def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() -> None:
     """`parse_claim(…, terms_only=True)`, as a build reads "claim. deal": the same entities,
-    dates, figures and terms, and the frame's type and stage, and the same words asked of the
+    dates, figures and terms, and the frame's type, stage and its words, and the same words asked of the
     store's words (which a kept part records)."""
     for entities, vocabulary, texts in _stores_and_texts():
         for text in texts:
@@ -134,7 +134,7 @@ def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() ->
             assert (only.entities, only.dates, only.figures, only.terms) == \
                 (whole.entities, whole.dates, whole.figures, whole.terms), text
             assert (only.frame.type, only.frame.stage) == (whole.frame.type, whole.frame.stage), text
-            assert only.frame == Frame(type=whole.frame.type, stage=whole.frame.stage)
+            assert only.frame == Frame(type=whole.frame.type, stage=whole.frame.stage, stage_words=whole.frame.stage_words)
             assert set(only_asked.answers.items()) <= set(whole_asked.answers.items())
 
 

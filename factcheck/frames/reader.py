@@ -370,7 +370,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                figured: Sequence[tuple[int, int]] = (), event_only: bool = False) -> Frame:
     """The frame of one clause. `spans` are its tokens, `mentions` its entities, `dated` and
     `figured` the spans of its dates and figures, all in `normalized`'s positions.
-    `event_only`: a frame of its type and stage alone, the rest left unread (a statement's
+    `event_only`: a frame of its type and stage (and the stage's words) alone, the rest left unread (a statement's
     terms need no more of "claim. deal": `index.read_statement`)."""
     vocab = vocab or vocabulary()
     hits = find_triggers(normalized, spans, vocab, [(m.start, m.end) for m in mentions],
@@ -486,8 +486,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     negated = negations > 0  # two negations in one clause are two things denied, not a double negative
     if requested is not None:  # a request refused: what it asked for did not happen
         stage, stage_hit, negated = requested.trigger.value, requested, not negated
+    stage_words = normalized[stage_hit.start:stage_hit.end] if stage_hit else ""
     if event_only:  # (nothing below changes the type or the stage)
-        return Frame(type=type_hit.trigger.value if type_hit else None, stage=stage)
+        return Frame(type=type_hit.trigger.value if type_hit else None, stage=stage, stage_words=stage_words)
     holder: str | None = None
     attitude_name: str | None = None
     sources = tuple(dict.fromkeys(m.entity for m in mentions if not m.is_place and _a_source(normalized, m, vocab)))
@@ -577,7 +578,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         deciders=roles[3],
         hedged=hedged,
         question=question, possible=possible, asserts=asserts, has_predicate=has_predicate, direction=(rise > 0) - (fall > 0),
-        stage_words=normalized[stage_hit.start:stage_hit.end] if stage_hit else "",
+        stage_words=stage_words,
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason, sources=sources,
         persists=_says_any(vocab.persistence_markers, written, normalized), negates_another=negates_another,
