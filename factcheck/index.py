@@ -240,8 +240,15 @@ def entity_term(entity_id: str) -> str:
     return "@" + entity_id
 
 
+DENIAL_TERM = "~denial"
+"""The term of a clause or statement that reports a denial ("denied reports that …", "called
+the report false"): the words that say so carry polarity, not content, and are no terms, yet a
+claim that reports a denial is about the statement of it, not the rumour."""
+
+
 def claim_terms(parsed: ParsedClaim) -> list[str]:
-    return [*parsed.terms, *(entity_term(e) for e in parsed.entities)]
+    denial = [DENIAL_TERM] if parsed.frame.attitude == "denied" else []
+    return [*parsed.terms, *denial, *(entity_term(e) for e in parsed.entities)]
 
 
 class StoreIndex:
@@ -639,6 +646,8 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
         # from Globex" under "takeover approach abandoned"), though it asserts nothing
         read[0] = (main._replace(type=parsed.frame.type), read[0][1])
     frames, frame_dates = statement_frames(statement, read)
+    if any(frame.attitude == "denied" for frame in frames):
+        terms.add(DENIAL_TERM)
     return StatementFacts(
         statement=statement, frames=frames, frame_dates=frame_dates,
         parties=frozenset(statement.parties),

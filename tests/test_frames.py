@@ -1569,6 +1569,15 @@ def test_an_outcome_excludes_only_one_and_the_same_event() -> None:
         None, "weaker")
 
 
+def test_a_denial_is_contradicted_only_by_saying_what_it_denies() -> None:
+    """"The regulator denied it had approved the merger" against "the regulator said of the
+    merger that …" (no stage): it said less than what was denied, which is no contradiction."""
+    denied = Frame(type="merger", stage="approved", attitude="denied", holder="regulator")
+    said = Frame(type="merger", attitude="said", holder="regulator")
+    assert _decide(denied, said, True)[0] is None
+    assert _decide(denied, said._replace(stage="approved"), True) == ("denied", "")
+
+
 def test_barring_a_sale_is_the_ban_its_decider_imposed() -> None:
     """"The regulator barred Acme from selling to Globex" against "the regulator banned sales to
     Globex": the same act, seen as what it stopped; not a ban someone else imposed, nor a ban on
@@ -2030,3 +2039,15 @@ def test_a_statement_of_the_excluding_outcome_is_as_near_as_one_of_the_same(tmp_
     index = _index_of(tmp_path, quotes, "parties: [acme, globex]")
     assert check(claim, index).verdict == verdict
 
+
+
+def test_a_claim_that_reports_a_denial_is_about_the_statement_of_the_denial(tmp_path: Path) -> None:
+    """The words that report a denial carry polarity and are no terms: what finds the statement
+    of the denial, rather than the rumour it denies, is that both report one (`DENIAL_TERM`)."""
+    quotes = {"rumour": "Acme abandoned its offer for Globex in September 2023",
+              "denial": "Acme said on 14 September 2023 that a report it had abandoned its offer for Globex was "
+                        "false and that its offer remained in place, with its board due to meet Globex shareholders "
+                        "in Springfield in October"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex]", false=("rumour",))
+    result = check("Acme said a newspaper report that it had walked away from its Globex offer was false", index)
+    assert (result.verdict, result.match.id if result.match else None) == ("supported", "denial")

@@ -161,7 +161,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
                 and not (cs is None and not_yet)  # a false plan says nothing of what happened
                 and not (statement.negated and ss is None and cs in vocab.unrealised))  # not bought, and blocked
     if opposite_attitudes:  # "X denied P" against "X said P": only about one and the same event
-        same_event = (statement.type or statement.stage) is not None and (forward or backward)
+        same_event = (statement.type or statement.stage) is not None and forward  # (saying less is no contradiction)
         excluded, forward, backward = same_event, False, False
 
     claim_positive = not claim.negated
