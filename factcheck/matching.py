@@ -453,8 +453,12 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     def related(a: str, b: str) -> bool:
         """One and the same, parent and subsidiary, or a person whom both the claim and the
         statement name with the organisation the statement records speaking ("Acme chief executive
-        Jane Roe denied …" against "Acme denied …, chief executive Jane Roe said")."""
-        return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities)
+        Jane Roe denied …" against "Acme denied …, chief executive Jane Roe said"), or the person
+        a statement has speak for the organisation it records as the source ("Acme denied …"
+        against "Acme's chief executive Jane Roe said …", said by Acme)."""
+        speaker = facts.statement.said_by
+        return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities) or (
+            kinds.get(b) == "person" != kinds.get(a) and speaker is not None and a in kin(speaker))
 
     for frame, dates in frames:
         decided = decide(mine, frame, recorded_true, names.__getitem__, related)

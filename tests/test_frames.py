@@ -2051,3 +2051,17 @@ def test_a_claim_that_reports_a_denial_is_about_the_statement_of_the_denial(tmp_
     index = _index_of(tmp_path, quotes, "parties: [acme, globex]", false=("rumour",))
     result = check("Acme said a newspaper report that it had walked away from its Globex offer was false", index)
     assert (result.verdict, result.match.id if result.match else None) == ("supported", "denial")
+
+
+@pytest.mark.parametrize("said_by, verdict", [("acme", "supported"), ("globex", "unverified")])
+def test_a_person_who_speaks_for_the_source_is_its_voice(tmp_path: Path, said_by: str, verdict: str) -> None:
+    """"Acme denied …" against "Acme's chief executive Jane Roe said reports … were untrue",
+    recorded as said by Acme; not when the statement records someone else as the source."""
+    quote = "Acme chief executive Jane Roe said reports that Acme had agreed to sell Globex Link to Initech were untrue"
+    store = STORE.replace("  court: {name: High Court, kind: organisation}\n",
+                          "  court: {name: High Court, kind: organisation}\n  jane-roe: {name: Jane Roe, kind: person}\n")
+    statement = (f'  - {{id: denial, claim: "{quote}", verdict: supported, parties: [acme, jane-roe, globex-link, initech], '
+                 f'said_by: {said_by}, citations: [{{source: wire, quote: "{quote}"}}]}}\n')
+    index = build_index(load_store([write(tmp_path, store[:store.index("statements:")] + "statements:\n" + statement,
+                                          {"denial": quote})]))
+    assert check("Acme denied reports that it had agreed to sell Globex Link to Initech", index).verdict == verdict
