@@ -497,6 +497,24 @@ def read_clauses(
     return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
 
 
+def contradicted_report(clause: Clause, entities: EntityIndex, vocabulary: Container[str] = frozenset()
+                        ) -> ParsedClaim | None:
+    """What a clause says is false by contradicting it ("Acme said it had made no new offer,
+    contradicting a report that it had raised its offer"): the report read as its subject's
+    denial of it, else None. The reader asserts nothing after such a word (the clause is what
+    was said); this is what was denied."""
+    parsed = clause.parsed
+    markers = event_vocabulary().contradiction_markers
+    marker = next((t for t in tokens(normalize(parsed.text)) if t.text in markers), None)
+    if parsed.frame.subject is None or marker is None:
+        return None
+    report = parse_claim(parsed.text[marker.end:], entities, None, vocabulary)
+    if report.frame.type is None and report.frame.stage is None:
+        return None
+    subject = parsed.frame.subject
+    return report._replace(frame=report.frame._replace(attitude="denied", holder=subject, subject=subject))
+
+
 def _names_another(piece: str) -> bool:
     """Whether a clause speaks of one more event of a kind it leaves unnamed ("another")."""
     written = f" {' '.join(words(normalize(piece)))} "

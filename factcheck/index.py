@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
-from .claims import ParsedClaim, event_terms, parse_claim, read_clauses
+from .claims import ParsedClaim, contradicted_report, event_terms, parse_claim, read_clauses
 from .dates import PartialDate
 from .entities import EntityHead, EntityIndex
 from .errors import Location, Problem
@@ -639,6 +639,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     everything = " ".join([text, *(c.quote for c in statement.citations if c.quote),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
     read = [(c.parsed.frame, c.parsed.dates) for c in clauses]
+    read += [(report.frame, report.dates) for c in clauses if (report := contradicted_report(c, entities, vocabulary))]
     main = read[0][0]
     if (main.type is None and parsed.frame.type is not None and main.stage is not None
             and main.stage not in event_vocabulary().names_event):

@@ -2065,3 +2065,14 @@ def test_a_person_who_speaks_for_the_source_is_its_voice(tmp_path: Path, said_by
     index = build_index(load_store([write(tmp_path, store[:store.index("statements:")] + "statements:\n" + statement,
                                           {"denial": quote})]))
     assert check("Acme denied reports that it had agreed to sell Globex Link to Initech", index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme denied reports that it had raised its offer for Globex", "supported"),
+    ("Initech denied reports that Acme had raised its offer for Globex", "unverified"),  # another's denial
+])
+def test_what_a_statement_contradicts_it_denies(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"contradicts": "Acme said on 13 May 2023 that it had made no new offer for Globex, "
+                             "contradicting a report that it had raised its offer"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, globex], said_by: acme")
+    assert check(claim, index).verdict == verdict
