@@ -1578,6 +1578,16 @@ def test_a_denial_is_contradicted_only_by_saying_what_it_denies() -> None:
     assert _decide(denied, said._replace(stage="approved"), True) == ("denied", "")
 
 
+def test_saying_it_had_not_is_a_denial() -> None:
+    """"The regulator denied it had blocked the merger" against "the regulator said it had not
+    blocked the merger", either way round."""
+    denied = Frame(type="merger", stage="blocked", attitude="denied", holder="regulator")
+    said_not = Frame(type="merger", stage="blocked", attitude="said", holder="regulator", negated=True)
+    assert _decide(denied, said_not, True) == ("supported", "")
+    assert _decide(said_not, denied, True) == ("supported", "")
+    assert _decide(denied, said_not._replace(negated=False), True) == ("denied", "")
+
+
 def test_barring_a_sale_is_the_ban_its_decider_imposed() -> None:
     """"The regulator barred Acme from selling to Globex" against "the regulator banned sales to
     Globex": the same act, seen as what it stopped; not a ban someone else imposed, nor a ban on

@@ -46,6 +46,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         return Decision(None, "weaker", "the statement says only what may be")
     if statement.negates_another:  # "the investment does not require clearance": no record that it did not happen
         statement = statement._replace(negated=False)
+    if claim.attitude == "denied" and statement.attitude == "said" and statement.negated:
+        statement = statement._replace(attitude="denied", negated=False)  # "said it had not" is a denial
+    elif statement.attitude == "denied" and claim.attitude == "said" and claim.negated:
+        claim = claim._replace(attitude="denied", negated=False)
     opposite_attitudes = False
     if claim.attitude == "denied" or statement.attitude == "denied":
         if claim.attitude is None:
