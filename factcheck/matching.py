@@ -437,6 +437,23 @@ def _event_date(dates: tuple[PartialDate, ...], frame: Frame, facts: StatementFa
     return pinned if pinned and len(pinned) < len(dates) else ()
 
 
+def _with_roles_of(frame: Frame, main: Frame) -> Frame:
+    """A later clause of a statement that names no one, about the main clause's deal ("Veltro
+    agreed to sell Veltro Towers to Castellan, under a sale and purchase agreement signed in
+    Pellmouth"), has the main clause's actors (seen from its side: a sale's buyer is the
+    purchase's agent): it is no deal between anyone at all."""
+    vocab = vocabulary()
+    if frame is main or frame.subject or frame.agents or frame.patients or frame.counterparts or frame.deciders:
+        return frame
+    if frame.type is None or main.type is None:
+        return frame
+    if (main.type, frame.type) in vocab.converse:
+        return frame._replace(agents=main.counterparts, patients=main.patients, counterparts=main.agents)
+    if frame.type in vocab.ancestors[main.type] or main.type in vocab.ancestors[frame.type]:
+        return frame._replace(agents=main.agents, patients=main.patients, counterparts=main.counterparts)
+    return frame
+
+
 def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> Decision:
     """What the statement's frames say of the claim's: the first that decides, else why the
     main one does not."""
@@ -460,6 +477,7 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities) or (
             kinds.get(b) == "person" != kinds.get(a) and speaker is not None and a in kin(speaker))
 
+    frames = [(_with_roles_of(frame, facts.frames[0]), dates) for frame, dates in frames]
     for frame, dates in frames:
         decided = decide(mine, frame, recorded_true, names.__getitem__, related)
         if decided.verdict is not None:

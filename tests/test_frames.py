@@ -2086,3 +2086,16 @@ def test_what_a_statement_contradicts_it_denies(tmp_path: Path, claim: str, verd
                              "contradicting a report that it had raised its offer"}
     index = _index_of(tmp_path, quotes, "parties: [acme, globex], said_by: acme")
     assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Initech agreed to buy Globex Link", "supported"),
+    ("Initech agreed to buy Globex", "unverified"),  # the parent of what was bought
+    ("Globex and Initech signed the sale agreement", "supported"),  # both sides signed it
+])
+def test_a_later_clause_that_names_no_one_is_about_the_main_clauses_deal(tmp_path: Path, claim: str,
+                                                                         verdict: str) -> None:
+    quotes = {"sale": "Globex agreed to sell its unit Globex Link to Initech, under a sale and purchase "
+                      "agreement signed in Springfield"}
+    index = _index_of(tmp_path, quotes, "parties: [globex, globex-link, initech]")
+    assert check(claim, index).verdict == verdict

@@ -236,7 +236,8 @@ def _swapped_roles(claim: Frame, statement: Frame, name: Callable[[str], str], v
     if vocab.types[claim.type or ""].get("one_other_side"):  # "an injunction against Globex", "an injunction to stop Globex's vote"
         mine = (claim.agents, claim.patients + claim.counterparts, ())
         theirs = (statement.agents, statement.patients + statement.counterparts, ())
-    joint = len(statement.agents) > 1 and not statement.counterparts  # "Acme and Globex abandoned the sale of Initech"
+    # "Acme and Globex abandoned the sale of Initech", "Acme and Globex signed the sale agreement"
+    joint = any(len(frame.agents) > 1 and set(frame.counterparts) <= set(frame.agents) for frame in (claim, statement))
     for role, entities in enumerate(mine):
         for entity in entities:
             if entity in theirs[role] or entity in claim.affiliated:  # (named only to say whose: "part of Acme")
@@ -272,7 +273,7 @@ def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], 
     mine, theirs = claim.patients, statement.patients
     if vocab.types[claim.type or ""].get("one_other_side"):
         mine, theirs = mine + claim.counterparts, theirs + statement.counterparts
-    if mine and theirs and not any(related(a, b) for a in mine for b in theirs):
+    if mine and theirs and not any(a == b for a in mine for b in theirs):
         return f"the claim has {name(mine[0])} acted on, the statement {name(theirs[0])}"
     return ""
 
