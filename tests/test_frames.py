@@ -483,6 +483,8 @@ READINGS = [
     pytest.param("艾克米同意收购一家公司15%的股份", {"type": "investment", "stage": "agreed"},
                  id="Chinese: buying a percentage of the shares is a stake"),
     pytest.param("艾克米同意收购一家公司", {"type": "acquisition", "stage": "agreed"}, id="Chinese: buying a company"),
+    pytest.param("法院批准了艾克米的禁令申请", {"type": "injunction", "stage": "approved"},
+                 id="Chinese: an application for a court's 禁令 is for an injunction, not a ban"),
     pytest.param("Acme put its planned listing of Globex on hold", {"type": "listing", "stage": "postponed"},
                  id="put on hold: postponed"),
     pytest.param("Acme's shares began trading in Springfield", {"type": "listing", "stage": "completed"},
