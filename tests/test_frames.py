@@ -483,6 +483,9 @@ READINGS = [
     pytest.param("艾克米同意收购一家公司15%的股份", {"type": "investment", "stage": "agreed"},
                  id="Chinese: buying a percentage of the shares is a stake"),
     pytest.param("艾克米同意收购一家公司", {"type": "acquisition", "stage": "agreed"}, id="Chinese: buying a company"),
+    pytest.param("法院拒绝了艾克米的申请", {"stage": "blocked"}, id="Chinese: 拒绝, refused"),
+    pytest.param("法院维持了对艾克米的罚款", {"type": "fine", "stage": "upheld"}, id="Chinese: 维持, upheld"),
+    pytest.param("法院撤销了对艾克米的罚款", {"type": "fine", "stage": "overturned"}, id="Chinese: 撤销, overturned"),
     pytest.param("法院批准了艾克米的禁令申请", {"type": "injunction", "stage": "approved"},
                  id="Chinese: an application for a court's 禁令 is for an injunction, not a ban"),
     pytest.param("Acme put its planned listing of Globex on hold", {"type": "listing", "stage": "postponed"},
@@ -1551,7 +1554,7 @@ def test_a_person_the_claim_names_with_the_company_speaks_for_it(tmp_path: Path,
     assert check(claim, index).verdict == verdict
 
 
-@pytest.mark.parametrize("interim", ["applied", "under-review", "in-talks"])
+@pytest.mark.parametrize("interim", ["applied", "under-review", "in-talks", "challenged"])
 def test_a_step_before_the_outcome_records_less_of_it(interim: str) -> None:
     """A statement that Acme applied is no near miss of a claim that the application was
     refused: a statement of the refusal, less similar, may still decide it."""
