@@ -22,7 +22,7 @@ from .figures import Figure, FigureMention, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
-from .spelling import one_letter_from, one_letter_variants
+from .spelling import one_letter_from
 from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, raw_stem, stem,
                    tokens, words)
 
@@ -396,13 +396,21 @@ def _unknown_names(text: str, normalized: str, covered: set[int], entities: Enti
 
 
 def _slip_of_a_store_word(word: str, vocabulary: Container[str]) -> bool:
-    """Whether a long word is one letter from a word of the store ("Regulaters" for
-    "Regulators"): a typo, not a name, though capitalised as a sentence's first word. Only a
-    letter changed or two swapped, before the last two: the stemmer reads a changed ending as
-    an inflection or a suffix ("Regulus" is no "regulous", nor "regules")."""
-    return len(word) >= SPELLING_LENGTH and word.isalpha() and any(
-        len(variant) == len(word) and variant.endswith(word[-2:]) and stem(variant) in vocabulary
-        for variant in one_letter_variants(word))
+    """Whether a long word is a slip of a word of the store ("Regulaters" for "Regulators"): a
+    typo, not a name, though capitalised as a sentence's first word. Only a vowel changed for
+    another or two letters swapped, before the last two: the stemmer reads a changed ending as
+    an inflection or a suffix ("Regulus" is no "regules"), and every word's other variants are
+    too many to try for each claim that opens with a name."""
+    if len(word) < SPELLING_LENGTH or not word.isalpha():
+        return False
+    variants = [word[:i] + vowel + word[i + 1:] for i in range(len(word) - 2) if word[i] in _VOWELS
+                for vowel in _VOWELS if vowel != word[i]]
+    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 3)]
+    uncached = raw_stem.__wrapped__  # (variants would crowd the stems of real words out of the memo)
+    return any(SYNONYMS.get(stemmed := uncached(variant), stemmed) in vocabulary for variant in variants)
+
+
+_VOWELS = "aeiou"
 
 
 def _opens_hedge(normalized: str, start: int, word: str) -> bool:
