@@ -259,7 +259,8 @@ def _spelled(normalized: str, spans: list[Token], vocabulary: Container[str]) ->
         if (len(word) >= SPELLING_LENGTH - 1 and word.isalpha() and stem(word) not in vocabulary  # ("aquire")
                 and not in_compound(normalized, token)
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
-            found = [candidate for candidate in one_letter_from(word, events.spellings) if _slip(word, candidate)]
+            found = [candidate for candidate in one_letter_from(word, events.spellings.get(word[0], ()))
+                     if _slip(word, candidate)]
             if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):
                 corrected[index] = token._replace(text=found[0])  # one reading only, and no mere inflection
     return corrected

@@ -181,9 +181,10 @@ class Vocabulary(NamedTuple):
     """Each type with its `is_a` chain, itself first."""
     implied: dict[str, frozenset[str]]
     """Each stage with every stage it implies, itself included."""
-    spellings: tuple[str, ...]
+    spellings: dict[str, tuple[str, ...]]
     """The event trigger words long enough (`SPELLING_LENGTH`) that one letter wrong is still
-    that word ("uncondtional", "injuction"): what a claim's unknown words are read as."""
+    that word ("uncondtional", "injuction"): what a claim's unknown words are read as. By their
+    first letter, which a slip of typing keeps (`claims._slip`): a twentieth of them to compare."""
     entailing: dict[str, frozenset[str]]
     """For each type and stage, those a statement may record to entail it: the type and its
     kinds (a merger is an acquisition), the stage and those that imply it (completed, agreed)."""
@@ -388,13 +389,17 @@ def _flagged(stages: dict[str, dict[str, Any]], flag: str) -> frozenset[str]:
     return frozenset(name for name, stage in stages.items() if stage.get(flag))
 
 
-def _spellings(data: dict[str, Any]) -> tuple[str, ...]:
+def _spellings(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     """The event trigger words and their inflections ("acquired", "acquires") of
-    `SPELLING_LENGTH` letters or more (`Vocabulary.spellings`)."""
-    return tuple(sorted({form for phrase, trigger in _entries(data)
-                         if trigger.kind in ("type", "stage", "attitude", "refinement")
-                         for word in words_of(phrase) if word.isalpha()
-                         for form in _inflections(word) if len(form) >= SPELLING_LENGTH}))
+    `SPELLING_LENGTH` letters or more, by first letter (`Vocabulary.spellings`)."""
+    forms = sorted({form for phrase, trigger in _entries(data)
+                    if trigger.kind in ("type", "stage", "attitude", "refinement")
+                    for word in words_of(phrase) if word.isalpha()
+                    for form in _inflections(word) if len(form) >= SPELLING_LENGTH})
+    by_letter: dict[str, tuple[str, ...]] = {}
+    for form in forms:
+        by_letter[form[0]] = by_letter.get(form[0], ()) + (form,)
+    return by_letter
 
 
 def _inflections(word: str) -> tuple[str, ...]:
