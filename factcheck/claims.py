@@ -101,6 +101,11 @@ def parse_claim(
     if vocabulary and frame.stage_words:  # the stage is its term: "pulled the plug" is ~abandoned, not "plug"
         unseen = {term for word in words(normalize(frame.stage_words)) if (term := stem(word)) not in vocabulary}
         terms = [term for term in terms if term not in unseen]
+    never_acting = event_vocabulary().types[frame.type].get("never_acting", ()) if frame.type else ()
+    if never_acting and any(kinds.get(a) in never_acting for a in frame.agents):  # "Acme was hit with a fine"
+        acted_on = tuple(a for a in frame.agents if kinds.get(a) in never_acting)
+        frame = frame._replace(agents=tuple(a for a in frame.agents if a not in acted_on),
+                               patients=tuple(dict.fromkeys(frame.patients + acted_on)))
     whole = event_vocabulary().types[frame.type].get("whole") if frame.type else None
     if whole and any(f.value.value == 100 and f.value.unit == "%" for f in figure_mentions):
         frame = frame._replace(type=whole)  # "taking 100 percent of the company": the company itself

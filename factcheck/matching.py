@@ -29,7 +29,7 @@ from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .spelling import one_letter_from, one_letter_variants
 from .store import Citation, Source, Statement
-from .text import stem
+from .text import normalize, stem, words
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
@@ -517,11 +517,26 @@ def check(
         before = results[-1][0].match if results else None
         if before is not None and before.date:  # "… and the same day": the day of the statement that decided
             clause = dated_as(clause, (PartialDate.parse(before.date),))
-        results.append(_check_clause(clause, text, index, threshold))
+        result, ranked = _check_clause(clause, text, index, threshold)
+        if before is not None and result.match is before and _one_more(clause, clauses[len(results) - 1]):
+            # "…, and Nordvane was also fined": another fine than the one the clause before asserts
+            result = result._replace(verdict=UNVERIFIED, match=None, citations=(),
+                                     reason="another: it says also, and the statement is the clause before's")
+        results.append((result, ranked))
     candidates = None
     if top:  # (more candidates than are examined are ranked apart: --top shows, it never decides)
         candidates = (results[0][1] if top <= RETRIEVE else ranked_candidates(clauses[0].parsed, index, top))[:top]
     return _combine(text, [r for r, _ in results], candidates, claim_id)
+
+
+def _one_more(clause: Clause, before: Clause) -> bool:
+    """Whether a clause says its event is one more of the kind the clause before names ("fined
+    …, and Globex was also fined"), not another kind of event told of beside it."""
+    mine, theirs = clause.parsed.frame, before.parsed.frame
+    if mine.type is None or (mine.type, mine.stage) != (theirs.type, theirs.stage):
+        return False
+    written = f" {' '.join(words(normalize(clause.parsed.text)))} "
+    return any(f" {marker} " in written for marker in vocabulary().additive_markers)
 
 
 def _combine(text: str, clauses: list[ClauseResult], candidates: tuple[tuple[str, float], ...] | None,

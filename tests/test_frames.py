@@ -213,7 +213,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
-              "predicates", "fillers", "anaphors", "same_kind_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
+              "predicates", "fillers", "anaphors", "same_kind_markers", "additive_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
@@ -446,8 +446,8 @@ READINGS = [
                  id="upheld in full: an adverb before the object"),
     pytest.param("The High Court upheld the Trade Authority's EUR 4.5 million data-protection fine on Acme",
                  {"type": "fine", "stage": "upheld"}, id="upheld: a figure before the object is no word of distance"),
-    pytest.param("The High Court threw out Acme's challenge to its EUR 4 million penalty", {"stage": "blocked"},
-                 id="threw out: the nearest object says which (a challenge rejected, no penalty quashed)"),
+    pytest.param("The High Court threw out Acme's challenge to its EUR 4 million penalty", {"stage": "upheld"},
+                 id="threw out: the nearest object says which (a challenge rejected upholds the penalty, quashes none)"),
     pytest.param("Acme agreed to sell her branch's 28 percent stake in Globex to Initech",
                  {"type": "stake-sale", "stage": "agreed"}, id="an owner before the object is not the object"),
     pytest.param("Initech floated a management shake-up at Acme", {"type": None, "stage": None},
@@ -464,6 +464,13 @@ READINGS = [
     pytest.param("Acme lost its bid for an interim injunction", {"type": "injunction", "stage": "blocked"},
                  id="lost its bid: refused"),
     pytest.param("Acme made a bid for Globex", {"type": "acquisition", "stage": "offered"}, id="a bid for a company"),
+    pytest.param("The Trade Authority hit Acme with a EUR 4 million fine", {"type": "fine", "stage": "completed"},
+                 id="hit with a fine: imposed"),
+    pytest.param("Acme was hit by a fall in demand", {"type": None, "stage": None}, id="hit by: no fine imposed"),
+    pytest.param("Acme was hit with a EUR 4 million penalty", {"type": "fine", "agents": (), "patients": ("acme",)},
+                 id="a company named acting in a fine is the one fined"),
+    pytest.param("The High Court dismissed Acme's appeal against its EUR 4 million fine",
+                 {"type": "fine", "stage": "upheld"}, id="an appeal dismissed: what it challenged stands"),
     pytest.param("The Trade Authority restored Acme's licence", {"type": "licence", "stage": "approved"},
                  id="a licence restored is granted again"),
     pytest.param("The Trade Authority lifted the ban on Acme", {"type": "ban", "stage": "overturned"},
@@ -2108,4 +2115,17 @@ def test_a_later_clause_that_names_no_one_is_about_the_main_clauses_deal(tmp_pat
     quotes = {"sale": "Globex agreed to sell its unit Globex Link to Initech, under a sale and purchase "
                       "agreement signed in Springfield"}
     index = _index_of(tmp_path, quotes, "parties: [globex, globex-link, initech]")
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority fined Acme EUR 4 million, and Acme was also fined in Freedonia", "unverified"),
+    ("The Trade Authority fined Acme EUR 4 million, and Acme also signed a lease with Globex", "supported"),
+])
+def test_also_is_one_more_event_than_the_clause_befores(tmp_path: Path, claim: str, verdict: str) -> None:
+    """"…, and Acme was also fined" says there was a second fine: the statement of the first
+    does not confirm it; one statement can record two kinds of event told of side by side."""
+    quotes = {"fine": "The Trade Authority fined Acme EUR 4 million for misleading buyers, "
+                      "and Acme signed a lease with Globex"}
+    index = _index_of(tmp_path, quotes, "parties: [regulator, acme, globex]")
     assert check(claim, index).verdict == verdict

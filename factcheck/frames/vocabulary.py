@@ -111,6 +111,8 @@ class Vocabulary(NamedTuple):
     stem, but names the stage as a noun does ("the prohibition"), without asserting it."""
     anaphors: tuple[str, ...]
     """Words that name an event or its actors by reference ("it", "the deal", "both companies")."""
+    additive_markers: tuple[str, ...]
+    """Words by which a clause's event is one more besides the clause before's ("was also fined")."""
     same_kind_markers: tuple[str, ...]
     """Words that name another event of the kind named before ("… and signed another with it")."""
     boundaries: frozenset[str]
@@ -366,6 +368,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         undone=_flagged(stages, "undone"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         same_kind_markers=tuple(" ".join(words_of(phrase)) for phrase in data["same_kind_markers"]),
+        additive_markers=tuple(" ".join(words_of(phrase)) for phrase in data["additive_markers"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
