@@ -236,8 +236,11 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     actors = [e for e in claim.entities if kinds.get(e) != "place" and e not in claim.frame.sources]
     parties = facts.parties | {facts.statement.said_by} if facts.statement.said_by else facts.parties
     for entity in actors:  # a parent is not its subsidiary: the statement must name the claim's party
-        if entity in claim.frame.affiliated and any(other != entity and other in kin(entity) for other in actors):
-            continue  # "Globex Link, Globex's subsidiary": Globex only says who Globex Link is
+        if entity in claim.frame.affiliated and any(other != entity and other in kin(entity)
+                                                    for other in (*actors, *facts.involved)):
+            # "Globex Link, Globex's subsidiary": Globex only says who Globex Link is; "Globex's
+            # unit" is the statement's Globex Link
+            continue
         if entity not in facts.involved:
             found.append(Conflict("party", entity, f"the claim names {names[entity]}, the statement does not"))
         elif entity not in parties and entity not in claim.frame.affiliated:  # named in passing:

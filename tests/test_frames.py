@@ -2129,3 +2129,11 @@ def test_also_is_one_more_event_than_the_clause_befores(tmp_path: Path, claim: s
                       "and Acme signed a lease with Globex"}
     index = _index_of(tmp_path, quotes, "parties: [regulator, acme, globex]")
     assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme's shipping unit signed a leasing agreement with Globex", "supported"),  # the statement's Acme Cargo
+    ("Acme signed a leasing agreement with Globex", "unverified"),  # the parent itself
+])
+def test_a_companys_unit_is_the_statements_subsidiary_of_it(index: StoreIndex, claim: str, verdict: str) -> None:
+    assert verdict_of(index, claim) == verdict
