@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl benchmarks/claims/harbour-final3.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl"
@@ -24,7 +24,7 @@ declare -A sets=(
   [health]="benchmarks/stores/health|benchmarks/claims/health-final.jsonl"
   [build]="benchmarks/stores/build|benchmarks/claims/build-final.jsonl"
   [travel]="benchmarks/stores/travel|benchmarks/claims/travel-final.jsonl"
-  [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl benchmarks/claims/energy-final.jsonl"
+  [energy]="benchmarks/stores/energy|benchmarks/claims/energy-tune.jsonl benchmarks/claims/energy-heldout.jsonl benchmarks/claims/energy-final.jsonl benchmarks/claims/energy-final2.jsonl"
   [mining]="benchmarks/stores/mining|benchmarks/claims/mining-final.jsonl"
   [insure]="benchmarks/stores/insure|benchmarks/claims/insure-final.jsonl benchmarks/claims/insure-final2.jsonl"
   [aero]="benchmarks/stores/aero|benchmarks/claims/aero-final.jsonl"
@@ -48,6 +48,8 @@ declare -A sets=(
   [cyber]="benchmarks/stores/cyber|benchmarks/claims/cyber-final.jsonl"
   [defence]="benchmarks/stores/defence|benchmarks/claims/defence-final.jsonl"
   [waste]="benchmarks/stores/waste|benchmarks/claims/waste-final.jsonl"
+  [paper]="benchmarks/stores/paper|benchmarks/claims/paper-final.jsonl"
+  [nuclear]="benchmarks/stores/nuclear|benchmarks/claims/nuclear-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
