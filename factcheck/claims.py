@@ -19,7 +19,7 @@ from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .entities import Mention as EntityMention
 from .figures import Figure, FigureMention, currency_before_number, find_figures
-from .frames.reader import Frame, Mention, read_frame
+from .frames.reader import Frame, Mention, read_frame, text_says_any
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
 from .spelling import one_letter_from
@@ -494,7 +494,8 @@ def read_clauses(
                 lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"
                         and e not in actors_before]
                 reading = reading._replace(entities=reading.entities + tuple(lent))
-        if reading.frame.type is None and current.frame.type is not None and _names_another(text[piece_start:piece_end]):
+        if reading.frame.type is None and current.frame.type is not None and text_says_any(
+                event_vocabulary().same_kind_markers, text[piece_start:piece_end]):
             # "… and signed another with it": one more of the kind before, with whom it was before
             lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
             reading = reading._replace(frame=reading.frame._replace(type=current.frame.type),
@@ -529,10 +530,7 @@ def contradicted_report(clause: Clause, entities: EntityIndex, vocabulary: Conta
     return report._replace(frame=report.frame._replace(attitude="denied", holder=subject, subject=subject))
 
 
-def _names_another(piece: str) -> bool:
-    """Whether a clause speaks of one more event of a kind it leaves unnamed ("another")."""
-    written = f" {' '.join(words(normalize(piece)))} "
-    return any(f" {marker} " in written for marker in event_vocabulary().same_kind_markers)
+
 
 
 def _object_pronoun(piece: str) -> bool:

@@ -678,7 +678,25 @@ def statement_frames(statement: Statement, read: list[tuple[Frame, tuple[Partial
     if statement.said_by:  # what the source said is its main clause; the others are its own acts
         main = frames[0]
         frames[0] = main._replace(attitude=main.attitude or "said", holder=main.holder or statement.said_by)
-    return tuple(frames), tuple(dates)
+    return (frames[0], *(_with_roles_of(frame, frames[0]) for frame in frames[1:])), tuple(dates)
+
+
+def _with_roles_of(frame: Frame, main: Frame) -> Frame:
+    """A later clause of a statement that names no one, about the main clause's deal ("Veltro
+    agreed to sell Veltro Towers to Castellan, under a sale and purchase agreement signed in
+    Pellmouth"), has the main clause's actors (seen from its side: a sale's buyer is the
+    purchase's agent): it is no deal between anyone at all."""
+    vocab = event_vocabulary()
+    if frame.subject or frame.agents or frame.patients or frame.counterparts or frame.deciders:
+        return frame
+    if frame.type is None or main.type is None:
+        return frame
+    if (main.type, frame.type) in vocab.converse:
+        return frame._replace(agents=main.counterparts, patients=main.patients, counterparts=main.agents)
+    if frame.type in vocab.ancestors[main.type] or main.type in vocab.ancestors[frame.type]:
+        return frame._replace(agents=main.agents, patients=main.patients, counterparts=main.counterparts)
+    return frame
+
 
 
 def event_warnings(store: Store) -> list[Problem]:

@@ -24,12 +24,12 @@ from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH, EntityIndex
 from .frames.decide import Decision, decide, shares_verb
-from .frames.reader import Frame
+from .frames.reader import Frame, text_says_any
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
 from .spelling import one_letter_from, one_letter_variants
 from .store import Citation, Source, Statement
-from .text import normalize, stem, words
+from .text import stem
 
 DEFAULT_THRESHOLD = 50.0
 """Similarity (0-100) a consistent statement needs to decide a verdict."""
@@ -448,23 +448,6 @@ def _event_date(dates: tuple[PartialDate, ...], frame: Frame, facts: StatementFa
     return pinned if pinned and len(pinned) < len(dates) else ()
 
 
-def _with_roles_of(frame: Frame, main: Frame) -> Frame:
-    """A later clause of a statement that names no one, about the main clause's deal ("Veltro
-    agreed to sell Veltro Towers to Castellan, under a sale and purchase agreement signed in
-    Pellmouth"), has the main clause's actors (seen from its side: a sale's buyer is the
-    purchase's agent): it is no deal between anyone at all."""
-    vocab = vocabulary()
-    if frame is main or frame.subject or frame.agents or frame.patients or frame.counterparts or frame.deciders:
-        return frame
-    if frame.type is None or main.type is None:
-        return frame
-    if (main.type, frame.type) in vocab.converse:
-        return frame._replace(agents=main.counterparts, patients=main.patients, counterparts=main.agents)
-    if frame.type in vocab.ancestors[main.type] or main.type in vocab.ancestors[frame.type]:
-        return frame._replace(agents=main.agents, patients=main.patients, counterparts=main.counterparts)
-    return frame
-
-
 def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> Decision:
     """What the statement's frames say of the claim's: the first that decides, else why the
     main one does not."""
@@ -488,7 +471,6 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities) or (
             kinds.get(b) == "person" != kinds.get(a) and speaker is not None and a in kin(speaker))
 
-    frames = [(_with_roles_of(frame, facts.frames[0]), dates) for frame, dates in frames]
     for frame, dates in frames:
         decided = decide(mine, frame, recorded_true, names.__getitem__, related)
         if decided.verdict is not None:
@@ -538,8 +520,7 @@ def _one_more(clause: Clause, before: Clause) -> bool:
     mine, theirs = clause.parsed.frame, before.parsed.frame
     if mine.type is None or (mine.type, mine.stage) != (theirs.type, theirs.stage):
         return False
-    written = f" {' '.join(words(normalize(clause.parsed.text)))} "
-    return any(f" {marker} " in written for marker in vocabulary().additive_markers)
+    return text_says_any(vocabulary().additive_markers, clause.parsed.text)
 
 
 def _combine(text: str, clauses: list[ClauseResult], candidates: tuple[tuple[str, float], ...] | None,

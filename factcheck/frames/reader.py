@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Container, Mapping, NamedTuple, Sequence
 
-from ..text import Token, in_compound, raw_stem
+from ..text import Token, in_compound, normalize, raw_stem, words
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, verb_forms, vocabulary
 
 SENTENCE_WORDS = 6
@@ -583,6 +583,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason, sources=sources,
         persists=_says_any(vocab.persistence_markers, written, normalized), negates_another=negates_another,
     )
+
+
+def text_says_any(markers: Sequence[str], text: str) -> bool:
+    """Whether a text has one of the markers (`_says_any`), for a reader of clauses that has not
+    written it out."""
+    normalized = normalize(text)
+    return _says_any(markers, f" {' '.join(words(normalized))} ", normalized)
 
 
 def _says_any(markers: Sequence[str], written: str, normalized: str) -> bool:
