@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from datetime import date
-from typing import Container, NamedTuple
+from typing import Container, Mapping, NamedTuple
 
 from .dates import PartialDate, read_dates
 from .entities import EntityIndex
@@ -101,14 +101,7 @@ def parse_claim(
     if vocabulary and frame.stage_words:  # the stage is its term: "pulled the plug" is ~abandoned, not "plug"
         unseen = {term for word in words(normalize(frame.stage_words)) if (term := stem(word)) not in vocabulary}
         terms = [term for term in terms if term not in unseen]
-    never_acting = event_vocabulary().types[frame.type].get("never_acting", ()) if frame.type else ()
-    if never_acting and any(kinds.get(a) in never_acting for a in frame.agents):  # "Acme was hit with a fine"
-        acted_on = tuple(a for a in frame.agents if kinds.get(a) in never_acting)
-        frame = frame._replace(agents=tuple(a for a in frame.agents if a not in acted_on),
-                               patients=tuple(dict.fromkeys(frame.patients + acted_on)))
-    whole = event_vocabulary().types[frame.type].get("whole") if frame.type else None
-    if whole and any(f.value.value == 100 and f.value.unit == "%" for f in figure_mentions):
-        frame = frame._replace(type=whole)  # "taking 100 percent of the company": the company itself
+    frame = _as_kinds_and_shares_say(frame, kinds, [f.value for f in figure_mentions])
     terms += event_terms(frame.type, frame.stage)
     read = ParsedClaim(
         text=text,
@@ -128,6 +121,22 @@ def parse_claim(
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
         shares=_shares(normalized, figure_mentions, [m for m in entity_mentions if kinds.get(m.entity) != "place"]),
     )
+
+
+def _as_kinds_and_shares_say(frame: Frame, kinds: Mapping[str, str], figures: list[Figure]) -> Frame:
+    """A frame as its names' kinds and its percentages say it must be read (both data of the
+    event types): who never acts in the event is acted on ("Acme was hit with a penalty": a
+    company imposes no fine, `never_acting`), and a stake of 100 percent is the company itself
+    ("taking 100 percent of Globex": an acquisition, `whole`)."""
+    kind = event_vocabulary().types[frame.type] if frame.type else {}
+    never_acting = kind.get("never_acting", ())
+    acted_on = tuple(a for a in frame.agents if kinds.get(a) in never_acting)
+    if acted_on:
+        frame = frame._replace(agents=tuple(a for a in frame.agents if a not in acted_on),
+                               patients=tuple(dict.fromkeys(frame.patients + acted_on)))
+    if kind.get("whole") and any(f.value == 100 and f.unit == "%" for f in figures):
+        frame = frame._replace(type=kind["whole"])
+    return frame
 
 
 def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[EntityMention]) -> list[EntityMention]:
@@ -528,9 +537,6 @@ def contradicted_report(clause: Clause, entities: EntityIndex, vocabulary: Conta
         return None
     subject = parsed.frame.subject
     return report._replace(frame=report.frame._replace(attitude="denied", holder=subject, subject=subject))
-
-
-
 
 
 def _object_pronoun(piece: str) -> bool:

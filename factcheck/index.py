@@ -698,7 +698,6 @@ def _with_roles_of(frame: Frame, main: Frame) -> Frame:
     return frame
 
 
-
 def event_warnings(store: Store) -> list[Problem]:
     """Statements whose `event:` field says another type or stage than their text reads as:
     either the field or the wording is wrong, or the vocabulary reads the words wrongly (a
