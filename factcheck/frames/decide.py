@@ -217,6 +217,7 @@ def _barred_by_a_restriction(claim: Frame, statement: Frame, related: Callable[[
 
 
 def _actors(frame: Frame) -> set[str]:
+    """Everyone a frame names in a role, or as its subject."""
     return {*frame.agents, *frame.patients, *frame.counterparts, *frame.deciders, frame.subject} - {None}
 
 
@@ -267,7 +268,8 @@ def _kinds_of_one_event(claim: Frame, statement: Frame, vocab: Vocabulary) -> bo
 def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], related: Callable[[str, str], bool],
                     vocab: Vocabulary) -> str:
     """Someone else acted on, where the statement names its own: "an injunction against Globex"
-    against "an injunction against Initech" (Globex named in passing)."""
+    against "an injunction against Initech" (Globex named in passing); nor is a company's unit
+    the company ("bought Veltro" against "bought Veltro Towers", Veltro's unit)."""
     if not _kinds_of_one_event(claim, statement, vocab):
         return ""
     mine, theirs = claim.patients, statement.patients
