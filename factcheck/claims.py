@@ -22,7 +22,7 @@ from .figures import Figure, FigureMention, currency_before_number, find_figures
 from .frames.reader import Frame, Mention, read_frame, text_says_any
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
-from .spelling import one_letter_from
+from .spelling import one_letter_from, vowel_slips_and_swaps
 from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, raw_stem, stem,
                    tokens, words)
 
@@ -150,12 +150,17 @@ def _demonym_places(word_spans: list[Token], entities: EntityIndex, found: list[
     for word, following in zip(word_spans, word_spans[1:]):
         if word.text not in vocab.demonyms or following.text not in vocab.demonym_place_nouns or word.start in named:
             continue
-        names = (*vocab.demonyms[word.text], *(name.format(people=word.text) for name in vocab.demonym_names))
-        place = next((m.entity for written in names
-                      for m in entities.find(written) if entities.kinds.get(m.entity) in ("place", "government")), None)
+        place = _country_named(entities, (*vocab.demonyms[word.text],
+                                          *(name.format(people=word.text) for name in vocab.demonym_names)))
         if place is not None:
             places.append(EntityMention(place, word.start, word.end))
     return places
+
+
+def _country_named(entities: EntityIndex, names: tuple[str, ...]) -> str | None:
+    """The first of the store's places or governments that one of these names finds."""
+    return next((m.entity for written in names for m in entities.find(written)
+                 if entities.kinds.get(m.entity) in ("place", "government")), None)
 
 
 def _named_tokens(word_spans: list[Token], found: list[EntityMention]) -> set[int]:
@@ -181,8 +186,7 @@ def _capitals(word_spans: list[Token], entities: EntityIndex, found: list[Entity
         following = word_spans[index + 1].text if index + 1 < len(word_spans) else ""
         for city, width in ((f"{word_spans[index].text} {following}", 2), (word_spans[index].text, 1)):
             if city in capitals and index + width not in capitalised:
-                country = next((m.entity for written in capitals[city] for m in entities.find(written)
-                                if entities.kinds.get(m.entity) in ("government", "place")), None)
+                country = _country_named(entities, capitals[city])
                 if country is not None:
                     mentions.append(EntityMention(country, word_spans[index].start, word_spans[index + width - 1].end))
                 break
@@ -418,14 +422,9 @@ def _slip_of_a_store_word(word: str, vocabulary: Container[str]) -> bool:
     too many to try for each claim that opens with a name."""
     if len(word) < SPELLING_LENGTH or not word.isalpha():
         return False
-    variants = [word[:i] + vowel + word[i + 1:] for i in range(len(word) - 2) if word[i] in _VOWELS
-                for vowel in _VOWELS if vowel != word[i]]
-    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 3)]
     uncached = raw_stem.__wrapped__  # (variants would crowd the stems of real words out of the memo)
-    return any(SYNONYMS.get(stemmed := uncached(variant), stemmed) in vocabulary for variant in variants)
-
-
-_VOWELS = "aeiou"
+    return any(SYNONYMS.get(stemmed := uncached(variant), stemmed) in vocabulary
+               for variant in vowel_slips_and_swaps(word, keep_last=2))
 
 
 def _opens_hedge(normalized: str, start: int, word: str) -> bool:
@@ -500,15 +499,12 @@ def read_clauses(
                 actors_before = ({*current.frame.deciders} | (
                     set() if _object_pronoun(text[piece_start:piece_end]) else {current.frame.subject, current.frame.holder})
                                  if own_subject else set())
-                lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"
-                        and e not in actors_before]
-                reading = reading._replace(entities=reading.entities + tuple(lent))
+                reading = _with_actors_of(reading, current, entities, actors_before)
         if reading.frame.type is None and current.frame.type is not None and text_says_any(
                 event_vocabulary().same_kind_markers, text[piece_start:piece_end]):
             # "… and signed another with it": one more of the kind before, with whom it was before
-            lent = [e for e in current.entities if e not in reading.entities and entities.kinds.get(e) != "place"]
-            reading = reading._replace(frame=reading.frame._replace(type=current.frame.type),
-                                       entities=reading.entities + tuple(lent))
+            reading = _with_actors_of(reading._replace(frame=reading.frame._replace(type=current.frame.type)),
+                                      current, entities)
         if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading
@@ -519,6 +515,15 @@ def read_clauses(
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
+
+
+def _with_actors_of(reading: ParsedClaim, before: ParsedClaim, entities: EntityIndex,
+                    kept_out: Container[str] = ()) -> ParsedClaim:
+    """A clause with the actors the clause before names added to its own (places apart, and
+    `kept_out`): who "it", "the deal" or "another" speak of."""
+    lent = [e for e in before.entities if e not in reading.entities and entities.kinds.get(e) != "place"
+            and e not in kept_out]
+    return reading._replace(entities=reading.entities + tuple(lent))
 
 
 def contradicted_report(clause: Clause, entities: EntityIndex, vocabulary: Container[str] = frozenset()

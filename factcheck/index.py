@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
-from .claims import ParsedClaim, contradicted_report, event_terms, parse_claim, read_clauses
+from .claims import ParsedClaim, contradicted_report, event_terms, parse_claim, read_clauses, shares_in
 from .dates import PartialDate
 from .entities import EntityHead, EntityIndex
 from .errors import Location, Problem
@@ -280,6 +280,7 @@ class StoreIndex:
         self._bitmaps: SizedMemo[str, int] = SizedMemo(MEMOISED_BITMAP_BYTES)
         self._lengths: list[tuple[float, int]] | None = None
         self._facts_cache: SizedMemo[int, StatementFacts] = SizedMemo(MEMOISED_FACTS)
+        self._shares: SizedMemo[str, dict[str, float]] = SizedMemo(MEMOISED_FACTS)
         self.rebuild: Callable[[Exception], StoreIndex] | None = None
         """For an index read from the cache: builds it again from the store when reading this
         file fails (set by `cache.load_index`; see `cache.recovering`)."""
@@ -461,6 +462,15 @@ class StoreIndex:
         if found is None:
             row = self._db.execute("SELECT blob FROM facts WHERE number = ?", (number,)).fetchone()
             found = self._facts_cache.put(number, _facts_from(row[0]))
+        return found
+
+    def shares(self, facts: StatementFacts) -> dict[str, float]:
+        """Who holds which percentage in a statement's text (`claims.shares_in`), memoised: the
+        statements that give percentages come back claim after claim."""
+        text = facts.statement.claim
+        found = self._shares.get(text)
+        if found is None:
+            found = self._shares.put(text, dict(shares_in(text, self.entities)))
         return found
 
     def all_facts(self) -> Iterator[StatementFacts]:

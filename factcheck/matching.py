@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
 from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .claims import Clause, ParsedClaim, dated_as, has_actor, read_clauses, shares_in
+from .claims import Clause, ParsedClaim, dated_as, has_actor, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH, EntityIndex
@@ -290,7 +289,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     if claim.shares and any(f.unit == "%" and f.value != value and holder in facts.involved
                             for f in facts.figures for holder, value in claim.shares):
         # "Globex will own 49 percent" against "owned 51 percent by Globex" (read only when it could differ)
-        theirs = _shares_of(index, facts.statement.claim)
+        theirs = index.shares(facts)
         for holder, value in claim.shares:
             if theirs.get(holder, value) != value:
                 found.append(Conflict("figure", value, f"the claim gives {names[holder]} {value:g}%, "
@@ -347,13 +346,6 @@ def event_dates(claim: ParsedClaim, facts: StatementFacts) -> tuple[PartialDate,
     if claim.frame.attitude != "denied" and facts.frames[0].attitude == "denied" and facts.text_dates:
         return facts.text_dates  # a denial's own date does not date the denied event
     return facts.dates
-
-
-@lru_cache(maxsize=4096)
-def _shares_of(index: StoreIndex, text: str) -> dict[str, float]:
-    """Who holds which percentage in a statement's text (`claims.shares_in`), read once a
-    process: the statements that give percentages come back claim after claim."""
-    return dict(shares_in(text, index.entities))
 
 
 def comparable_figures(figure: Figure, figures: tuple[Figure, ...]) -> list[Figure]:

@@ -32,3 +32,20 @@ def one_letter_variants(word: str) -> Iterator[str]:
                 yield word[:i] + letter + word[i + 1:]
         if i + 1 < len(word):
             yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def vowel_slips_and_swaps(word: str, keep_last: int = 0) -> Iterator[str]:
+    """Every word a vowel changed for another or two letters swapped away from `word`, its last
+    `keep_last` letters left as they are: the commonest slips, far fewer than
+    `one_letter_variants` (to ask a store about a word it may not know, claim after claim)."""
+    end = len(word) - keep_last
+    for i in range(end):
+        if word[i] in _VOWELS:
+            for vowel in _VOWELS:
+                if vowel != word[i]:
+                    yield word[:i] + vowel + word[i + 1:]
+    for i in range(end - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+_VOWELS = "aeiou"

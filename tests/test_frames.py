@@ -214,7 +214,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
 
 WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_openers", "question_marks",
               "predicates", "fillers", "anaphors", "same_kind_markers", "additive_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
-              "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
+              "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",

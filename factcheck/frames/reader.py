@@ -25,9 +25,6 @@ SENTENCE_WORDS = 6
 OTHER_SIDE_REACH = 6
 """A "to" or "from" this many words before a name makes it the deal's other side ("to the
 private equity firm Globex Partners")."""
-NAME_PREPOSITIONS = frozenset("on against of for with by in at over into under".split())
-"""Prepositions that, nearest before a name, say its role themselves (not "to" or "from"):
-"a fine of up to EUR 1 billion on Acme" is Acme's fine."""
 PLANNED_WITHIN = 3
 """A plan's words name the stage it is a plan of within this many words ("weighing a rival
 bid"), not in a clause further on ("set to take a stake under a deal agreed with …")."""
@@ -1048,7 +1045,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         first_mentions.setdefault(mention.entity, mention)
     reason = next((t.start for t in spans if after and t.start > after[0].end and t.text in vocab.reason_markers), None)
     other = owners + [m.entity for m in first_mentions.values() if _owns(normalized, m.end)
-             or _after_to_or_from(normalized, m.start, marker, type_hit.end)
+             or _after_to_or_from(normalized, m.start, marker, type_hit.end, vocab.name_prepositions)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
              or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
@@ -1117,9 +1114,11 @@ def _owns_asset(normalized: str, mention: Mention, spans: Sequence[Token], asset
     return any(word in assets for word in following)
 
 
-def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int) -> bool:
+def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int,
+                      name_prepositions: frozenset[str]) -> bool:
     """ "sold it to Acme", "to the pension fund Acme": the other side of the deal (a "to"
-    after the event's word: in "agreed to take over Acme", Acme is what is bought)."""
+    after the event's word: in "agreed to take over Acme", Acme is what is bought), unless a
+    nearer preposition says the name's role itself (`name_prepositions`)."""
     position = start
     for _ in range(OTHER_SIDE_REACH):
         position = normalized.rfind(" ", 0, position)
@@ -1127,7 +1126,7 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
             return False
         if marker.get(position) in ("to", "from"):
             return True
-        if marker.get(position) in NAME_PREPOSITIONS:
+        if marker.get(position) in name_prepositions:
             return False  # the nearest preposition is the name's: "a fine of up to $1bn on Acme"
     return False
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -153,6 +155,9 @@ class Vocabulary(NamedTuple):
     """The same, only with another word of that name before them ("the competition board")."""
     institution_words: frozenset[str]
     """Both lists: the words a sentence must have to name an institution so."""
+    name_prepositions: frozenset[str]
+    """Prepositions that, nearest before a name, say its role themselves, unlike "to" or "from"
+    ("a fine of up to EUR 1 billion on Acme" is Acme's fine)."""
     place_prepositions: frozenset[str]
     """Prepositions after which a name is where something is done, not what a trigger acts on
     ("floated a management shake-up at Acme": no listing of Acme)."""
@@ -289,6 +294,7 @@ _WORD_SETS = {
     "receiving_markers": "receiving_markers",
     "causatives": "causatives",
     "place_prepositions": "place_prepositions",
+    "name_prepositions": "name_prepositions",
     "institution_nouns": "institution_nouns",
     "institution_nouns_with_modifier": "institution_nouns_with_modifier",
     "demonym_place_nouns": "demonym_place_nouns",
@@ -399,10 +405,7 @@ def _spellings(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
                     if trigger.kind in ("type", "stage", "attitude", "refinement")
                     for word in words_of(phrase) if word.isalpha()
                     for form in _inflections(word) if len(form) >= SPELLING_LENGTH})
-    by_letter: dict[str, tuple[str, ...]] = {}
-    for form in forms:
-        by_letter[form[0]] = by_letter.get(form[0], ()) + (form,)
-    return by_letter
+    return {letter: tuple(group) for letter, group in groupby(forms, key=itemgetter(0))}
 
 
 def _inflections(word: str) -> tuple[str, ...]:
