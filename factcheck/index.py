@@ -692,9 +692,9 @@ def statement_frames(statement: Statement, read: list[tuple[Frame, tuple[Partial
 
 
 def _with_roles_of(frame: Frame, main: Frame) -> Frame:
-    """A later clause of a statement that names no one, about the main clause's deal ("Veltro
-    agreed to sell Veltro Towers to Castellan, under a sale and purchase agreement signed in
-    Pellmouth"), has the main clause's actors (seen from its side: a sale's buyer is the
+    """A later clause of a statement that names no one, about the main clause's deal ("Globex
+    agreed to sell Globex Link to Acme, under a sale and purchase agreement signed in
+    Springfield"), has the main clause's actors (seen from its side: a sale's buyer is the
     purchase's agent): it is no deal between anyone at all."""
     vocab = event_vocabulary()
     if frame.subject or frame.agents or frame.patients or frame.counterparts or frame.deciders:

@@ -496,7 +496,7 @@ def check(
             clause = dated_as(clause, (PartialDate.parse(before.date),))
         result, ranked = _check_clause(clause, text, index, threshold)
         if before is not None and result.match is before and _one_more(clause, clauses[len(results) - 1]):
-            # "…, and Nordvane was also fined": another fine than the one the clause before asserts
+            # "…, and Acme was also fined": another fine than the one the clause before asserts
             result = result._replace(verdict=UNVERIFIED, match=None, citations=(),
                                      reason="another: it says also, and the statement is the clause before's")
         results.append((result, ranked))

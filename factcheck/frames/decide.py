@@ -77,7 +77,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             # who names no seller has the company selling a stake in itself
             statement = statement._replace(agents=statement.patients)
     if _barred_by_a_restriction(claim, statement, related, vocab):
-        # "the US barred American firms from selling components to ZTE": the US's ban on sales to ZTE
+        # "the regulator barred Acme from selling parts to Globex": its ban on sales to Globex
         claim = claim._replace(type=statement.type, stage=None, agents=claim.deciders, deciders=())
     ct, st = claim.type, statement.type
     type_forward = ct is None or (st is not None and (
@@ -269,7 +269,7 @@ def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], 
                     vocab: Vocabulary) -> str:
     """Someone else acted on, where the statement names its own: "an injunction against Globex"
     against "an injunction against Initech" (Globex named in passing); nor is a company's unit
-    the company ("bought Veltro" against "bought Veltro Towers", Veltro's unit)."""
+    the company ("bought Globex" against "bought Globex Link", Globex's unit)."""
     if not _kinds_of_one_event(claim, statement, vocab):
         return ""
     mine, theirs = claim.patients, statement.patients
