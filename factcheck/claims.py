@@ -555,14 +555,30 @@ def _object_pronoun(piece: str) -> bool:
 
 
 def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> str | None:
-    """A clause with "it" after a preposition of a role ("an injunction against it") written
-    with the name of the clause before's subject instead, else None: "it" alone ("approved
-    it") is more often the deal than the company."""
+    """A clause with "it" after a preposition of a role ("an injunction against it"), or with
+    "it" or "they" as the subject of an active verb ("it acquired Globex the following year"),
+    written with the name of the clause before's subject instead, else None: "it" alone
+    ("approved it") is more often the deal than the company, and so is a passive's ("it was
+    cleared")."""
     if subject is None:
         return None
-    named, count = _pronoun_after(event_vocabulary().pronoun_prepositions).subn(
-        lambda m: f"{m.group(1)} {entities.names[subject]}", piece, count=1)
+    vocab = event_vocabulary()
+    name = entities.names[subject]
+    leading = _LEADING_WORDS.match(piece)
+    if leading and leading.group(1).casefold() in vocab.subject_pronouns and not _passive_after(
+            leading.group(2).casefold(), (leading.group(3) or "").casefold(), vocab.passive_markers):
+        return f"{name}{piece[leading.end(1):]}"
+    named, count = _pronoun_after(vocab.pronoun_prepositions).subn(lambda m: f"{m.group(1)} {name}", piece, count=1)
     return named if count else None
+
+
+_LEADING_WORDS = re.compile(r"\s*(\w+)\s+(\w+)(?:\s+(\w+))?")
+
+
+def _passive_after(word: str, following: str, passive_markers: Container[str]) -> bool:
+    """Whether a subject's next words begin a passive or a copula ("was cleared", "has been
+    cleared"), of which the deal is the subject more often than a company."""
+    return word in passive_markers or (word in ("has", "have", "had") and following in passive_markers)
 
 
 @lru_cache(maxsize=4)

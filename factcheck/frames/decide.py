@@ -24,6 +24,8 @@ from .reader import Frame
 from .vocabulary import Vocabulary, vocabulary
 
 SUPPORTED, DENIED = "supported", "denied"
+NONCOMMITTAL = "noncommittal"
+"""The attitude of one who neither confirms nor denies ("declined to comment on …")."""
 
 
 class Decision(NamedTuple):
@@ -40,12 +42,17 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     """`name(entity_id)` gives a display name; `related(a, b)` whether two entities are one or
     parent and subsidiary (a denial by a bureau is its ministry's)."""
     vocab = vocab or vocabulary()
-    if (statement.possible or statement.question) and statement.attitude is None:
-        # "the merger may not be completed before the sale of …": what may be, or what a
-        # statement asks, is no record of what happened
+    if (statement.possible or statement.question) and statement.attitude != "denied":
+        # "the merger may not be completed before the sale of …", "Acme said it may sell": what
+        # may be, or what a statement asks, is no record of what happened (a denial that it may
+        # is one of a denial)
         return Decision(None, "weaker", "the statement says only what may be")
     if statement.negates_another:  # "the investment does not require clearance": no record that it did not happen
         statement = statement._replace(negated=False)
+    if NONCOMMITTAL in (claim.attitude, statement.attitude) and claim.attitude != statement.attitude:
+        # "Acme declined to comment on the report that it had agreed to …": neither the event
+        # nor its denial, and no claim of either is one of declining to comment
+        return Decision(None, "attribution", "one of the claim and the statement records no comment")
     if claim.attitude == "denied" and statement.attitude == "said" and statement.negated:
         statement = statement._replace(attitude="denied", negated=False)  # "said it had not" is a denial
     elif statement.attitude == "denied" and claim.attitude == "said" and claim.negated:

@@ -254,6 +254,8 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
     words_seen = 0
     for position in range(last + 1, min(len(spans), last + 12)):
         token = spans[position]
+        if token.text in vocab.means_prepositions:
+            return None  # "sold through its own stores and Globex": the way it sells, nothing sold
         if any(start <= token.start < end for start, end in names):  # "Globex Holdings" is no holding
             if (ENTITY_OBJECT in objects and any(start <= token.start < end for start, end in actors)
                     and spans[position - 1].text not in vocab.place_prepositions):  # not "a shake-up at Acme"
@@ -306,9 +308,11 @@ def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Seq
         token = spans[position]
         if token.text in vocab.boundaries:
             return False
+        if any(start <= token.start < end for start, end in names):
+            continue  # "the State Investment Fund denied": no investment denied
         if stems[position] in objects:
             return True
-        if token.text in vocab.fillers or any(start <= token.start < end for start, end in names):
+        if token.text in vocab.fillers:
             continue
         words_seen += 1
         if words_seen == OBJECT_REACH:
@@ -899,11 +903,18 @@ looked for: the clause is not split into words for every name."""
 
 def _a_source(normalized: str, mention: Mention, vocab: Vocabulary) -> bool:
     """Whether a name is who reported the clause, not one who acts in it: "according to the
-    Gazette", "a Gazette report that …"."""
+    Gazette", "a Gazette report that …", "…, the Gazette says."."""
     before = normalized[max(0, mention.start - SOURCE_REACH):mention.start].split()[-3:]
     after = normalized[mention.end:mention.end + SOURCE_REACH].split()[:1]
     return (before[-2:] == ["according", "to"] or (before[-3:-1] == ["according", "to"] and before[-1] in vocab.fillers)
-            or bool(after) and after[0] in vocab.report_nouns)
+            or bool(after) and after[0] in vocab.report_nouns
+            or _AFTER_COMMA.search(normalized, 0, mention.start) is not None
+            and normalized[mention.end:].strip(_CLOSING) in vocab.reporting_verbs)
+
+
+_AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$")
+_CLOSING = " .!\"'\u201d\u2019"
+"""What may follow the last word of a sentence."""
 
 
 def _by_doing(spans: Sequence[Token], index: int, actors: Sequence[Mention]) -> bool:

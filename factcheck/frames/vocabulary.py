@@ -127,6 +127,12 @@ class Vocabulary(NamedTuple):
     noun_prepositions: frozenset[str]
     """Words after which a verb's bare form is a noun ("Commission fine on Acme")."""
     report_nouns: frozenset[str]
+    means_prepositions: frozenset[str]
+    """Words after which a trigger's object is not looked for: the way it is done ("sold through Globex")."""
+    subject_pronouns: frozenset[str]
+    """Pronouns that begin a later clause as the clause before's subject ("…, and it bought Globex")."""
+    reporting_verbs: frozenset[str]
+    """Verbs that end a sentence after the name of who reported it (", the Gazette says.")."""
     """What a false marker before it calls false ("baseless rumours", not "incorrect information")."""
     possibility_markers: frozenset[str]
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
@@ -308,6 +314,9 @@ _WORD_SETS = {
     "generic_modifiers": "generic_modifiers",
     "possibility_markers": "possibility_markers",
     "report_nouns": "report_nouns",
+    "reporting_verbs": "reporting_verbs",
+    "subject_pronouns": "subject_pronouns",
+    "means_prepositions": "means_prepositions",
     "noun_prepositions": "noun_prepositions",
     "reason_markers": "reason_markers",
     "contradiction_markers": "contradiction_markers",
