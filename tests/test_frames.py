@@ -217,7 +217,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
-              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "undergoing_verbs", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
@@ -916,6 +916,10 @@ READINGS = [
                  id="a name before a reporting verb at the end: who reported it"),
     pytest.param("Acme agreed to buy Globex, the High Court said on Monday", {"type": "acquisition", "sources": ()},
                  id="a reporting verb with more after it: no trailing attribution"),
+    pytest.param("Acme got its fine cut on appeal", {"type": "fine", "stage": "reduced", "patients": ("acme",)},
+                 id="got its fine cut: what was done to its fine"),
+    pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
+                 id="had its licence revoked"),
     pytest.param("Acme's postponed stock market listing", {"type": "listing", "asserts": False},
                  id="a participle after a possessive is no verb"),
     pytest.param("Acme sold its stake in Globex to Initech", {"type": "stake-sale", "stage": "completed"},
@@ -999,12 +1003,14 @@ ACQUISITION = Frame(type="acquisition", agents=("acme",), patients=("globex",))
      ACQUISITION._replace(stage="agreed", attitude="noncommittal", holder="acme"), True, ("supported", "")),
     (ACQUISITION._replace(stage="agreed"), ACQUISITION._replace(stage="agreed", attitude="said", holder="acme",
                                                                  possible=True), True, (None, "weaker")),
+    (ACQUISITION._replace(stage="planned"), ACQUISITION._replace(stage="planned", planned="blocked"), True,
+     (None, "stage")),
 ], ids=["approved vs blocked", "approved with conditions vs blocked", "not approved vs blocked",
         "did not block vs blocked", "unconditional vs conditional", "agreed vs completed",
         "completed vs false agreed", "abandoned vs not abandoned", "not abandoned vs not abandoned",
         "merger vs joint venture", "roles swapped", "sale to the buyer is its purchase",
         "event vs recorded denial", "denial by another holder", "denial vs no comment", "event vs no comment",
-        "no comment vs no comment", "what was said may be"])
+        "no comment vs no comment", "what was said may be", "a plan to block is no plan of the deal"])
 def test_decide(claim: Frame, statement: Frame, recorded_true: bool, expected: tuple[str | None, str]) -> None:
     verdict, kind = _decide(claim, statement, recorded_true)
     assert (verdict, kind if verdict is None else "") == expected

@@ -126,9 +126,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     ss = statement.stage or ("planned" if statement.tense < 0 and cs is not None else None)
     implied = vocab.implied
     if cs == ss == "planned" and statement.planned and claim.planned != statement.planned and (
-            claim.planned or "agreed" in implied[statement.planned]):
+            claim.planned or "agreed" in implied[statement.planned] or statement.planned in vocab.unrealised):
         # "is weighing a bid" is not "expects to complete the purchase", nor is "plans to sell"
-        # (what is only intended) "expects the sale to complete" (what is agreed, and not yet done)
+        # (what is only intended) "expects the sale to complete" (what is agreed, and not yet
+        # done), nor a plan to block or abandon a deal a plan of the deal ("urged the Authority
+        # to prohibit Acme's purchase of Globex" is no plan of Acme's to buy it)
         intended = f" ({vocab.stages[claim.planned]['label']})" if claim.planned else ""
         return Decision(None, "stage", f"the claim says planned{intended}, "
                                        f"the statement planned ({vocab.stages[statement.planned]['label']})")

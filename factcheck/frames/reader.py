@@ -301,6 +301,9 @@ def _object_before_passive(objects: frozenset[str], stems: list[str], spans: Seq
     refused by regulator")."""
     headline = (_past_form(spans[index].text) and index > 0
                 and (index + 1 == len(spans) or spans[index + 1].text in HEADLINE_PASSIVE_AFTER))
+    if index > 1 and stems[index - 1] in objects and any(
+            spans[before].text in vocab.undergoing_verbs for before in range(max(0, index - OBJECT_REACH - 1), index - 1)):
+        return True  # "Acme got its fine cut", "had its licence revoked": what was done to what it had
     if index == 0 or (spans[index - 1].text not in vocab.passive_markers and not headline):
         return False
     words_seen = 0

@@ -127,6 +127,8 @@ class Vocabulary(NamedTuple):
     noun_prepositions: frozenset[str]
     """Words after which a verb's bare form is a noun ("Commission fine on Acme")."""
     report_nouns: frozenset[str]
+    undergoing_verbs: frozenset[str]
+    """Verbs before an object and a participle: what was done to it ("got its fine cut")."""
     means_prepositions: frozenset[str]
     """Words after which a trigger's object is not looked for: the way it is done ("sold through Globex")."""
     subject_pronouns: frozenset[str]
@@ -317,6 +319,7 @@ _WORD_SETS = {
     "reporting_verbs": "reporting_verbs",
     "subject_pronouns": "subject_pronouns",
     "means_prepositions": "means_prepositions",
+    "undergoing_verbs": "undergoing_verbs",
     "noun_prepositions": "noun_prepositions",
     "reason_markers": "reason_markers",
     "contradiction_markers": "contradiction_markers",
