@@ -920,6 +920,8 @@ READINGS = [
                  id="got its fine cut: what was done to its fine"),
     pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
                  id="had its licence revoked"),
+    pytest.param("Under the Trade Authority's conditions the sale to Globex must be completed within four months",
+                 {"type": "divestment", "stage": "planned"}, id="must be completed: required, not done"),
     pytest.param("Acme's postponed stock market listing", {"type": "listing", "asserts": False},
                  id="a participle after a possessive is no verb"),
     pytest.param("Acme sold its stake in Globex to Initech", {"type": "stake-sale", "stage": "completed"},
