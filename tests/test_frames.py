@@ -217,7 +217,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
-              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "undergoing_verbs", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
@@ -920,6 +920,11 @@ READINGS = [
                  id="got its fine cut: what was done to its fine"),
     pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
                  id="had its licence revoked"),
+    pytest.param("Acme won the Globex contract", {"type": "agreement", "stage": "agreed"}, id="won a contract"),
+    pytest.param("The Trade Authority awarded Acme a five-year contract", {"type": "agreement", "stage": "agreed"},
+                 id="awarded a contract"),
+    pytest.param("艾克米出售了Globex", {"type": "divestment", "stage": "completed"},
+                 id="a Chinese event word with its aspect marker happened"),
     pytest.param("Under the Trade Authority's conditions the sale to Globex must be completed within four months",
                  {"type": "divestment", "stage": "planned"}, id="must be completed: required, not done"),
     pytest.param("Acme's postponed stock market listing", {"type": "listing", "asserts": False},

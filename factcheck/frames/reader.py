@@ -410,6 +410,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if (hit_stage is None and trigger.finite_stage and hit.first >= 0
                     and _finite(normalized, spans, hit.first, entity_ends, vocab)):
                 hit_stage = trigger.finite_stage
+            elif hit_stage is None and hit.first < 0 and normalized.startswith(vocab.perfective_markers, hit.end):
+                hit_stage = "completed"  # "出售了": sold, an aspect marker after a Chinese verb
             if hit_stage and stage is None:
                 stage, stage_hit = hit_stage, hit
         elif kind == "stage":

@@ -129,6 +129,8 @@ class Vocabulary(NamedTuple):
     report_nouns: frozenset[str]
     undergoing_verbs: frozenset[str]
     """Verbs before an object and a participle: what was done to it ("got its fine cut")."""
+    perfective_markers: tuple[str, ...]
+    """Markers after a Chinese event word that say it happened ("出售了")."""
     means_prepositions: frozenset[str]
     """Words after which a trigger's object is not looked for: the way it is done ("sold through Globex")."""
     subject_pronouns: frozenset[str]
@@ -389,6 +391,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         additive_markers=tuple(" ".join(words_of(phrase)) for phrase in data["additive_markers"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
+        perfective_markers=tuple(data["perfective_markers"]),
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
