@@ -448,7 +448,13 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     first: Decision | None = None
     frames = list(zip(facts.frames, facts.frame_dates))
     mine = claim.frame
-    if mine.verbs and mine.stage is None:  # an event only its verb names:
+    if (mine.type is None and mine.stage is None and not mine.verbs and mine.attitude is None and not mine.direction
+            and frames[0][0].attitude == "denied"):
+        # a clause that names no event is about what a denial as a whole denies, not about what
+        # the denial adds: "… were false, and that it would not raise them by more than the 3
+        # percent a year the Ministry allows"
+        frames = frames[:1]
+    elif mine.verbs and mine.stage is None:  # an event only its verb names:
         # the clause that asserts that verb is the one to ask ("suspended on 9 September; restored on 9 October")
         frames = [pair for pair in frames if shares_verb(mine, pair[0])] or frames
     kinds = index.entities.kinds

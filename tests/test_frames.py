@@ -1411,6 +1411,33 @@ def test_a_name_holding_an_event_word_is_no_object_of_a_passive(tmp_path: Path) 
     assert (frame.stage, frame.attitude, frame.holder) == ("agreed", "denied", "fund")
 
 
+FEE_DENIAL = ("Acme said on 14 October 2024 that Ostbury Gazette reports that it will raise Globex's fees by 12 percent "
+              "in 2025 were false, and that it would not raise them by more than the 3 percent a year the Trade "
+              "Authority allows")
+FEE_STATEMENTS = f"""\
+  - id: fee-rumour
+    claim: Acme will raise Globex's fees by 12 percent in 2025
+    verdict: denied
+    parties: [acme, globex]
+    citations: [{{source: wire, quote: "{FEE_DENIAL}"}}]
+  - id: fee-denial
+    claim: {FEE_DENIAL}
+    verdict: supported
+    parties: [acme, globex, gazette]
+    said_by: acme
+    citations: [{{source: wire, quote: "{FEE_DENIAL}"}}]
+"""
+
+
+def test_a_clause_that_names_no_event_is_about_what_a_denial_denies(tmp_path: Path) -> None:
+    """What a denial adds after it ("… the 3 percent a year the Trade Authority allows") is not
+    what a claim that names no event is about: the report it calls false is."""
+    store = STORE.replace("entities:\n", "entities:\n  gazette: {name: Ostbury Gazette, kind: organisation}\n")
+    index = build_index(load_store([write(tmp_path, store + FEE_STATEMENTS, QUOTES | {"fee": FEE_DENIAL})]))
+    result = check("According to the Ostbury Gazette, Acme will raise Globex's fees by 12 percent in 2025", index)
+    assert (result.verdict, result.match.id if result.match else None) == ("denied", "fee-rumour")
+
+
 def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> None:
     text = "The Trade Authority raised no objection to the joint venture of Globex and Initech, which was cleared on Monday"
     assert len(read_clauses(text, index.entities, None, index.words)) == 1
