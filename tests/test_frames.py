@@ -921,6 +921,10 @@ READINGS = [
     pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
                  id="had its licence revoked"),
     pytest.param("Acme won the Globex contract", {"type": "agreement", "stage": "agreed"}, id="won a contract"),
+    pytest.param("Acme made a binding offer for Globex", {"type": "acquisition", "stage": "offered-binding"},
+                 id="a binding offer"),
+    pytest.param("Acme and Initech made first-round offers for Globex",
+                 {"type": "acquisition", "stage": "offered-indicative"}, id="first-round offers: not binding"),
     pytest.param("The Trade Authority awarded Acme a five-year contract", {"type": "agreement", "stage": "agreed"},
                  id="awarded a contract"),
     pytest.param("艾克米出售了Globex", {"type": "divestment", "stage": "completed"},
@@ -1012,12 +1016,16 @@ ACQUISITION = Frame(type="acquisition", agents=("acme",), patients=("globex",))
                                                                  possible=True), True, (None, "weaker")),
     (ACQUISITION._replace(stage="planned"), ACQUISITION._replace(stage="planned", planned="blocked"), True,
      (None, "stage")),
+    (ACQUISITION._replace(stage="offered-binding"), ACQUISITION._replace(stage="offered-indicative"), True,
+     (None, "stage")),
+    (ACQUISITION._replace(stage="offered"), ACQUISITION._replace(stage="offered-binding"), True, ("supported", "")),
 ], ids=["approved vs blocked", "approved with conditions vs blocked", "not approved vs blocked",
         "did not block vs blocked", "unconditional vs conditional", "agreed vs completed",
         "completed vs false agreed", "abandoned vs not abandoned", "not abandoned vs not abandoned",
         "merger vs joint venture", "roles swapped", "sale to the buyer is its purchase",
         "event vs recorded denial", "denial by another holder", "denial vs no comment", "event vs no comment",
-        "no comment vs no comment", "what was said may be", "a plan to block is no plan of the deal"])
+        "no comment vs no comment", "what was said may be", "a plan to block is no plan of the deal",
+        "a binding offer vs a first-round offer", "an offer vs a binding offer"])
 def test_decide(claim: Frame, statement: Frame, recorded_true: bool, expected: tuple[str | None, str]) -> None:
     verdict, kind = _decide(claim, statement, recorded_true)
     assert (verdict, kind if verdict is None else "") == expected
