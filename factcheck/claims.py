@@ -446,7 +446,7 @@ class Clause(NamedTuple):
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,\s*(?:and|but|yet|while|whereas|although|though|after which|whereupon)(?:\s+then)?\s+"
+    r"\s*;\s*|,\s*(?:and|but|yet|while|whereas|although|though|after which|whereupon)(?:\s+then)?\s+|,\s*then\s+"
     r"|\s+(?:but|while|whereas|although)\s+|\s+and(?:\s+then)?\s+|；|，(?:但|而|并且|并)?")
 
 
@@ -488,6 +488,8 @@ def read_clauses(
                 subject = (current.text[current.name_spans[-1][0]:current.name_spans[-1][1]] + " " if relative
                            else current.text[:current.frame.predicate_at])
                 reading = parse_claim(f"{subject}{text[piece_start:piece_end]}", entities, today, vocabulary, spelling)
+                if reading.frame.refers_back:  # "… but abandoned the deal a year later": the deal before
+                    reading = _with_actors_of(_of_kind_before(reading, current), current, entities)
             else:  # "… and the news sent both companies' shares higher": the same actors
                 named = _pronoun_named(text[piece_start:piece_end], current.frame.subject, entities)
                 if named is not None:  # "… and the court granted an injunction against it": against the subject
@@ -515,6 +517,18 @@ def read_clauses(
         return [Clause(0, len(text), whole)]
     clauses.append(Clause(start, end, current))
     return [dated_as(clause, before.parsed.dates if before else ()) for before, clause in zip([None, *clauses], clauses)]
+
+
+def _of_kind_before(reading: ParsedClaim, before: ParsedClaim) -> ParsedClaim:
+    """A clause that speaks of the deal before with a generic word ("the deal", "the
+    agreement") with that deal's kind: "agreed to buy Globex … but abandoned the deal" abandons
+    a purchase (not "it", which may be anything: "sold the drug to Globex, which has since
+    launched it")."""
+    own = reading.frame.type
+    if before.frame.type is None or own is None or not event_vocabulary().types[own].get("generic"):
+        return reading
+    return reading._replace(frame=reading.frame._replace(type=before.frame.type),
+                            terms=tuple(dict.fromkeys(reading.terms + tuple(event_terms(before.frame.type, None)))))
 
 
 def _with_actors_of(reading: ParsedClaim, before: ParsedClaim, entities: EntityIndex,

@@ -1410,6 +1410,18 @@ def test_it_as_the_subject_of_a_later_clause_is_the_subject_before(index: StoreI
     assert read_clauses(text, index.entities, None, index.words)[1].parsed.frame.agents == agents
 
 
+@pytest.mark.parametrize("text, relatives, second", [
+    ("The Trade Authority reviewed Acme's bid for Globex, then blocked it", False, (None, "blocked")),
+    ("Acme agreed to buy Globex in March but abandoned the deal a year later", False, ("acquisition", "abandoned")),
+    # "it" may be anything the clause before names: a product, not the sale
+    ("Acme sold its software unit to Globex, which has since launched it in Spain", True, (None, None)),
+])
+def test_a_later_clause_about_the_deal_before(index: StoreIndex, text: str, relatives: bool,
+                                              second: tuple[str | None, str | None]) -> None:
+    frame = read_clauses(text, index.entities, None, index.words, relatives=relatives)[1].parsed.frame
+    assert (frame.type, frame.stage) == second
+
+
 def test_a_name_holding_an_event_word_is_no_object_of_a_passive(tmp_path: Path) -> None:
     """ "The Merger Arbitrage Fund denied on 2 May …" is an active verb whose subject is a name,
     not a headline's "merger denied on 2 May"."""
