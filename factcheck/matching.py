@@ -599,16 +599,20 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
     places = any(index.entities.kinds.get(e) == "place" for e in claim.entities)
     blocking = 0.0  # the score of the nearest near miss that no other statement can confirm away
     for position in range(reaching(bar)):
-        if scored[position][0] < blocking - NEAR_MISS_MARGIN:
-            break  # this one and all below are too far under a near miss to decide
+        # one far under a near miss decides only by an outcome it records that excludes the
+        # claim's: a nearer statement that says less or otherwise ("agreed to buy") does not make
+        # a recorded prohibition any less so (but a false report so far under is another's)
+        below = scored[position][0] < blocking - NEAR_MISS_MARGIN
         score, facts, problems, verdict = examined(position + 1)[position]
+        excluding = verdict == DENIED and facts.statement.verdict == SUPPORTED
         if problems:
             if problems[0].kind not in NO_NEAR_MISS:
                 near_misses.append((score, problems))
                 if any(p.kind not in CONFIRMABLE for p in problems):
                     blocking = max(blocking, score)
-        elif not any(near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
-                     for near, missed in near_misses):
+        elif below and excluding or not below and not any(
+                near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
+                for near, missed in near_misses):
             best = (score, facts, verdict)
             break
     if best is not None and (claim.dates or claim.figures or places):  # what contradicted_elsewhere looks for

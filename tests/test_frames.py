@@ -903,6 +903,9 @@ READINGS = [
     pytest.param("Acme disputed reports that it had agreed to buy Globex",
                  {"type": "acquisition", "stage": "agreed", "attitude": "denied", "holder": "acme"},
                  id="disputed reports: a denial"),
+    pytest.param("Acme did not deny the report of a Globex takeover",
+                 {"type": "acquisition", "attitude": "denied", "holder": "acme", "negated": True},
+                 id="what a report tells is no object of the verb before it: a denial, no takeover refused"),
     pytest.param("Acme declined to comment on reports that it had agreed to buy Globex",
                  {"type": "acquisition", "stage": "agreed", "attitude": "noncommittal", "holder": "acme"},
                  id="declined to comment: neither said nor denied, and no negation"),
@@ -1456,6 +1459,25 @@ def test_a_clause_that_names_no_event_is_about_what_a_denial_denies(tmp_path: Pa
     index = build_index(load_store([write(tmp_path, store + FEE_STATEMENTS, QUOTES | {"fee": FEE_DENIAL})]))
     result = check("According to the Ostbury Gazette, Acme will raise Globex's fees by 12 percent in 2025", index)
     assert (result.verdict, result.match.id if result.match else None) == ("denied", "fee-rumour")
+
+
+AGREED = "Acme agreed on 2 May 2024 to buy Globex for $2 billion in cash, its largest purchase of a rival"
+
+
+def test_a_nearer_statement_that_says_less_does_not_hide_an_excluding_outcome(tmp_path: Path) -> None:
+    """The agreement is nearer in words, and no near miss of an approval; the block recorded
+    further down still excludes it."""
+    agreed = f"""\
+  - id: agreed
+    claim: {AGREED}
+    verdict: supported
+    parties: [acme, globex]
+    citations: [{{source: wire, quote: "{AGREED}"}}]
+"""
+    index = build_index(load_store([write(tmp_path, STORE + agreed, QUOTES | {"agreed": AGREED})]))
+    result = check("Acme won approval for its $2 billion purchase of Globex agreed in May 2024", index, top=2)
+    assert [id for id, _ in result.candidates or ()][0] == "agreed"
+    assert (result.verdict, result.match.id if result.match else None) == ("denied", "blocked")
 
 
 def test_and_between_two_names_joins_them_into_one_clause(index: StoreIndex) -> None:

@@ -268,8 +268,10 @@ def _object_follows(objects: frozenset[str], stems: list[str], spans: Sequence[T
             continue  # whose the object is: "sell her branch's 28 percent stake"
         if stems[position] in objects and token.text not in vocab.boundaries and token.text not in vocab.possessives:
             return position  # "offloaded a 19.9% holding", "restored it" (not "restored its reputation")
-        if token.text in vocab.boundaries:
-            return None  # what is denied is what the clause after says (not "a mining licence")
+        if token.text in vocab.boundaries or token.text in vocab.report_nouns:
+            # what is denied is what the clause after says (not "a mining licence"), and what a
+            # report tells is the report's ("did not deny the report of a takeover")
+            return None
         if token.text.isdigit():
             if normalized[token.end:token.end + 1] == "%" and PERCENT in objects:
                 return position  # "bought 11.4% of Globex"
