@@ -924,6 +924,8 @@ READINGS = [
     pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
                  id="had its licence revoked"),
     pytest.param("Acme won the Globex contract", {"type": "agreement", "stage": "agreed"}, id="won a contract"),
+    pytest.param("The Trade Authority cleared Acme's purchase of Globex, subject to undertakings to sell two depots",
+                 {"type": "acquisition", "stage": "approved-conditionally"}, id="subject to undertakings: conditional"),
     pytest.param("Acme made a binding offer for Globex", {"type": "acquisition", "stage": "offered-binding"},
                  id="a binding offer"),
     pytest.param("Acme and Initech made first-round offers for Globex",
