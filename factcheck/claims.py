@@ -569,8 +569,8 @@ def _object_pronoun(piece: str) -> bool:
 
 
 def _pronoun_named(piece: str, subject: str | None, entities: EntityIndex) -> str | None:
-    """A clause with "it" after a preposition of a role ("an injunction against it"), or with
-    "it" or "they" as the subject of an active verb ("it acquired Globex the following year"),
+    """A clause with "it" after a preposition of a role ("an injunction against it"), or as the
+    subject of an active verb ("it acquired Globex the following year": `subject_pronouns`),
     written with the name of the clause before's subject instead, else None: "it" alone
     ("approved it") is more often the deal than the company, and so is a passive's ("it was
     cleared")."""

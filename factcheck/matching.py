@@ -604,15 +604,14 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
         # a recorded prohibition any less so (but a false report so far under is another's)
         below = scored[position][0] < blocking - NEAR_MISS_MARGIN
         score, facts, problems, verdict = examined(position + 1)[position]
-        excluding = verdict == DENIED and facts.statement.verdict == SUPPORTED
         if problems:
             if problems[0].kind not in NO_NEAR_MISS:
                 near_misses.append((score, problems))
                 if any(p.kind not in CONFIRMABLE for p in problems):
                     blocking = max(blocking, score)
-        elif below and excluding or not below and not any(
+        elif (verdict == DENIED and facts.statement.verdict == SUPPORTED if below else not any(
                 near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
-                for near, missed in near_misses):
+                for near, missed in near_misses)):
             best = (score, facts, verdict)
             break
     if best is not None and (claim.dates or claim.figures or places):  # what contradicted_elsewhere looks for

@@ -127,6 +127,7 @@ class Vocabulary(NamedTuple):
     noun_prepositions: frozenset[str]
     """Words after which a verb's bare form is a noun ("Commission fine on Acme")."""
     report_nouns: frozenset[str]
+    """What a false marker before it calls false ("baseless rumours", not "incorrect information")."""
     undergoing_verbs: frozenset[str]
     """Verbs before an object and a participle: what was done to it ("got its fine cut")."""
     perfective_markers: tuple[str, ...]
@@ -137,7 +138,6 @@ class Vocabulary(NamedTuple):
     """Pronouns that begin a later clause as the clause before's subject ("…, and it bought Globex")."""
     reporting_verbs: frozenset[str]
     """Verbs that end a sentence after the name of who reported it (", the Gazette says.")."""
-    """What a false marker before it calls false ("baseless rumours", not "incorrect information")."""
     possibility_markers: frozenset[str]
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
     background_after: frozenset[str]
