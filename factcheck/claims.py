@@ -23,7 +23,7 @@ from .frames.reader import Frame, Mention, read_frame, text_says_any
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
 from .spelling import one_letter_from, vowel_slips_and_swaps
-from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, raw_stem, stem,
+from .text import (NEGATION_WORDS, SYNONYMS, STOPWORDS, Token, fold_phrases, in_compound, normalize, owns, raw_stem, stem,
                    tokens, words)
 
 MAX_CLAIM_CHARS = 10_000
@@ -52,6 +52,10 @@ class ParsedClaim(NamedTuple):
     shares: tuple[tuple[str, float], ...] = ()
     """Percentages the text gives someone ("Acme will own 51 percent", "owned 49 percent by
     Globex"): a statement that gives that one another percentage contradicts the claim."""
+    within: tuple[tuple[str, str], ...] = ()
+    """Places named only as what holds the claim's own ("in Qasmar's capital", "northern
+    Qasmar"), each with the name the text gives that part ("Beijing's Haidian district":
+    "haidian"; else ""): only a statement that names the part records it."""
 
 
 def parse_claim(
@@ -120,7 +124,31 @@ def parse_claim(
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
         shares=_shares(normalized, figure_mentions, [m for m in entity_mentions if kinds.get(m.entity) != "place"]),
+        within=_places_within(normalized, word_spans, [m for m in entity_mentions if kinds.get(m.entity) == "place"],
+                              {m.start for m in entity_mentions}, name_starts or set()),
     )
+
+
+SUBPLACE_GAP = 2
+"""Words that may stand between a place's possessive and the part of it: "Beijing's Haidian district"."""
+
+
+def _places_within(normalized: str, word_spans: list[Token], places: list[EntityMention],
+                   entity_starts: set[int], name_starts: Container[int]) -> tuple[tuple[str, str], ...]:
+    """The places the text names as holding the one it speaks of, with the part's own name if
+    it gives one: "Qasmar's capital", "northern Qasmar", "Beijing's Haidian district" (not
+    "China's Guangdong province", whose part is a place the store knows)."""
+    vocab = event_vocabulary()
+    within: dict[str, str] = {}
+    for place in places:
+        before = [w for w in word_spans if w.end <= place.start][-1:]
+        after = [w for w in word_spans if w.start >= place.end][:SUBPLACE_GAP + 1]
+        part = next((i for i, w in enumerate(after) if w.text in vocab.subplace_nouns), None)
+        if owns(normalized, place.end) and part is not None and not any(w.start in entity_starts for w in after[:part]):
+            within.setdefault(place.entity, " ".join(w.text for w in after[:part] if w.start in name_starts))
+        elif before and before[0].text in vocab.subplace_modifiers:
+            within.setdefault(place.entity, "")
+    return tuple(within.items())
 
 
 def _as_kinds_and_shares_say(frame: Frame, kinds: Mapping[str, str], figures: list[Figure]) -> Frame:
@@ -279,8 +307,13 @@ def _spelled(normalized: str, spans: list[Token], vocabulary: Container[str]) ->
                 and raw_stem(word) not in events.by_first_stem):  # "completing" is no misspelt "competing"
             found = [candidate for candidate in one_letter_from(word, events.spellings.get(word[0], ()))
                      if _slip(word, candidate)]
-            if len(found) == 1 and not (word.startswith(found[0]) or found[0].startswith(word)):
-                corrected[index] = token._replace(text=found[0])  # one reading only, and no mere inflection
+            if word in found:
+                continue  # a trigger word's form, spelt right
+            # one reading only (forms of one word are one: "unconditionaly" is one letter from
+            # "unconditionally" and "unconditionals"), and no mere inflection ("unconditional")
+            found = [candidate for candidate in found if not (word.startswith(candidate) or candidate.startswith(word))]
+            if found and len({raw_stem(candidate) for candidate in found}) == 1:
+                corrected[index] = token._replace(text=min(found))
     return corrected
 
 

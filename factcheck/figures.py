@@ -62,6 +62,10 @@ _DIGIT = re.compile(r"\d")
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
+TIME_UNITS = frozenset("day week month year hour minut quarter".split())
+"""Stems of what a duration counts: "100 days" is a span of time, never a count of offices."""
+
+
 @dataclass(frozen=True)
 class Figure:
     value: float
@@ -71,9 +75,19 @@ class Figure:
     """Stems of the words after a count ("13 foreign firms" -> foreign, compani): what it counts.
     Set by the claim reader, which knows which words are names."""
 
+    @property
+    def kind(self) -> str:
+        """What sort of quantity it is: count, duration (a count of days, years …), percent or money."""
+        if self.unit is None:
+            return "duration" if self.counted & TIME_UNITS else "count"
+        return "percent" if self.unit == "%" else "money"
+
     def matches(self, other: Figure) -> bool:
-        """Same value and no contradicting units ("2,407" is not "2,400": counts are exact)."""
+        """Same value and no contradicting units ("2,407" is not "2,400": counts are exact), nor
+        kinds ("30 years" is no "30 percent"; a count may be an amount without its currency)."""
         if self.unit and other.unit and self.unit != other.unit:
+            return False
+        if self.kind != other.kind and {self.kind, other.kind} != {"count", "money"}:
             return False
         return math.isclose(self.value, other.value, rel_tol=1e-9)  # infinity matches only itself
 

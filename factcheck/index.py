@@ -636,7 +636,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     parsed = (clauses[0].parsed if text == statement.claim and len(clauses) == 1  # read once when it can be
               else parse_claim(text, entities, None, vocabulary, terms_only=True))
     kinds = entities.kinds
-    places = {e for e in statement.places} | {e for e in parsed.entities if kinds.get(e) == "place"}
+    places = set(statement.places) | {e for e in parsed.entities if kinds.get(e) == "place"}
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
     if statement.said_by:
         involved.add(statement.said_by)

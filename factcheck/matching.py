@@ -256,9 +256,10 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
     if facts.places:
         for place in (e for e in claim.entities if kinds.get(e) == "place"):
-            if facts.places.isdisjoint(recording(place, index.entities)):
+            if facts.places.isdisjoint(recording(place, claim, facts, index.entities)):
                 wanted = ", ".join(sorted(names[p] for p in facts.places))
-                found.append(Conflict("place", place, f"the claim says {names[place]}, the statement {wanted}"))
+                said = f"a place in {names[place]}" if place in dict(claim.within) else names[place]
+                found.append(Conflict("place", place, f"the claim says {said}, the statement {wanted}"))
     dates = event_dates(claim, facts)
     if dates:
         for value in claim.dates:
@@ -320,9 +321,14 @@ def _speaks_of(words: Sequence[str], vocabulary: str) -> bool:
     return any(one_letter_from(word, theirs) for word in long)
 
 
-def recording(place: str, entities: EntityIndex) -> frozenset[str]:
+def recording(place: str, claim: ParsedClaim, facts: StatementFacts, entities: EntityIndex) -> frozenset[str]:
     """The places that record a claim's place: it or one inside it ("Norvessa" does not confirm
-    "Halloran")."""
+    "Halloran"). A part of it that the store does not know ("Qasmar's capital": not Qasmar, and
+    no place in Qasmar is known to be its capital) is recorded only by a statement that gives
+    the part's name ("Guangzhou's Nansha district")."""
+    part = dict(claim.within).get(place)
+    if part is not None and not (part and f" {part} " in facts.vocabulary):
+        return frozenset()
     return frozenset(entities.kin(place).difference(entities.ancestors(place)))
 
 
@@ -355,9 +361,8 @@ def comparable_figures(figure: Figure, figures: tuple[Figure, ...]) -> list[Figu
     "13 foreign companies", not "100 days"), percentages with percentages, and money with money
     in any currency (so $1.3 billion against RMB 20 billion conflicts rather than passing).
     """
-    same_kind = [f for f in figures if _kind(f) == _kind(figure)
-                 or (_kind(figure) == "count" and _kind(f) == "money")]
-    if _kind(figure) == "count" and figure.counted:
+    same_kind = [f for f in figures if f.kind == figure.kind or (figure.kind == "count" and f.kind == "money")]
+    if figure.kind == "count" and figure.counted:
         same_thing = [f for f in same_kind if f.counted & figure.counted]
         if same_thing or any(f.counted for f in same_kind):
             return same_thing
@@ -369,21 +374,11 @@ def _unpaired_count(figure: Figure, mine: tuple[Figure, ...], theirs: tuple[Figu
     claim's one count that matches none of the statement's: "15 sites in 100 days" against "12
     offices in 100 days" speak of one quantity in other words (and if the statement's other
     count is of something else, the claim's count is still one it does not record)."""
-    if _kind(figure) != "count" or any(figure.matches(f) for f in theirs):
+    if figure.kind != "count" or any(figure.matches(f) for f in theirs):
         return []
-    unmatched_mine = [f for f in mine if _kind(f) == "count" and not any(f.matches(g) for g in theirs)]
-    unmatched_theirs = [f for f in theirs if _kind(f) == "count" and not any(f.matches(g) for g in mine)]
+    unmatched_mine = [f for f in mine if f.kind == "count" and not any(f.matches(g) for g in theirs)]
+    unmatched_theirs = [f for f in theirs if f.kind == "count" and not any(f.matches(g) for g in mine)]
     return unmatched_theirs if len(unmatched_mine) == 1 else []
-
-
-TIME_UNITS = frozenset("day week month year hour minut quarter".split())
-"""Stems of what a duration counts: "100 days" is a span of time, never a count of offices."""
-
-
-def _kind(figure: Figure) -> str:
-    if figure.unit is None:
-        return "duration" if figure.counted & TIME_UNITS else "count"
-    return "percent" if figure.unit == "%" else "money"
 
 
 CONFIRMABLE = frozenset({"date", "figure"})
@@ -401,7 +396,7 @@ def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict, entit
     if conflict.kind == "figure" and isinstance(value, Figure):
         return any(value.matches(f) for f in facts.figures)
     if conflict.kind == "place" and isinstance(value, str):
-        return not facts.places.isdisjoint(recording(value, entities))
+        return not facts.places.isdisjoint(recording(value, claim, facts, entities))
     return False
 
 

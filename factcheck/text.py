@@ -71,6 +71,18 @@ def in_compound(normalized: str, token: Token) -> bool:
     return token.start > 0 and normalized[token.start - 1] == "-"
 
 
+def starts_compound(normalized: str, token: Token) -> bool:
+    """Whether a token begins a hyphenated word ("spent-fuel", "cut-price"): part of a
+    modifier, no verb of its own."""
+    return normalized.startswith("-", token.end)
+
+
+def owns(normalized: str, end: int) -> bool:
+    """Whether the name ending at `end` is a possessor ("Acme's unit"): `normalize` leaves its
+    "'s" as spaces."""
+    return normalized[end:end + 2] == "  "
+
+
 def tokens(normalized: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(normalized)]
 

@@ -199,10 +199,10 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         objects = f" +{sorted(entry['object'])}" if "object" in entry else ""
         kinds.setdefault(kind, []).extend(p + objects for key in ("words", "verbs", "nouns") for p in entry.get(key, ()))
     for refinement in data["refinements"]:
-        kinds.setdefault("refinement", []).extend(refinement["words"])
+        kinds.setdefault("refinement", []).extend([*refinement["words"], *refinement.get("nouns", [])])
     for entries in data["attitudes"].values():
         for entry in entries:
-            kinds.setdefault("attitude", []).extend(entry["words"])
+            kinds.setdefault("attitude", []).extend([*entry["words"], *entry.get("nouns", [])])
     for phrases in data["directions"].values():
         kinds.setdefault("direction", []).extend(phrases)
     for key, phrases in data["affiliations"].items():
@@ -217,7 +217,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
-              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
@@ -944,6 +944,22 @@ READINGS = [
                  id="a participle after a possessive is no verb"),
     pytest.param("Acme sold its stake in Globex to Initech", {"type": "stake-sale", "stage": "completed"},
                  id="a stake sold"),
+    pytest.param("Acme's memorandum with Globex lapsed", {"type": "agreement", "stage": "abandoned"},
+                 id="lapsed: ended without being done"),
+    pytest.param("Acme is planning a joint venture with Globex", {"type": "joint-venture", "stage": "planned"},
+                 id="planning a venture"),
+    pytest.param("The Trade Authority rejected Acme's undertakings", {"type": None, "stage": None},
+                 id="undertakings rejected: what is given for an approval approves nothing on its own"),
+    pytest.param("The Trade Authority cleared Acme's purchase of Globex with remedies attached",
+                 {"type": "acquisition", "stage": "approved-conditionally"}, id="remedies attached: conditional"),
+    pytest.param("Acme has since paid the fine", {"type": "fine", "stage": "completed"},
+                 id="has since paid: an adverb after an auxiliary is no background"),
+    pytest.param("The Trade Authority gave the planned Globex and Initech joint venture a green light",
+                 {"type": "joint-venture", "stage": "approved"}, id="the planned venture: a participle after an article"),
+    pytest.param("The Acme spent-fuel store injunction", {"type": "injunction", "asserts": False},
+                 id="a word before a hyphen is no verb"),
+    pytest.param("Acme's denial", {"attitude": "denied", "holder": "acme", "asserts": False},
+                 id="a denial's noun names no predicate"),
     pytest.param("Initech completed the purchase of Globex Link from Acme before Globex took control of Acme",
                  {"type": "acquisition", "agents": ("initech",), "patients": ("globex-link",), "counterparts": ("acme",)},
                  id="no role after a background word"),
@@ -1394,9 +1410,53 @@ def test_an_unknown_event_is_confirmed_by_its_own_verb(claim: Frame, statement: 
     ("Initech and Globex signed a supply agreement in Freedonia", "supported"),  # Springfield is in Freedonia
     ("Initech and Globex signed a supply agreement in Shelbyville", "unverified"),  # so is Shelbyville, elsewhere
     ("Acme and Globex signed a lease in Springfield", "unverified"),  # the statement says only Freedonia
+    ("Acme and Globex signed a lease in Freedonia", "supported"),
+    # a part of a place that the store does not name is confirmed by nothing
+    ("Acme and Globex signed a lease in Freedonia's capital", "unverified"),
+    ("Acme and Globex signed a lease in northern Freedonia", "unverified"),
+    # a part the store knows is a place of its own
+    ("Initech and Globex signed a supply agreement in Freedonia's Springfield district", "supported"),
 ])
 def test_a_place_is_confirmed_by_itself_or_a_place_inside_it(saga: StoreIndex, claim: str, verdict: str) -> None:
     assert check(claim, saga).verdict == verdict
+
+
+def test_the_conflict_with_a_part_of_a_place_says_so(saga: StoreIndex) -> None:
+    assert check("Acme and Globex signed a lease in Freedonia's capital", saga).reason == (
+        "place: the claim says a place in Freedonia, the statement Freedonia")
+
+
+CONCESSION_QUOTES = {
+    "award": "The Trade Authority awarded Acme the airport concession on 1 May 2024 for 35 years",
+    "owner": "Acme owns 30 percent of the airport concession company",
+}
+CONCESSION_STATEMENTS = """\
+  - {id: award, claim: "QUOTE_award", verdict: supported, parties: [regulator, acme], date: 2024-05-01,
+     citations: [{source: wire, quote: "QUOTE_award"}]}
+  - {id: owner, claim: "QUOTE_owner", verdict: supported, parties: [acme], citations: [{source: wire, quote: "QUOTE_owner"}]}
+"""
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The airport concession awarded to Acme runs for 35 years", "supported"),
+    # 30 percent is no span of 30 years: the award's 35 years contradicts the claim
+    ("The airport concession awarded to Acme runs for 30 years", "unverified"),
+])
+def test_a_figure_is_recorded_only_by_one_of_its_kind(tmp_path: Path, claim: str, verdict: str) -> None:
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + CONCESSION_STATEMENTS
+    for key, quote in CONCESSION_QUOTES.items():
+        store = store.replace(f"QUOTE_{key}", quote)
+    assert check(claim, build_index(load_store([write(tmp_path, store, CONCESSION_QUOTES)]))).verdict == verdict
+
+
+@pytest.mark.parametrize("text, stage", [
+    # one letter from two forms of one trigger word: read as that word
+    ("The Trade Authority cleared Acme's purchase of Globex unconditionaly", "approved-unconditionally"),
+    # a form of a trigger word spelt right is no slip of a longer one ("reviewsing")
+    ("The Trade Authority is reviewing Acme's application", "under-review"),
+])
+def test_a_slip_of_a_trigger_word_is_read_as_it(index: StoreIndex, text: str, stage: str) -> None:
+    assert parse_claim(text, index.entities, None, index.words, spelling=True).frame.stage == stage
 
 
 @pytest.mark.parametrize("claim, verdict", [

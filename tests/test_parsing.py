@@ -170,6 +170,14 @@ def test_figure_matching_tolerates_rounding_not_a_different_value_or_currency() 
     assert Figure(1.3e9).matches(Figure(1.3e9, "USD"))
 
 
+def test_a_span_of_time_matches_no_percentage_nor_count() -> None:
+    years = Figure(30, counted=frozenset({"year"}))
+    assert not years.matches(Figure(30, "%"))
+    assert not years.matches(Figure(30, counted=frozenset({"store"})))
+    assert not Figure(30).matches(Figure(30, "%"))
+    assert years.matches(Figure(30, counted=frozenset({"year"})))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("China Telecom signed", ["china-telecom"]),
     ("China Telcom signed", ["china-telecom"]),

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Container, Mapping, NamedTuple, Sequence
 
-from ..text import Token, in_compound, normalize, raw_stem, words
+from ..text import Token, in_compound, normalize, owns, raw_stem, starts_compound, words
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, verb_forms, vocabulary
 
 SENTENCE_WORDS = 6
@@ -422,6 +422,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 continue
             if _in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
+            if _adjective_before_stage(spans, hit, hits, vocab):
+                continue  # "gave the planned venture a green light": the venture is approved
             future = hit.first > 0 and (_after_future(spans, hit.first, vocab) or _expected(spans, hit.first, vocab))
             if trigger.noun and not future:  # ("would appeal" is a verb)
                 noun_stage = noun_stage or hit
@@ -463,6 +465,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "fall":
             fall += 1
         elif kind == "predicate":
+            if hit.first >= 0 and starts_compound(normalized, spans[hit.first]):
+                continue  # "the spent-fuel store": a modifier
             predicate = True
             if hit.first >= 0 and spans[hit.first].text not in vocab.auxiliaries:
                 lexical.append(hit.first)  # "began", "won": a verb of its own
@@ -479,8 +483,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
-    for refinement in refinements:
-        if stage is None or refinement.refines in vocab.implied.get(stage, ()):
+    for refinement in refinements:  # ("rejected Acme's undertakings" approves nothing: what is given refines a stage named)
+        if (stage is None and not refinement.noun) or (stage is not None and refinement.refines in vocab.implied.get(stage, ())):
             if stage is None:
                 stage_hit = None
             stage = refinement.value
@@ -549,7 +553,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     possible = (possible_at >= 0 and not asserted_first) or alternative
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
-                     or attitude_name is not None or predicate
+                     or (attitude_name is not None and not (attitude is not None and attitude.trigger.noun))
+                     or predicate
                      or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_tokens)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
@@ -559,13 +564,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_tokens})
     predicate_at = min(named_heads, default=-1)
     affiliated = _affiliated(normalized, spans, actors, vocab)
-    named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and not _owns(normalized, m.end)]
+    named_first = [m for m in actors if (predicate_at < 0 or m.end <= predicate_at) and not owns(normalized, m.end)]
     # a name before "subsidiary" ("the Acme Cargo subsidiary") is the subject when no one else is
     # named, one before "-affiliated" never ("a Globex-affiliated company": an unnamed one)
     subject = next((m.entity for m in named_first if m.entity not in affiliated),
                    next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
-        subject = next((m.entity for m in actors if m.entity not in affiliated and _owns(normalized, m.end)
+        subject = next((m.entity for m in actors if m.entity not in affiliated and owns(normalized, m.end)
                         and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
     unknown = [i for i in verb_tokens if _finite(normalized, spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
@@ -699,13 +704,7 @@ def _acted_on(normalized: str, spans: Sequence[Token], position: int, actors: Se
     """Whom a stage verb with no event is done to, named right after it ("barred Globex from
     selling"), unless the name owns what follows ("refused Globex's request": its request)."""
     mention = _mention_at(spans, _past_fillers(spans, position, vocab.fillers), actors)
-    return (mention.entity,) if mention is not None and not _owns(normalized, mention.end) else ()
-
-
-def _owns(normalized: str, end: int) -> bool:
-    """Whether the name ending at `end` is a possessor ("Acme's unit"): `normalize` leaves its
-    "'s" as spaces."""
-    return normalized[end:end + 2] == "  "
+    return (mention.entity,) if mention is not None and not owns(normalized, mention.end) else ()
 
 
 OWNED_MODIFIERS = 2
@@ -737,7 +736,7 @@ def _verb_of_its_own(normalized: str, spans: Sequence[Token], hit: Hit, entity_e
     if hit.first < 0:
         return True  # written without spaces (Chinese): the reader cannot tell, so it asserts
     before = spans[hit.first - 1] if hit.first else None
-    if before is not None and before.end in entity_ends and _owns(normalized, before.end):
+    if before is not None and before.end in entity_ends and owns(normalized, before.end):
         return False  # after a possessive
     return _finite(normalized, spans, hit.first, entity_ends, vocab)
 
@@ -782,7 +781,7 @@ def _affiliated(normalized: str, spans: Sequence[Token], actors: Sequence[Mentio
         _after_affiliation_of(spans, m, vocab) or
         normalized[m.end:m.end + 1] == "-" and following.get(m.end + 1) in vocab.affiliated_by_hyphen
         or normalized[m.end:m.end + 1] == " " and following.get(m.end + 1) in vocab.affiliation_nouns
-        or _owns(normalized, m.end) and not vocab.affiliation_nouns.isdisjoint(
+        or owns(normalized, m.end) and not vocab.affiliation_nouns.isdisjoint(
             t.text for t in spans[_first_after(spans, m.end):][:3]))))
 
 
@@ -951,17 +950,26 @@ def _in_background(normalized: str, spans: Sequence[Token], index: int, vocab: V
         return True
     seen = 0
     after = spans[index].start if index < len(spans) else len(normalized)
-    for token in reversed(spans[:max(0, index)]):
+    for position in range(min(index, len(spans)) - 1, -1, -1):
+        token = spans[position]
         if "," in normalized[token.end:after]:
             return False
         after = token.start
         if token.text in vocab.background:
-            return True
+            # (not an adverb after an auxiliary: "it has since paid the fine")
+            return not (position and spans[position - 1].text in vocab.auxiliaries)
         if token.text not in vocab.fillers:
             seen += 1
             if seen == BACKGROUND_REACH:
                 return False
     return False
+
+
+def _adjective_before_stage(spans: Sequence[Token], hit: Hit, hits: Sequence[Hit], vocab: Vocabulary) -> bool:
+    """Whether a stage's participle right after an article ("the planned venture") describes a
+    noun in a clause that names its own stage otherwise ("gave … a green light")."""
+    return (hit.first > 0 and spans[hit.first].text.endswith("ed") and spans[hit.first - 1].text in vocab.articles
+            and any(h is not hit and h.trigger.kind == "stage" for h in hits))
 
 
 def _more_specific(candidate: str, current: str, vocab: Vocabulary) -> bool:
@@ -1050,8 +1058,8 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
             (_passive(spans, type_hit.first, vocab) and not spans[type_hit.first].text.endswith("ing"))
             or (done_to_owner and spans[type_hit.first - 1].text in vocab.possessives))
         moved = [m for m in actors if m.entity in agents and m.end <= start
-                 and ((done_to_owner or not _owns(normalized, m.end)) if passive
-                      else done_to_owner and _owns(normalized, m.end))]
+                 and ((done_to_owner or not owns(normalized, m.end)) if passive
+                      else done_to_owner and owns(normalized, m.end))]
         before, agents = before + moved, [a for a in agents if a not in {m.entity for m in moved}]
     following = {t.start: t.text for t in spans}
     relative = [m.entity for m in after if m.start == type_hit.end + 1 and _past_form(following.get(m.end + 1, ""))]
@@ -1062,7 +1070,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
     for mention in after:  # a name's role is where it is first named ("Globex's terminal" later is no sale)
         first_mentions.setdefault(mention.entity, mention)
     reason = next((t.start for t in spans if after and t.start > after[0].end and t.text in vocab.reason_markers), None)
-    other = owners + [m.entity for m in first_mentions.values() if _owns(normalized, m.end)
+    other = owners + [m.entity for m in first_mentions.values() if owns(normalized, m.end)
              or _after_to_or_from(normalized, m.start, marker, type_hit.end, vocab.name_prepositions)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
              or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
@@ -1114,7 +1122,7 @@ def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit
     acted_on: list[Mention] = []
     owned = False
     for mention in before:
-        owner = _owns(normalized, mention.end)
+        owner = owns(normalized, mention.end)
         owned_before = owned or marker.get(normalized.rfind(" ", 0, mention.start)) in vocab.possessives
         if not owner and (owned_before or mention.start >= verb_end >= 0):
             acted_on.append(mention)
@@ -1126,7 +1134,7 @@ def _before_the_event(normalized: str, before: list[Mention], hits: Sequence[Hit
 
 def _owns_asset(normalized: str, mention: Mention, spans: Sequence[Token], assets: frozenset[str]) -> bool:
     """ "Globex's regional unit": an owner named before what it owns."""
-    if not _owns(normalized, mention.end):
+    if not owns(normalized, mention.end):
         return False
     following = [t.text for t in spans if t.start > mention.end][:3]
     return any(word in assets for word in following)
@@ -1166,8 +1174,8 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
     found = []
     forms = verb_forms()
     for index, token in enumerate(spans):
-        if index in in_names or in_compound(normalized, token):
-            continue  # (nor the end of a hyphenated adjective: "value-added", "state-owned")
+        if index in in_names or in_compound(normalized, token) or starts_compound(normalized, token):
+            continue  # (nor a part of a hyphenated adjective: "value-added", "state-owned", "spent-fuel")
         word = token.text
         before = spans[index - 1].text if index else ""
         if (_past_form(word) or word in forms.irregular_pasts or _unchanged_past_after_name(spans, index, entity_ends)) \
@@ -1175,7 +1183,7 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
             found.append(index)  # "Acme kept all staff", "Acme shut down" (not "Acme's postponed listing")
         elif (index and word.endswith("s") and not word.endswith("ss") and len(word) > 3
                 and index + 1 < len(spans)  # a plural ending the text names something: "Acme Space offices"
-                and not _owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
+                and not owns(normalized, spans[index - 1].end)  # nor one after a possessive: "Acme's damages claim"
                 and not _past_form(spans[index + 1].text)  # nor a subject's noun: "Acme shareholders backed"
                 and spans[index + 1].text not in vocab.noun_prepositions  # nor a headline's: "Acme conditions on Globex"
                 and spans[index + 1].start not in triggered

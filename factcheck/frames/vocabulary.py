@@ -134,6 +134,12 @@ class Vocabulary(NamedTuple):
     """Markers after a Chinese event word that say it happened ("出售了")."""
     means_prepositions: frozenset[str]
     """Words after which a trigger's object is not looked for: the way it is done ("sold through Globex")."""
+    articles: frozenset[str]
+    """Articles: a stage's participle after one is an adjective ("the planned venture")."""
+    subplace_nouns: frozenset[str]
+    """Words for a part of a place after its possessive ("Qasmar's capital"): a place inside it."""
+    subplace_modifiers: frozenset[str]
+    """Words before a place that name a part of it ("northern Qasmar"): a place inside it."""
     subject_pronouns: frozenset[str]
     """Pronouns that begin a later clause as the clause before's subject ("…, and it bought Globex")."""
     reporting_verbs: frozenset[str]
@@ -284,9 +290,12 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
     for refinement in data["refinements"]:
         for phrase in refinement["words"]:
             found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"])))
+        for phrase in refinement.get("nouns", ()):
+            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"], noun=True)))
     for attitude, entries in data["attitudes"].items():
         for entry in entries:
             found += [(phrase, Trigger("attitude", attitude, objects=_objects(entry))) for phrase in entry["words"]]
+            found += [(phrase, Trigger("attitude", attitude, noun=True, as_written=True)) for phrase in entry.get("nouns", ())]
     for direction, phrases in data["directions"].items():
         found += [(phrase, Trigger(direction)) for phrase in phrases]
     for kind, key in (("false", "false_markers"), ("speech", "speech_verbs"), ("negation", "negations"),
@@ -321,6 +330,9 @@ _WORD_SETS = {
     "reporting_verbs": "reporting_verbs",
     "subject_pronouns": "subject_pronouns",
     "means_prepositions": "means_prepositions",
+    "articles": "articles",
+    "subplace_nouns": "subplace_nouns",
+    "subplace_modifiers": "subplace_modifiers",
     "undergoing_verbs": "undergoing_verbs",
     "noun_prepositions": "noun_prepositions",
     "reason_markers": "reason_markers",
