@@ -52,6 +52,9 @@ class ParsedClaim(NamedTuple):
     shares: tuple[tuple[str, float], ...] = ()
     """Percentages the text gives someone ("Acme will own 51 percent", "owned 49 percent by
     Globex"): a statement that gives that one another percentage contradicts the claim."""
+    origins: tuple[str, ...] = ()
+    """Places named only as where a party is from ("Eskaria's Mizora Hygiene", "Mizora Hygiene
+    of Eskaria"): no place of the event."""
     within: tuple[tuple[str, str], ...] = ()
     """Places named only as what holds the claim's own ("in Qasmar's capital", "northern
     Qasmar"), each with the name the text gives that part ("Beijing's Haidian district":
@@ -114,6 +117,7 @@ def parse_claim(
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
         frame=frame,
+        origins=_origins(normalized, word_spans, entity_mentions, kinds),
     )
     if terms_only:
         return read
@@ -127,6 +131,24 @@ def parse_claim(
         within=_places_within(normalized, word_spans, [m for m in entity_mentions if kinds.get(m.entity) == "place"],
                               {m.start for m in entity_mentions}, name_starts or set()),
     )
+
+
+def _origins(normalized: str, word_spans: list[Token], mentions: list[EntityMention],
+             kinds: Mapping[str, str]) -> tuple[str, ...]:
+    """The places the text names only to say where a party is from: before the party's name as
+    its possessive ("Eskaria's Mizora Hygiene"), or after it and "of" ("Mizora Hygiene of
+    Eskaria")."""
+    parties = [m for m in mentions if kinds.get(m.entity) != "place"]
+    starts, ends = {m.start for m in parties}, {m.end for m in parties}
+    prepositions = event_vocabulary().origin_prepositions
+    origin: dict[str, bool] = {}
+    for place in (m for m in mentions if kinds.get(m.entity) == "place"):
+        following = next((w for w in word_spans if w.start >= place.end), None)
+        before = normalized[:place.start].rstrip()
+        told = ((owns(normalized, place.end) and following is not None and following.start in starts)
+                or any(before.endswith(f" {word}") and len(before) - len(word) - 1 in ends for word in prepositions))
+        origin[place.entity] = origin.get(place.entity, True) and told
+    return tuple(place for place, told in origin.items() if told)
 
 
 SUBPLACE_GAP = 2

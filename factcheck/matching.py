@@ -254,12 +254,12 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             and theirs not in claim.entities and mine in kin(theirs)
             and not any(c.claim_value == mine for c in found)):
         found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
-    if facts.places:
-        for place in (e for e in claim.entities if kinds.get(e) == "place"):
-            if facts.places.isdisjoint(recording(place, claim, facts, index.entities)):
-                wanted = ", ".join(sorted(names[p] for p in facts.places))
-                said = f"a place in {names[place]}" if place in dict(claim.within) else names[place]
-                found.append(Conflict("place", place, f"the claim says {said}, the statement {wanted}"))
+    for place in (e for e in claim.entities if kinds.get(e) == "place"):
+        compared = _places_for(claim, place, facts)
+        if compared and compared.isdisjoint(recording(place, claim, facts, index.entities)):
+            wanted = ", ".join(sorted(names[p] for p in compared))
+            said = f"a place in {names[place]}" if place in dict(claim.within) else names[place]
+            found.append(Conflict("place", place, f"the claim says {said}, the statement {wanted}"))
     dates = event_dates(claim, facts)
     if dates:
         for value in claim.dates:
@@ -319,6 +319,14 @@ def _speaks_of(words: Sequence[str], vocabulary: str) -> bool:
     long = [word for word in words if len(word) > MIN_FUZZY_LENGTH]
     theirs = vocabulary.split() if long else []
     return any(one_letter_from(word, theirs) for word in long)
+
+
+def _places_for(claim: ParsedClaim, place: str, facts: StatementFacts) -> frozenset[str]:
+    """The statement's places a claim's place is compared with: where a party is from with any
+    place it names ("Kisaragi Seiyaku of Brennau" against "Kisaragi Seiyaku of Osaka"), the
+    event's place only with the event's ("a plant in Eskaria" is not confirmed by "Mizora
+    Hygiene of Eskaria signed a venture to build a plant in Dravno")."""
+    return facts.places if place in claim.origins else facts.places - facts.origins
 
 
 def recording(place: str, claim: ParsedClaim, facts: StatementFacts, entities: EntityIndex) -> frozenset[str]:
@@ -396,7 +404,7 @@ def records(claim: ParsedClaim, facts: StatementFacts, conflict: Conflict, entit
     if conflict.kind == "figure" and isinstance(value, Figure):
         return any(value.matches(f) for f in facts.figures)
     if conflict.kind == "place" and isinstance(value, str):
-        return not facts.places.isdisjoint(recording(value, claim, facts, entities))
+        return not _places_for(claim, value, facts).isdisjoint(recording(value, claim, facts, entities))
     return False
 
 

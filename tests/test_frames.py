@@ -217,7 +217,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
-              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
@@ -960,6 +960,17 @@ READINGS = [
                  id="a word before a hyphen is no verb"),
     pytest.param("Acme's denial", {"attitude": "denied", "holder": "acme", "asserts": False},
                  id="a denial's noun names no predicate"),
+    pytest.param("Acme sought an injunction against Globex", {"type": "injunction", "stage": "applied"},
+                 id="sought an injunction: applied"),
+    pytest.param("Acme terminated its supply agreement with Globex",
+                 {"type": "agreement", "stage": "abandoned", "doer": "acme"}, id="who terminated: the verb's subject"),
+    pytest.param("Acme lost its Globex contract when Initech terminated it",
+                 {"type": "agreement", "stage": "abandoned", "doer": "initech"},
+                 id="who terminated: not the sentence's subject"),
+    pytest.param("Acme's agreement with Globex was terminated", {"type": "agreement", "stage": "abandoned", "doer": None},
+                 id="who terminated: not a passive's subject"),
+    pytest.param("Acme toll increase", {"direction": 1, "asserts": False}, id="a rise after a singular noun: named, not told"),
+    pytest.param("Acme tolls rise", {"direction": 1}, id="a rise after a plural: a verb"),
     pytest.param("Initech completed the purchase of Globex Link from Acme before Globex took control of Acme",
                  {"type": "acquisition", "agents": ("initech",), "patients": ("globex-link",), "counterparts": ("acme",)},
                  id="no role after a background word"),
@@ -1424,6 +1435,43 @@ def test_a_place_is_confirmed_by_itself_or_a_place_inside_it(saga: StoreIndex, c
 def test_the_conflict_with_a_part_of_a_place_says_so(saga: StoreIndex) -> None:
     assert check("Acme and Globex signed a lease in Freedonia's capital", saga).reason == (
         "place: the claim says a place in Freedonia, the statement Freedonia")
+
+
+ORIGIN_QUOTES = {"plant": "Acme of Ruritania and Globex agreed to build a plant in Springfield"}
+ORIGIN_STORE = SAGA_STORE[:SAGA_STORE.index("statements:")].replace(
+    "  freedonia:", "  ruritania: {name: Ruritania, kind: place}\n  freedonia:") + """\
+statements:
+  - {id: plant, claim: "QUOTE_plant", verdict: supported, parties: [acme, globex], places: [springfield],
+     citations: [{source: wire, quote: "QUOTE_plant"}]}
+""".replace("QUOTE_plant", ORIGIN_QUOTES["plant"])
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme of Ruritania and Globex agreed to build a plant in Springfield", "supported"),
+    ("Ruritania's Acme and Globex agreed to build a plant in Springfield", "supported"),
+    # where a party is from is no place of the event, and the other way round
+    ("Acme and Globex agreed to build a plant in Ruritania", "unverified"),
+    ("Acme of Shelbyville and Globex agreed to build a plant in Springfield", "unverified"),
+])
+def test_where_a_party_is_from_is_no_place_of_the_event(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = build_index(load_store([write(tmp_path, ORIGIN_STORE, ORIGIN_QUOTES)]))
+    assert check(claim, index).verdict == verdict
+
+
+TERMINATION_QUOTES = {"ended": "Globex terminated its supply agreement with Acme"}
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Globex terminated its supply agreement with Acme", "supported"),
+    ("Acme terminated its supply agreement with Globex", "unverified"),
+])
+def test_who_ended_an_agreement_is_the_subject_of_its_verb(tmp_path: Path, claim: str, verdict: str) -> None:
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + f"""\
+statements:
+  - {{id: ended, claim: "{TERMINATION_QUOTES['ended']}", verdict: supported, parties: [globex, acme],
+     citations: [{{source: wire, quote: "{TERMINATION_QUOTES['ended']}"}}]}}
+"""
+    assert check(claim, build_index(load_store([write(tmp_path, store, TERMINATION_QUOTES)]))).verdict == verdict
 
 
 CONCESSION_QUOTES = {

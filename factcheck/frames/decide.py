@@ -104,6 +104,11 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
             or _changed_object(claim, statement, name))
     if role:
         return Decision(None, "role", role)
+    if claim.stage == statement.stage and claim.doer and statement.doer and not related(claim.doer, statement.doer):
+        # "Globex terminated its supply agreement with Acme" against "Acme terminated its supply
+        # agreement with Globex": who ended it, or who appealed, is the subject of the verb
+        return Decision(None, "who", f"the claim says {name(claim.doer)} {claim.stage_words}, "
+                                     f"the statement {name(statement.doer)}")
     if claim.deciders and statement.deciders and not any(
             related(mine, theirs) for mine in claim.deciders for theirs in statement.deciders):
         # "Acme granted Globex a licence" against "Globex granted Acme a licence"; another regulator's approval

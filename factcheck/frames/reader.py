@@ -106,6 +106,9 @@ class Frame(NamedTuple):
     """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
     offered; "expects to complete the purchase": completed); two plans of other stages are
     two plans."""
+    doer: str | None = None
+    """For a stage one party does (`one_sided`: "terminated", "appealed"), the party named as
+    its verb's subject ("when Globex terminated it"): who did it."""
     negates_another: bool = False
     """It is negated only by a negation of a verb the vocabulary does not know, after the
     event's word ("the investment does not require clearance"): a claim that says so is still a
@@ -393,6 +396,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     falsehood: Hit | None = None
     speech: Hit | None = None
     rise = fall = 0
+    moved = False  # a rise or fall told by a verb ("tolls rose"), not only named ("a toll rise")
     negation_hits: list[Hit] = []
     hedged = question = refers_back = False
     possible_at = -1  # the token of a modal before a verb ("may block"), if any
@@ -460,10 +464,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 possible_at = hit.first
         elif kind == "question":
             question = True
-        elif kind == "rise":
-            rise += 1
-        elif kind == "fall":
-            fall += 1
+        elif kind in ("rise", "fall"):
+            rise, fall = rise + (kind == "rise"), fall + (kind == "fall")
+            moved = moved or not _direction_noun(spans, hit, vocab)
         elif kind == "predicate":
             if hit.first >= 0 and starts_compound(normalized, spans[hit.first]):
                 continue  # "the spent-fuel store": a modifier
@@ -555,7 +558,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or (attitude_name is not None and not (attitude is not None and attitude.trigger.noun))
                      or predicate
-                     or negations > 0 or rise > 0 or fall > 0 or falsehood is not None or bool(verb_tokens)
+                     or negations > 0 or moved or falsehood is not None or bool(verb_tokens)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
     asserts = has_predicate or _plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
@@ -595,7 +598,23 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         subject=subject, refers_back=refers_back, predicate_starts=tuple(heads), predicate_at=predicate_at,
         tense=tense, verbs=verbs, affiliated=affiliated, verb_objects=verb_objects, planned=planned, qualifier=qualifier, reason=reason, sources=sources,
         persists=_says_any(vocab.persistence_markers, written, normalized), negates_another=negates_another,
+        doer=_doer(normalized, spans, stage_hit, actors, vocab) if stage in vocab.one_sided else None,
     )
+
+
+def _doer(normalized: str, spans: Sequence[Token], stage_hit: Hit | None, actors: Sequence[Mention],
+          vocab: Vocabulary) -> str | None:
+    """The party named right before a stage's verb, with only auxiliaries and adverbs between
+    ("Globex has terminated", "Globex abruptly ended"): the verb's subject (not a passive's:
+    "Globex's agreement was terminated")."""
+    if stage_hit is None or stage_hit.trigger.noun or stage_hit.first < 0:
+        return None
+    before = next((m for m in reversed(actors) if m.end <= stage_hit.start), None)
+    if before is None:
+        return None
+    between = [t.text for t in spans if before.end <= t.start < stage_hit.start]
+    return before.entity if all((w in vocab.auxiliaries and w not in vocab.passive_markers) or w.endswith("ly")
+                                for w in between) else None
 
 
 def text_says_any(markers: Sequence[str], text: str) -> bool:
@@ -963,6 +982,17 @@ def _in_background(normalized: str, spans: Sequence[Token], index: int, vocab: V
             if seen == BACKGROUND_REACH:
                 return False
     return False
+
+
+def _direction_noun(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether a word of rise or fall names one after a singular noun ("Arvane toll increase",
+    "its toll rise"), where a verb would take an -s ("tolls rise", "the toll rises")."""
+    if hit.first <= 0 or hit.last != hit.first:
+        return False
+    word, before = spans[hit.first].text, spans[hit.first - 1].text
+    return (before.isalpha() and not before.endswith("s") and before not in vocab.auxiliaries
+            and before not in vocab.not_finite_after and before not in vocab.pronouns and before not in ("and", "or")
+            and not word.endswith(("s", "ed")) and word not in verb_forms().irregular_pasts)
 
 
 def _adjective_before_stage(spans: Sequence[Token], hit: Hit, hits: Sequence[Hit], vocab: Vocabulary) -> bool:

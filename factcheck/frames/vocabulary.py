@@ -106,6 +106,8 @@ class Vocabulary(NamedTuple):
     undone: frozenset[str]
     """Stages that record the event has not taken place (talks, blocked, abandoned): no
     support for a clause that says, with a verb of its own and no stage, that it did."""
+    one_sided: frozenset[str]
+    """Stages done by one party, the subject of their verb (who terminated, who appealed)."""
     possessives: frozenset[str]
     """Words after which a name is what is owned ("its Acme bid": a bid for Acme)."""
     noun_endings: tuple[str, ...]
@@ -136,6 +138,8 @@ class Vocabulary(NamedTuple):
     """Words after which a trigger's object is not looked for: the way it is done ("sold through Globex")."""
     articles: frozenset[str]
     """Articles: a stage's participle after one is an adjective ("the planned venture")."""
+    origin_prepositions: tuple[str, ...]
+    """Between a party's name and a place, say where the party is from ("Mizora Hygiene of Eskaria")."""
     subplace_nouns: frozenset[str]
     """Words for a part of a place after its possessive ("Qasmar's capital"): a place inside it."""
     subplace_modifiers: frozenset[str]
@@ -398,12 +402,14 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         interim=_flagged(stages, "interim"),
         unrealised=_flagged(stages, "unrealised"),
         undone=_flagged(stages, "undone"),
+        one_sided=_flagged(stages, "one_sided"),
         anaphors=tuple(" ".join(words_of(phrase)) for phrase in data["anaphors"]),
         same_kind_markers=tuple(" ".join(words_of(phrase)) for phrase in data["same_kind_markers"]),
         additive_markers=tuple(" ".join(words_of(phrase)) for phrase in data["additive_markers"]),
         expecting=frozenset(stem for phrase in data["expecting"] for stem in stems_of(phrase)),
         done_markers=tuple(" ".join(words_of(phrase)) for phrase in data["done_markers"]),
         perfective_markers=tuple(data["perfective_markers"]),
+        origin_prepositions=tuple(data["origin_prepositions"]),
         pronoun_prepositions=tuple(data["pronoun_prepositions"]),
         object_negations=frozenset(" ".join(words_of(phrase)) for phrase in data["object_negations"]),
         deciding_nouns=frozenset(" ".join(words_of(phrase)) for phrase in data["deciding_nouns"]),
