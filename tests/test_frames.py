@@ -217,7 +217,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
-              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
+              "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "traded_nouns", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
@@ -563,7 +563,7 @@ READINGS = [
                  id="获…批准: the approval received is the clause's stage"),
     pytest.param("Acme pulled its stock market listing", {"type": "listing", "stage": "abandoned"},
                  id="pulled its listing"),
-    pytest.param("Acme tore up its supply contract with Globex", {"type": "agreement", "stage": "abandoned"},
+    pytest.param("Acme tore up its supply contract with Globex", {"type": "contract", "stage": "abandoned"},
                  id="tore up a contract"),
     pytest.param("Acme walked away from Globex, withdrawing its offer",
                  {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
@@ -890,7 +890,7 @@ READINGS = [
                  id="a patent sold"),
     pytest.param("Acme signed a supply deal with Globex", {"type": "deal", "qualifier": "supply"}, id="a supply deal"),
     pytest.param("Acme signed a new deal with Globex", {"type": "deal", "qualifier": None}, id="a new deal"),
-    pytest.param("Acme signed a 30 million dollars contract with Globex", {"type": "agreement", "qualifier": None},
+    pytest.param("Acme signed a 30 million dollars contract with Globex", {"type": "contract", "qualifier": None},
                  id="a figure's word is no kind of deal"),
     pytest.param("Globex's shareholders voted down the Acme deal", {"stage": "blocked"}, id="voted down"),
     pytest.param("Globex's IPO was priced at EUR 11 a share", {"type": "listing", "subject": "globex"},
@@ -923,7 +923,7 @@ READINGS = [
                  id="got its fine cut: what was done to its fine"),
     pytest.param("Acme had its licence revoked", {"type": "licence", "stage": "revoked"},
                  id="had its licence revoked"),
-    pytest.param("Acme won the Globex contract", {"type": "agreement", "stage": "agreed"}, id="won a contract"),
+    pytest.param("Acme won the Globex contract", {"type": "contract", "stage": "agreed"}, id="won a contract"),
     pytest.param("The High Court partly annulled Acme's fine, cutting it to EUR 4 million", {"type": "fine", "stage": "reduced"},
                  id="partly annulled: reduced, not overturned"),
     pytest.param("The Globex and Initech joint venture had not yet finished registration",
@@ -934,7 +934,7 @@ READINGS = [
                  id="a binding offer"),
     pytest.param("Acme and Initech made first-round offers for Globex",
                  {"type": "acquisition", "stage": "offered-indicative"}, id="first-round offers: not binding"),
-    pytest.param("The Trade Authority awarded Acme a five-year contract", {"type": "agreement", "stage": "agreed"},
+    pytest.param("The Trade Authority awarded Acme a five-year contract", {"type": "contract", "stage": "agreed"},
                  id="awarded a contract"),
     pytest.param("艾克米出售了Globex", {"type": "divestment", "stage": "completed"},
                  id="a Chinese event word with its aspect marker happened"),
@@ -944,7 +944,7 @@ READINGS = [
                  id="a participle after a possessive is no verb"),
     pytest.param("Acme sold its stake in Globex to Initech", {"type": "stake-sale", "stage": "completed"},
                  id="a stake sold"),
-    pytest.param("Acme's memorandum with Globex lapsed", {"type": "agreement", "stage": "abandoned"},
+    pytest.param("Acme's memorandum with Globex lapsed", {"type": "memorandum", "stage": "abandoned"},
                  id="lapsed: ended without being done"),
     pytest.param("Acme is planning a joint venture with Globex", {"type": "joint-venture", "stage": "planned"},
                  id="planning a venture"),
@@ -965,12 +965,14 @@ READINGS = [
     pytest.param("Acme terminated its supply agreement with Globex",
                  {"type": "agreement", "stage": "abandoned", "doer": "acme"}, id="who terminated: the verb's subject"),
     pytest.param("Acme lost its Globex contract when Initech terminated it",
-                 {"type": "agreement", "stage": "abandoned", "doer": "initech"},
+                 {"type": "contract", "stage": "abandoned", "doer": "initech"},
                  id="who terminated: not the sentence's subject"),
     pytest.param("Acme's agreement with Globex was terminated", {"type": "agreement", "stage": "abandoned", "doer": None},
                  id="who terminated: not a passive's subject"),
     pytest.param("Acme toll increase", {"direction": 1, "asserts": False}, id="a rise after a singular noun: named, not told"),
     pytest.param("Acme tolls rise", {"direction": 1}, id="a rise after a plural: a verb"),
+    pytest.param("The Trade Authority banned exports of turbines to Globex", {"type": "ban", "reason": ("turbines",)},
+                 id="what a ban is of: a particular like its reason"),
     pytest.param("Initech completed the purchase of Globex Link from Acme before Globex took control of Acme",
                  {"type": "acquisition", "agents": ("initech",), "patients": ("globex-link",), "counterparts": ("acme",)},
                  id="no role after a background word"),
@@ -1458,7 +1460,14 @@ def test_where_a_party_is_from_is_no_place_of_the_event(tmp_path: Path, claim: s
     assert check(claim, index).verdict == verdict
 
 
-TERMINATION_QUOTES = {"ended": "Globex terminated its supply agreement with Acme"}
+def one_statement_saga(folder: Path, quote: str, parties: list[str]) -> StoreIndex:
+    """The saga's entities and one true statement that says `quote` in its words."""
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + f"""\
+statements:
+  - {{id: only, claim: "{quote}", verdict: supported, parties: [{', '.join(parties)}],
+     citations: [{{source: wire, quote: "{quote}"}}]}}
+"""
+    return build_index(load_store([write(folder, store, {"only": quote})]))
 
 
 @pytest.mark.parametrize("claim, verdict", [
@@ -1466,12 +1475,8 @@ TERMINATION_QUOTES = {"ended": "Globex terminated its supply agreement with Acme
     ("Acme terminated its supply agreement with Globex", "unverified"),
 ])
 def test_who_ended_an_agreement_is_the_subject_of_its_verb(tmp_path: Path, claim: str, verdict: str) -> None:
-    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + f"""\
-statements:
-  - {{id: ended, claim: "{TERMINATION_QUOTES['ended']}", verdict: supported, parties: [globex, acme],
-     citations: [{{source: wire, quote: "{TERMINATION_QUOTES['ended']}"}}]}}
-"""
-    assert check(claim, build_index(load_store([write(tmp_path, store, TERMINATION_QUOTES)]))).verdict == verdict
+    index = one_statement_saga(tmp_path, "Globex terminated its supply agreement with Acme", ["globex", "acme"])
+    assert check(claim, index).verdict == verdict
 
 
 CONCESSION_QUOTES = {
@@ -1483,6 +1488,18 @@ CONCESSION_STATEMENTS = """\
      citations: [{source: wire, quote: "QUOTE_award"}]}
   - {id: owner, claim: "QUOTE_owner", verdict: supported, parties: [acme], citations: [{source: wire, quote: "QUOTE_owner"}]}
 """
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme and Globex signed a memorandum of understanding on a rail link", "supported"),
+    ("Acme and Globex signed an agreement on a rail link", "supported"),
+    # a memorandum is no contract, though each is an agreement
+    ("Acme and Globex signed a binding contract to build a rail link", "unverified"),
+])
+def test_a_memorandum_is_no_contract(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = one_statement_saga(tmp_path, "Acme and Globex signed a memorandum of understanding on a rail link",
+                               ["acme", "globex"])
+    assert check(claim, index).verdict == verdict
 
 
 @pytest.mark.parametrize("claim, verdict", [

@@ -101,7 +101,8 @@ class Frame(NamedTuple):
     reason: tuple[str, ...] = ()
     """For an event whose reason is a particular (a fine, a ban), the plain words after "for",
     "over" or "because" that say what it was for ("fined Acme for mis-selling": mis, selling),
-    of which a statement must use at least one."""
+    or after what is traded and "of" ("banned exports of mackerel"), of which a statement must
+    use at least one."""
     planned: str | None = None
     """For a plan, the stage it is a plan of, where its words name one ("is weighing a bid":
     offered; "expects to complete the purchase": completed); two plans of other stages are
@@ -657,11 +658,12 @@ REASON_WORD_LENGTH = 4
 
 def _reason(spans: Sequence[Token], type_hit: Hit | None, hits: Sequence[Hit], mentions: Sequence[Mention],
             vocab: Vocabulary) -> tuple[str, ...]:
-    """The plain words after the first reason marker after the event's word, up to a background
-    word (see `Frame.reason`)."""
+    """The plain words after the first reason marker after the event's word, or after what is
+    traded and "of" ("banned exports of mackerel"), up to a background word (see `Frame.reason`)."""
     if type_hit is None or not vocab.types[type_hit.trigger.value].get("reasoned") or type_hit.last < 0:
         return ()
-    start = next((i for i in range(type_hit.last + 1, len(spans)) if spans[i].text in vocab.reason_markers), None)
+    start = next((i for i in range(type_hit.last + 1, len(spans)) if spans[i].text in vocab.reason_markers
+                  or (spans[i].text == "of" and spans[i - 1].text in vocab.traded_nouns)), None)
     if start is None:
         return ()
     found: list[str] = []

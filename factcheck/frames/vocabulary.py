@@ -140,6 +140,8 @@ class Vocabulary(NamedTuple):
     """Articles: a stage's participle after one is an adjective ("the planned venture")."""
     origin_prepositions: tuple[str, ...]
     """Between a party's name and a place, say where the party is from ("Mizora Hygiene of Eskaria")."""
+    traded_nouns: frozenset[str]
+    """Before "of" after a reasoned event's word, say what it is about ("banned exports of mackerel")."""
     subplace_nouns: frozenset[str]
     """Words for a part of a place after its possessive ("Qasmar's capital"): a place inside it."""
     subplace_modifiers: frozenset[str]
@@ -335,6 +337,7 @@ _WORD_SETS = {
     "subject_pronouns": "subject_pronouns",
     "means_prepositions": "means_prepositions",
     "articles": "articles",
+    "traded_nouns": "traded_nouns",
     "subplace_nouns": "subplace_nouns",
     "subplace_modifiers": "subplace_modifiers",
     "undergoing_verbs": "undergoing_verbs",
