@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl benchmarks/claims/shipped18-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl benchmarks/claims/harbour-final3.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl"
@@ -33,7 +33,7 @@ declare -A sets=(
   [utility]="benchmarks/stores/utility|benchmarks/claims/utility-final.jsonl"
   [gaming]="benchmarks/stores/gaming|benchmarks/claims/gaming-final.jsonl"
   [delivery]="benchmarks/stores/delivery|benchmarks/claims/delivery-final.jsonl"
-  [shipping]="benchmarks/stores/shipping|benchmarks/claims/shipping-final.jsonl"
+  [shipping]="benchmarks/stores/shipping|benchmarks/claims/shipping-final.jsonl benchmarks/claims/shipping-final2.jsonl"
   [cloud]="benchmarks/stores/cloud|benchmarks/claims/cloud-final.jsonl"
   [rail]="benchmarks/stores/rail|benchmarks/claims/rail-final.jsonl benchmarks/claims/rail-final2.jsonl"
   [property]="benchmarks/stores/property|benchmarks/claims/property-final.jsonl"
@@ -52,6 +52,8 @@ declare -A sets=(
   [nuclear]="benchmarks/stores/nuclear|benchmarks/claims/nuclear-final.jsonl"
   [fisheries]="benchmarks/stores/fisheries|benchmarks/claims/fisheries-final.jsonl"
   [concessions]="benchmarks/stores/concessions|benchmarks/claims/concessions-final.jsonl"
+  [pharmacy]="benchmarks/stores/pharmacy|benchmarks/claims/pharmacy-final.jsonl"
+  [cement]="benchmarks/stores/cement|benchmarks/claims/cement-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done

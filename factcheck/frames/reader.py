@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from string import ascii_lowercase
 from functools import lru_cache
-from typing import Container, Mapping, NamedTuple, Sequence
+from typing import Container, Iterator, Mapping, NamedTuple, Sequence
 
 from ..text import Token, in_compound, normalize, owns, raw_stem, starts_compound, words
-from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, Vocabulary, verb_forms, vocabulary
+from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, VerbForms, Vocabulary, verb_forms, vocabulary
 
 SENTENCE_WORDS = 6
 """Text with this many plain words is a sentence with a predicate the vocabulary does not know, not a fragment
@@ -562,7 +563,8 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or moved or falsehood is not None or bool(verb_tokens)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
-    asserts = has_predicate or _plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
+    asserts = has_predicate or (_plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
+                                and _a_verb_could_be_among(spans, named_or_figured))
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_tokens})
@@ -844,6 +846,37 @@ def _expected(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
 def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """"Acme was cleared to buy": the cleared one is Acme, who acts in the purchase."""
     return index > 0 and spans[index - 1].text in vocab.passive_markers
+
+
+def _a_verb_could_be_among(spans: Sequence[Token], named_or_figured: set[int]) -> bool:
+    """Whether a plain word has a verb's form, or is a slip of one ("lets", "vote", "estimated",
+    "took", "signd"): a sentence of plain words without one is a noun phrase ("the Ministry's
+    conditional approval of the merger"), whatever its length."""
+    forms = verb_forms()
+    return any(i not in named_or_figured and t.text.isalpha() and (
+        _verb_form(t.text, forms) or (len(t.text) >= SLIP_LENGTH and any(
+            _verb_form(slip, forms) for slip in _letter_added_or_swapped(t.text))))
+               for i, t in enumerate(spans))
+
+
+SLIP_LENGTH = 5
+"""The shortest word read as a verb's slip ("signd", "bougth"): shorter ones are near too many."""
+
+
+def _verb_form(word: str, forms: VerbForms) -> bool:
+    return (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
+            or word in forms.unchanged_pasts or f"{word}s" in forms.third_person or f"{word}es" in forms.third_person)
+
+
+def _letter_added_or_swapped(word: str) -> Iterator[str]:
+    """Every word a letter added or two neighbours swapped away from `word`: the commonest slips
+    of typing a verb ("signd", "estimats", "bougth"); not a letter changed, which turns nouns
+    into verbs ("merger", "merged")."""
+    for i in range(len(word) + 1):
+        for letter in ascii_lowercase:
+            yield word[:i] + letter + word[i:]
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
 
 
 def _plain_words(normalized: str, spans: Sequence[Token], named_or_figured: set[int]) -> int:
