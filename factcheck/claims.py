@@ -19,7 +19,7 @@ from .dates import PartialDate, read_dates
 from .entities import EntityIndex
 from .entities import Mention as EntityMention
 from .figures import Figure, FigureMention, currency_before_number, find_figures
-from .frames.reader import Frame, Mention, read_frame, text_says_any
+from .frames.reader import Frame, Mention, in_background, read_frame, text_says_any
 from .frames.vocabulary import ANY_SLIP_LENGTH, SPELLING_LENGTH
 from .frames.vocabulary import vocabulary as event_vocabulary
 from .spelling import one_letter_from, vowel_slips_and_swaps
@@ -52,9 +52,10 @@ class ParsedClaim(NamedTuple):
     shares: tuple[tuple[str, float], ...] = ()
     """Percentages the text gives someone ("Acme will own 51 percent", "owned 49 percent by
     Globex"): a statement that gives that one another percentage contradicts the claim."""
-    origins: tuple[str, ...] = ()
-    """Places named only as where a party is from ("Eskaria's Mizora Hygiene", "Mizora Hygiene
-    of Eskaria"): no place of the event."""
+    asides: tuple[str, ...] = ()
+    """Places named only in passing: where a party is from ("Eskaria's Mizora Hygiene", "Mizora
+    Hygiene of Eskaria"), or in what the clause mentions as background ("two days after
+    launching sales in France"): no place of the event."""
     within: tuple[tuple[str, str], ...] = ()
     """Places named only as what holds the claim's own ("in Qasmar's capital", "northern
     Qasmar"), each with the name the text gives that part ("Beijing's Haidian district":
@@ -117,7 +118,7 @@ def parse_claim(
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
         frame=frame,
-        origins=_origins(normalized, word_spans, entity_mentions, kinds),
+        asides=_asides(normalized, word_spans, entity_mentions, kinds),
     )
     if terms_only:
         return read
@@ -133,22 +134,25 @@ def parse_claim(
     )
 
 
-def _origins(normalized: str, word_spans: list[Token], mentions: list[EntityMention],
-             kinds: Mapping[str, str]) -> tuple[str, ...]:
-    """The places the text names only to say where a party is from: before the party's name as
-    its possessive ("Eskaria's Mizora Hygiene"), or after it and "of" ("Mizora Hygiene of
-    Eskaria")."""
+def _asides(normalized: str, word_spans: list[Token], mentions: list[EntityMention],
+            kinds: Mapping[str, str]) -> tuple[str, ...]:
+    """The places the text names only in passing: where a party is from, before the party's
+    name as its possessive ("Eskaria's Mizora Hygiene") or after it and "of" ("Mizora Hygiene of
+    Eskaria"); or in a background phrase ("two days after launching sales in France")."""
+    vocab = event_vocabulary()
     parties = [m for m in mentions if kinds.get(m.entity) != "place"]
     starts, ends = {m.start for m in parties}, {m.end for m in parties}
-    prepositions = event_vocabulary().origin_prepositions
-    origin: dict[str, bool] = {}
+    aside: dict[str, bool] = {}
     for place in (m for m in mentions if kinds.get(m.entity) == "place"):
+        index = next((i for i, w in enumerate(word_spans) if w.start >= place.start), len(word_spans))
         following = next((w for w in word_spans if w.start >= place.end), None)
         before = normalized[:place.start].rstrip()
-        told = ((owns(normalized, place.end) and following is not None and following.start in starts)
-                or any(before.endswith(f" {word}") and len(before) - len(word) - 1 in ends for word in prepositions))
-        origin[place.entity] = origin.get(place.entity, True) and told
-    return tuple(place for place, told in origin.items() if told)
+        passing = ((owns(normalized, place.end) and following is not None and following.start in starts)
+                   or any(before.endswith(f" {word}") and len(before) - len(word) - 1 in ends
+                          for word in vocab.origin_prepositions)
+                   or in_background(normalized, word_spans, index, vocab))
+        aside[place.entity] = aside.get(place.entity, True) and passing
+    return tuple(place for place, passing in aside.items() if passing)
 
 
 SUBPLACE_GAP = 2

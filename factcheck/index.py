@@ -147,9 +147,10 @@ class StatementFacts(NamedTuple):
     involved: frozenset[str]
     """Parties, the speaker and every non-place entity its text names."""
     places: frozenset[str]
-    origins: frozenset[str]
-    """Of `places`, those named only as where a party is from ("Mizora Hygiene of Eskaria"):
-    no place of the event."""
+    asides: frozenset[str]
+    """Of `places`, those named only in passing (where a party is from: "Mizora Hygiene of
+    Eskaria"; in a background phrase: "two days after launching sales in France"): no place of
+    the event."""
     dates: tuple[PartialDate, ...]
     """The event's date and the dates its text names."""
     text_dates: tuple[PartialDate, ...]
@@ -578,18 +579,18 @@ def _facts_fields(facts: StatementFacts) -> tuple:
     """`StatementFacts` as plain tuples for marshal, like `Scoring`: every claim examines a few
     statements in full, and a pickle of these dataclasses loads three times slower."""
     return (_statement_fields(facts.statement), tuple(map(tuple, facts.frames)),
-            *map(sorted, (facts.parties, facts.involved, facts.places, facts.origins)),
+            *map(sorted, (facts.parties, facts.involved, facts.places, facts.asides)),
             _dates_fields(facts.dates), _dates_fields(facts.text_dates),
             tuple(map(_dates_fields, facts.frame_dates)), _figures_fields(facts.figures),
             *map(sorted, (facts.terms, facts.kind_terms)), facts.vocabulary)
 
 
 def _facts_from(blob: bytes) -> StatementFacts:
-    (statement, frames, parties, involved, places, origins, dates, text_dates, frame_dates, figures,
+    (statement, frames, parties, involved, places, asides, dates, text_dates, frame_dates, figures,
      terms, kind_terms, vocabulary) = marshal.loads(blob)
     return StatementFacts(
         _statement_from(statement), tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved),
-        frozenset(places), frozenset(origins),
+        frozenset(places), frozenset(asides),
         tuple(map(_date, dates)), tuple(map(_date, text_dates)),
         tuple(tuple(map(_date, group)) for group in frame_dates), tuple(map(_figure, figures)),
         frozenset(terms), frozenset(kind_terms), vocabulary)
@@ -666,7 +667,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     return StatementFacts(
         statement=statement, frames=frames, frame_dates=frame_dates,
         parties=frozenset(statement.parties),
-        involved=frozenset(involved), places=frozenset(places), origins=frozenset(places.intersection(parsed.origins)
+        involved=frozenset(involved), places=frozenset(places), asides=frozenset(places.intersection(parsed.asides)
                                                                                   .difference(statement.places)),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),

@@ -322,11 +322,11 @@ def _speaks_of(words: Sequence[str], vocabulary: str) -> bool:
 
 
 def _places_for(claim: ParsedClaim, place: str, facts: StatementFacts) -> frozenset[str]:
-    """The statement's places a claim's place is compared with: where a party is from with any
-    place it names ("Kisaragi Seiyaku of Brennau" against "Kisaragi Seiyaku of Osaka"), the
-    event's place only with the event's ("a plant in Eskaria" is not confirmed by "Mizora
-    Hygiene of Eskaria signed a venture to build a plant in Dravno")."""
-    return facts.places if place in claim.origins else facts.places - facts.origins
+    """The statement's places a claim's place is compared with: one named in passing (where a
+    party is from) with any place it names ("Kisaragi Seiyaku of Brennau" against "Kisaragi
+    Seiyaku of Osaka"), the event's place only with the event's ("a plant in Eskaria" is not
+    confirmed by "Mizora Hygiene of Eskaria signed a venture to build a plant in Dravno")."""
+    return facts.places if place in claim.asides else facts.places - facts.asides
 
 
 def recording(place: str, claim: ParsedClaim, facts: StatementFacts, entities: EntityIndex) -> frozenset[str]:

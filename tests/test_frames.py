@@ -1497,6 +1497,17 @@ CONCESSION_STATEMENTS = """\
 
 
 @pytest.mark.parametrize("claim, verdict", [
+    ("Acme opened an office in Springfield", "supported"),
+    # a place in what the statement mentions as background is no place of its event
+    ("Acme opened an office in Shelbyville", "unverified"),
+])
+def test_a_place_in_a_background_phrase_is_no_place_of_the_event(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = one_statement_saga(tmp_path, "Acme opened an office in Springfield two days after launching sales in Shelbyville",
+                               ["acme"])
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
     ("Acme and Globex signed a memorandum of understanding on a rail link", "supported"),
     ("Acme and Globex signed an agreement on a rail link", "supported"),
     # a memorandum is no contract, though each is an agreement

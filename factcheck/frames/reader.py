@@ -410,7 +410,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         trigger = hit.trigger
         kind = trigger.kind
         if kind == "type":
-            if type_hit is not None and _in_background(normalized, spans, hit.first, vocab):
+            if type_hit is not None and in_background(normalized, spans, hit.first, vocab):
                 continue  # "withdrew its offer after shareholders voted down its stake": still an offer
             if type_hit is None or _more_specific(trigger.value, type_hit.trigger.value, vocab):
                 type_hit = hit
@@ -426,7 +426,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if trigger.finite_stage and not (hit.first >= 0
                                              and _finite(normalized, spans, hit.first, entity_ends, vocab)):
                 continue
-            if _in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
+            if in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
             if _adjective_before_stage(spans, hit, hits, vocab):
                 continue  # "gave the planned venture a green light": the venture is approved
@@ -449,7 +449,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         elif kind == "refinement":
             refinements.append(trigger)
         elif kind == "attitude":
-            if hit.first > 0 and _in_background(normalized, spans, hit.first, vocab):
+            if hit.first > 0 and in_background(normalized, spans, hit.first, vocab):
                 continue  # "despite Acme's denial, it did make an offer": the denial is not what it asserts
             attitude = attitude or hit
         elif kind == "false":
@@ -482,7 +482,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     planned = _planned(stage_hit, hits) if stage == "planned" else None
     if type_hit is not None and stage_hit is not None and _typed_in_background(normalized, spans, type_hit, stage_hit, vocab):
         type_hit = None  # "Globex did not block the vote after Acme's takeover": no takeover is blocked
-    elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and _in_background(normalized, spans, type_hit.first, vocab)
+    elif (type_hit is not None and stage_hit is None and type_hit.first > 0 and in_background(normalized, spans, type_hit.first, vocab)
           and any(_past_form(t.text) or _unchanged_past_after_name(spans, i, entity_ends)
                   for i, t in enumerate(spans[:type_hit.first]))):
         type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
@@ -697,8 +697,8 @@ def _typed_in_background(normalized: str, spans: Sequence[Token], type_hit: Hit,
     """Whether the event word comes after the stage, in a background phrase the stage is not in
     ("did not halt production after the ban")."""
     return (stage_hit.end <= type_hit.start and type_hit.first >= 0 and stage_hit.last >= 0
-            and _in_background(normalized, spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
-            and not _in_background(normalized, spans, stage_hit.first, vocab))
+            and in_background(normalized, spans[stage_hit.last + 1:], type_hit.first - stage_hit.last - 1, vocab)
+            and not in_background(normalized, spans, stage_hit.first, vocab))
 
 
 def _verb_objects(spans: Sequence[Token], verbs: Sequence[int], actors: Sequence[Mention],
@@ -996,7 +996,7 @@ def _in_relative(normalized: str, spans: Sequence[Token], index: int, vocab: Voc
     return False
 
 
-def _in_background(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+def in_background(normalized: str, spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether the event word at `index` follows "after", "amid", "news" …: what the clause
     mentions, not what it asserts ("shares rose on the news of their joint venture approval");
     a comma ends the background ("despite Acme's denial, it agreed to buy Globex")."""
