@@ -102,8 +102,8 @@ def parse_claim(
         term = stem(word)
         if len(term) > 1 and term not in terms:
             terms.append(term)
-    frame = read_frame(normalized, _spelled(normalized, word_spans, vocabulary) if spelling else word_spans,
-                       [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions],
+    mentions = [Mention(m.entity, m.start, m.end, kinds.get(m.entity) == "place") for m in entity_mentions]
+    frame = read_frame(normalized, _spelled(normalized, word_spans, vocabulary) if spelling else word_spans, mentions,
                        dated=[(d.start, d.end) for d in date_mentions], figured=[(f.start, f.end) for f in figure_mentions],
                        event_only=terms_only)
     if vocabulary and frame.stage_words:  # the stage is its term: "pulled the plug" is ~abandoned, not "plug"
@@ -118,7 +118,7 @@ def parse_claim(
         figures=tuple(dict.fromkeys(figures)),
         terms=tuple(terms),
         frame=frame,
-        asides=_asides(normalized, word_spans, entity_mentions, kinds),
+        asides=_asides(normalized, word_spans, mentions),
     )
     if terms_only:
         return read
@@ -128,22 +128,21 @@ def parse_claim(
                if same_positions else ()),
         impossible_dates=tuple(normalized[start:end] for start, end in impossible),
         name_spans=tuple((m.start, m.end) for m in entity_mentions),
-        shares=_shares(normalized, figure_mentions, [m for m in entity_mentions if kinds.get(m.entity) != "place"]),
-        within=_places_within(normalized, word_spans, [m for m in entity_mentions if kinds.get(m.entity) == "place"],
-                              {m.start for m in entity_mentions}, name_starts or set()),
+        shares=_shares(normalized, figure_mentions, [m for m in mentions if not m.is_place]),
+        within=_places_within(normalized, word_spans, mentions, name_starts or set()),
     )
 
 
-def _asides(normalized: str, word_spans: list[Token], mentions: list[EntityMention],
-            kinds: Mapping[str, str]) -> tuple[str, ...]:
+def _asides(normalized: str, word_spans: list[Token], mentions: list[Mention]) -> tuple[str, ...]:
     """The places the text names only in passing: where a party is from, before the party's
     name as its possessive ("Eskaria's Mizora Hygiene") or after it and "of" ("Mizora Hygiene of
     Eskaria"); or in a background phrase ("two days after launching sales in France")."""
+    if not any(m.is_place for m in mentions):
+        return ()
     vocab = event_vocabulary()
-    parties = [m for m in mentions if kinds.get(m.entity) != "place"]
-    starts, ends = {m.start for m in parties}, {m.end for m in parties}
+    starts, ends = {m.start for m in mentions if not m.is_place}, {m.end for m in mentions if not m.is_place}
     aside: dict[str, bool] = {}
-    for place in (m for m in mentions if kinds.get(m.entity) == "place"):
+    for place in (m for m in mentions if m.is_place):
         index = next((i for i, w in enumerate(word_spans) if w.start >= place.start), len(word_spans))
         following = next((w for w in word_spans if w.start >= place.end), None)
         before = normalized[:place.start].rstrip()
@@ -159,14 +158,17 @@ SUBPLACE_GAP = 2
 """Words that may stand between a place's possessive and the part of it: "Beijing's Haidian district"."""
 
 
-def _places_within(normalized: str, word_spans: list[Token], places: list[EntityMention],
-                   entity_starts: set[int], name_starts: Container[int]) -> tuple[tuple[str, str], ...]:
+def _places_within(normalized: str, word_spans: list[Token], mentions: list[Mention],
+                   name_starts: Container[int]) -> tuple[tuple[str, str], ...]:
     """The places the text names as holding the one it speaks of, with the part's own name if
     it gives one: "Qasmar's capital", "northern Qasmar", "Beijing's Haidian district" (not
     "China's Guangdong province", whose part is a place the store knows)."""
+    if not any(m.is_place for m in mentions):
+        return ()
     vocab = event_vocabulary()
+    entity_starts = {m.start for m in mentions}
     within: dict[str, str] = {}
-    for place in places:
+    for place in (m for m in mentions if m.is_place):
         before = [w for w in word_spans if w.end <= place.start][-1:]
         after = [w for w in word_spans if w.start >= place.end][:SUBPLACE_GAP + 1]
         part = next((i for i, w in enumerate(after) if w.text in vocab.subplace_nouns), None)
@@ -298,7 +300,7 @@ def shares_in(text: str, entities: EntityIndex) -> tuple[tuple[str, float], ...]
     return _shares(normalized, find_figures(normalized, [(m.start, m.end) for m in mentions]), actors)
 
 
-def _shares(normalized: str, figures: list[FigureMention], actors: list[EntityMention]) -> tuple[tuple[str, float], ...]:
+def _shares(normalized: str, figures: list[FigureMention], actors: list[Mention]) -> tuple[tuple[str, float], ...]:
     """Who holds which percentage ("Globex will own 49 percent", "owned 49 percent by Globex"),
     for holders given exactly one."""
     held: dict[str, set[float]] = {}

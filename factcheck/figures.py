@@ -85,11 +85,11 @@ class Figure:
     def matches(self, other: Figure) -> bool:
         """Same value and no contradicting units ("2,407" is not "2,400": counts are exact), nor
         kinds ("30 years" is no "30 percent"; a count may be an amount without its currency)."""
-        if self.unit and other.unit and self.unit != other.unit:
+        if (self.unit and other.unit and self.unit != other.unit
+                or not math.isclose(self.value, other.value, rel_tol=1e-9)):  # (infinity matches only itself)
             return False
-        if self.kind != other.kind and {self.kind, other.kind} != {"count", "money"}:
-            return False
-        return math.isclose(self.value, other.value, rel_tol=1e-9)  # infinity matches only itself
+        mine, theirs = self.kind, other.kind  # (asked last: most figures compared differ in value)
+        return mine == theirs or {mine, theirs} == {"count", "money"}
 
     def __str__(self) -> str:
         if not math.isfinite(self.value) or abs(self.value) >= 1e15:  # past exact floats: 1e+40, inf
