@@ -199,7 +199,7 @@ def _phrases_by_kind(data: dict[str, Any]) -> dict[str, list[str]]:
         objects = f" +{sorted(entry['object'])}" if "object" in entry else ""
         kinds.setdefault(kind, []).extend(p + objects for key in ("words", "verbs", "nouns") for p in entry.get(key, ()))
     for refinement in data["refinements"]:
-        kinds.setdefault("refinement", []).extend([*refinement["words"], *refinement.get("nouns", [])])
+        kinds.setdefault("refinement", []).extend([*refinement.get("words", []), *refinement.get("only_with_stage", [])])
     for entries in data["attitudes"].values():
         for entry in entries:
             kinds.setdefault("attitude", []).extend([*entry["words"], *entry.get("nouns", [])])
@@ -962,6 +962,12 @@ READINGS = [
                  id="a denial's noun names no predicate"),
     pytest.param("Acme sought an injunction against Globex", {"type": "injunction", "stage": "applied"},
                  id="sought an injunction: applied"),
+    pytest.param("The High Court fully restored Acme's licence", {"type": "licence", "stage": "approved-fully"},
+                 id="fully restored: in full"),
+    pytest.param("The High Court partly restored Acme's licence", {"type": "licence", "stage": "approved-partly"},
+                 id="partly restored: in part"),
+    pytest.param("Acme escaped a fine", {"type": "fine", "negated": True}, id="escaped a fine: not fined"),
+
     pytest.param("Acme terminated its supply agreement with Globex",
                  {"type": "agreement", "stage": "abandoned", "doer": "acme"}, id="who terminated: the verb's subject"),
     pytest.param("Acme lost its Globex contract when Initech terminated it",
@@ -1034,6 +1040,8 @@ ACQUISITION = Frame(type="acquisition", agents=("acme",), patients=("globex",))
      ("denied", "")),
     (ACQUISITION._replace(stage="approved-unconditionally"), ACQUISITION._replace(stage="approved-conditionally"),
      True, ("denied", "")),
+    (ACQUISITION._replace(stage="approved-fully"), ACQUISITION._replace(stage="approved-partly"), True, ("denied", "")),
+    (ACQUISITION._replace(stage="approved"), ACQUISITION._replace(stage="approved-partly"), True, ("supported", "")),
     (ACQUISITION._replace(stage="agreed"), ACQUISITION._replace(stage="completed"), True, ("supported", "")),
     (ACQUISITION._replace(stage="completed"), ACQUISITION._replace(stage="agreed"), False, ("denied", "")),
     (ACQUISITION._replace(stage="abandoned"), ACQUISITION._replace(stage="abandoned", negated=True), True,
@@ -1064,7 +1072,8 @@ ACQUISITION = Frame(type="acquisition", agents=("acme",), patients=("globex",))
      (None, "stage")),
     (ACQUISITION._replace(stage="offered"), ACQUISITION._replace(stage="offered-binding"), True, ("supported", "")),
 ], ids=["approved vs blocked", "approved with conditions vs blocked", "not approved vs blocked",
-        "did not block vs blocked", "unconditional vs conditional", "agreed vs completed",
+        "did not block vs blocked", "unconditional vs conditional", "in full vs in part", "approved vs in part",
+        "agreed vs completed",
         "completed vs false agreed", "abandoned vs not abandoned", "not abandoned vs not abandoned",
         "merger vs joint venture", "roles swapped", "sale to the buyer is its purchase",
         "event vs recorded denial", "denial by another holder", "denial vs no comment", "event vs no comment",

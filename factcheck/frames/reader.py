@@ -488,7 +488,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
         type_hit = None  # "Globex sacked its coach after Acme's takeover": the takeover is when, not what
     if stage is None and noun_stage is not None:
         stage, stage_hit = noun_stage.trigger.value, noun_stage
-    for refinement in refinements:  # ("rejected Acme's undertakings" approves nothing: what is given refines a stage named)
+    for refinement in refinements:  # (words only_with_stage refine a stage named: "rejected Acme's undertakings" approves nothing)
         if (stage is None and not refinement.noun) or (stage is not None and refinement.refines in vocab.implied.get(stage, ())):
             if stage is None:
                 stage_hit = None

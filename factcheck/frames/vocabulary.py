@@ -294,10 +294,12 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         for phrase in entry.get("verbs", ()):
             found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects)))
     for refinement in data["refinements"]:
-        for phrase in refinement["words"]:
-            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"])))
-        for phrase in refinement.get("nouns", ()):
-            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"], noun=True)))
+        as_written = refinement.get("as_written", False)
+        for phrase in refinement.get("words", ()):
+            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"], as_written=as_written)))
+        for phrase in refinement.get("only_with_stage", ()):
+            found.append((phrase, Trigger("refinement", refinement["to"], refines=refinement["stage"], noun=True,
+                                          as_written=as_written)))
     for attitude, entries in data["attitudes"].items():
         for entry in entries:
             found += [(phrase, Trigger("attitude", attitude, objects=_objects(entry))) for phrase in entry["words"]]
