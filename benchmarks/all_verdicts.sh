@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl benchmarks/claims/shipped18-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl benchmarks/claims/shipped18-final.jsonl benchmarks/claims/shipped19-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl benchmarks/claims/harbour-final3.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl"
@@ -40,7 +40,7 @@ declare -A sets=(
   [music]="benchmarks/stores/music|benchmarks/claims/music-final.jsonl"
   [hotels]="benchmarks/stores/hotels|benchmarks/claims/hotels-final.jsonl benchmarks/claims/hotels-final2.jsonl benchmarks/claims/hotels-final3.jsonl"
   [towers]="benchmarks/stores/towers|benchmarks/claims/towers-final.jsonl"
-  [steel]="benchmarks/stores/steel|benchmarks/claims/steel-final.jsonl"
+  [steel]="benchmarks/stores/steel|benchmarks/claims/steel-final.jsonl benchmarks/claims/steel-final2.jsonl"
   [space]="benchmarks/stores/space|benchmarks/claims/space-final.jsonl"
   [brewing]="benchmarks/stores/brewing|benchmarks/claims/brewing-final.jsonl"
   [edtech]="benchmarks/stores/edtech|benchmarks/claims/edtech-final.jsonl"
@@ -54,6 +54,8 @@ declare -A sets=(
   [concessions]="benchmarks/stores/concessions|benchmarks/claims/concessions-final.jsonl"
   [pharmacy]="benchmarks/stores/pharmacy|benchmarks/claims/pharmacy-final.jsonl"
   [cement]="benchmarks/stores/cement|benchmarks/claims/cement-final.jsonl"
+  [offshore]="benchmarks/stores/offshore|benchmarks/claims/offshore-final.jsonl"
+  [games]="benchmarks/stores/games|benchmarks/claims/games-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
