@@ -45,7 +45,9 @@ class Trigger(NamedTuple):
     """For a refinement: the stage it makes more precise."""
     noun: bool = False
     """A stage named by a noun ("approval", "talks"): it gives the clause's stage only when no
-    verb does ("the talks were terminated" is a termination)."""
+    verb does ("the talks were terminated" is a termination). For an attitude, a noun
+    ("denial") that names no predicate; for a refinement, words that need a stage the clause
+    names (`only_with_stage`: "undertakings", "fully")."""
     as_written: bool = False
     """Matched as written, not by stem: "reportedly" is a hedge and "reports" is not;
     "terminated" ends a deal and "terminal" does not."""
