@@ -61,6 +61,11 @@ class ParsedClaim(NamedTuple):
     Qasmar"), each with the name the text gives that part ("Beijing's Haidian district":
     "haidian"; else ""): only a statement that names the part records it."""
 
+    def part_of(self, place: str) -> str | None:
+        """The name the claim gives a part of `place` it speaks of ("" for an unnamed one:
+        "Qasmar's capital"), or None when it speaks of the place itself."""
+        return next((part for whole, part in self.within if whole == place), None)
+
 
 def parse_claim(
     text: str, entities: EntityIndex, today: date | None = None, vocabulary: Container[str] = frozenset(),

@@ -642,6 +642,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
               else parse_claim(text, entities, None, vocabulary, terms_only=True))
     kinds = entities.kinds
     places = set(statement.places) | {e for e in parsed.entities if kinds.get(e) == "place"}
+    asides = places.intersection(parsed.asides).difference(statement.places)  # (what it declares is the event's)
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
     if statement.said_by:
         involved.add(statement.said_by)
@@ -667,8 +668,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     return StatementFacts(
         statement=statement, frames=frames, frame_dates=frame_dates,
         parties=frozenset(statement.parties),
-        involved=frozenset(involved), places=frozenset(places), asides=frozenset(places.intersection(parsed.asides)
-                                                                                  .difference(statement.places)),
+        involved=frozenset(involved), places=frozenset(places), asides=frozenset(asides),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
         vocabulary=f" {' '.join(sorted(set(words(normalize(everything)))))} ")

@@ -258,7 +258,7 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
         compared = _places_for(claim, place, facts)
         if compared and compared.isdisjoint(recording(place, claim, facts, index.entities)):
             wanted = ", ".join(sorted(names[p] for p in compared))
-            said = f"a place in {names[place]}" if place in dict(claim.within) else names[place]
+            said = names[place] if claim.part_of(place) is None else f"a place in {names[place]}"
             found.append(Conflict("place", place, f"the claim says {said}, the statement {wanted}"))
     dates = event_dates(claim, facts)
     if dates:
@@ -334,7 +334,7 @@ def recording(place: str, claim: ParsedClaim, facts: StatementFacts, entities: E
     "Halloran"). A part of it that the store does not know ("Qasmar's capital": not Qasmar, and
     no place in Qasmar is known to be its capital) is recorded only by a statement that gives
     the part's name ("Guangzhou's Nansha district")."""
-    part = dict(claim.within).get(place)
+    part = claim.part_of(place)
     if part is not None and not (part and f" {part} " in facts.vocabulary):
         return frozenset()
     return frozenset(entities.kin(place).difference(entities.ancestors(place)))

@@ -23,15 +23,22 @@ def one_letter_from(word: str, candidates: Sequence[str]) -> list[str]:
 def one_letter_variants(word: str) -> Iterator[str]:
     """Every word one letter (an edit, or a swap of two) from `word`: to ask a store, word by
     word, whether it knows a word `word` may be a slip of."""
+    yield from letter_added_or_swapped(word)
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+        for letter in ascii_lowercase:
+            yield word[:i] + letter + word[i + 1:]
+
+
+def letter_added_or_swapped(word: str) -> Iterator[str]:
+    """Every word a letter added or two neighbours swapped away from `word`: the slips of typing
+    a word that leave its letters in ("signd", "bougth"), without the changed letter that turns
+    one word into another ("merger", "merged")."""
     for i in range(len(word) + 1):
         for letter in ascii_lowercase:
             yield word[:i] + letter + word[i:]
-        if i < len(word):
-            yield word[:i] + word[i + 1:]
-            for letter in ascii_lowercase:
-                yield word[:i] + letter + word[i + 1:]
-        if i + 1 < len(word):
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
 
 
 def vowel_slips_and_swaps(word: str, keep_last: int = 0) -> Iterator[str]:

@@ -1339,6 +1339,16 @@ def saga(tmp_path_factory: pytest.TempPathFactory) -> StoreIndex:
     return build_index(load_store([write(tmp_path_factory.mktemp("saga"), store, SAGA_QUOTES)]))
 
 
+def saga_with(folder: Path, statements: dict[str, tuple[str, str]], places: str = "") -> StoreIndex:
+    """The saga's entities (and `places`, more entities as YAML lines) with true statements,
+    each by id: the quote it says in its own words, and its other fields ("parties: [acme]")."""
+    store = SAGA_STORE[:SAGA_STORE.index("statements:")].replace("  freedonia:", f"{places}  freedonia:") + "statements:\n"
+    for key, (quote, fields) in statements.items():
+        store += (f'  - {{id: {key}, claim: "{quote}", verdict: supported, {fields},\n'
+                  f'     citations: [{{source: wire, quote: "{quote}"}}]}}\n')
+    return build_index(load_store([write(folder, store, {key: quote for key, (quote, _) in statements.items()})]))
+
+
 @pytest.mark.parametrize("claim, verdict", [
     ("The court denied Globex's request for an injunction", "unverified"),  # Acme applied
     ("Globex's request for an injunction was rejected by the High Court", "unverified"),
@@ -1362,29 +1372,11 @@ def test_a_near_miss_stops_only_what_it_contradicts(saga: StoreIndex, claim: str
     assert (result.verdict, result.match.id if result.match else None) == (verdict, match)
 
 
-PLACES_STATEMENTS = """\
-  - {id: signed, claim: "Acme and Globex signed a supply agreement in Springfield", verdict: supported,
-     parties: [acme, globex], places: [springfield], citations: [{source: wire, quote: "QUOTE_signed"}]}
-  - {id: fee, claim: "Acme and Globex signed a supply agreement under which Acme pays Globex a yearly fee",
-     verdict: supported, parties: [acme, globex], citations: [{source: wire, quote: "QUOTE_fee"}]}
-"""
-
-
-SAME_DAY_STATEMENTS = """\
-  - {id: cleared, claim: "The Trade Authority cleared Acme's purchase of Globex", verdict: supported,
-     parties: [regulator, acme, globex], date: 2024-05-02, citations: [{source: wire, quote: "QUOTE_cleared"}]}
-  - {id: signed, claim: "Initech signed a supply deal with Globex", verdict: supported,
-     parties: [initech, globex], date: 2023-01-10, citations: [{source: wire, quote: "QUOTE_signed"}]}
-"""
-
-
 def test_the_same_day_is_the_day_of_the_statement_that_decided_the_clause_before(tmp_path: Path) -> None:
-    quotes = {"cleared": "The Trade Authority cleared Acme's purchase of Globex",
-              "signed": "Initech signed a supply deal with Globex"}
-    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + SAME_DAY_STATEMENTS
-    for key, quote in quotes.items():
-        store = store.replace(f"QUOTE_{key}", quote)
-    index = build_index(load_store([write(tmp_path, store, quotes)]))
+    index = saga_with(tmp_path, {
+        "cleared": ("The Trade Authority cleared Acme's purchase of Globex",
+                    "parties: [regulator, acme, globex], date: 2024-05-02"),
+        "signed": ("Initech signed a supply deal with Globex", "parties: [initech, globex], date: 2023-01-10")})
     claim = "The Trade Authority cleared Acme's purchase of Globex, and Initech signed a supply deal with Globex the same day"
     assert check(claim, index).verdict == "unverified"  # the deal was signed in 2023
 
@@ -1396,12 +1388,11 @@ def test_the_same_day_is_the_day_of_the_statement_that_decided_the_clause_before
 ])
 def test_a_place_a_similar_statement_contradicts_needs_one_that_records_it(tmp_path: Path, claim: str, verdict: str,
                                                                           match: str | None) -> None:
-    quotes = {"signed": "Acme and Globex signed a supply agreement in Springfield",
-              "fee": "Acme and Globex signed a supply agreement under which Acme pays Globex a yearly fee"}
-    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + PLACES_STATEMENTS
-    for key, quote in quotes.items():
-        store = store.replace(f"QUOTE_{key}", quote)
-    result = check(claim, build_index(load_store([write(tmp_path, store, quotes)])))
+    index = saga_with(tmp_path, {
+        "signed": ("Acme and Globex signed a supply agreement in Springfield", "parties: [acme, globex], places: [springfield]"),
+        "fee": ("Acme and Globex signed a supply agreement under which Acme pays Globex a yearly fee",
+                "parties: [acme, globex]")})
+    result = check(claim, index)
     assert (result.verdict, result.match.id if result.match else None) == (verdict, match)
 
 
@@ -1454,15 +1445,6 @@ def test_the_conflict_with_a_part_of_a_place_says_so(saga: StoreIndex) -> None:
         "place: the claim says a place in Freedonia, the statement Freedonia")
 
 
-ORIGIN_QUOTES = {"plant": "Acme of Ruritania and Globex agreed to build a plant in Springfield"}
-ORIGIN_STORE = SAGA_STORE[:SAGA_STORE.index("statements:")].replace(
-    "  freedonia:", "  ruritania: {name: Ruritania, kind: place}\n  freedonia:") + """\
-statements:
-  - {id: plant, claim: "QUOTE_plant", verdict: supported, parties: [acme, globex], places: [springfield],
-     citations: [{source: wire, quote: "QUOTE_plant"}]}
-""".replace("QUOTE_plant", ORIGIN_QUOTES["plant"])
-
-
 @pytest.mark.parametrize("claim, verdict", [
     ("Acme of Ruritania and Globex agreed to build a plant in Springfield", "supported"),
     ("Ruritania's Acme and Globex agreed to build a plant in Springfield", "supported"),
@@ -1471,18 +1453,10 @@ statements:
     ("Acme of Shelbyville and Globex agreed to build a plant in Springfield", "unverified"),
 ])
 def test_where_a_party_is_from_is_no_place_of_the_event(tmp_path: Path, claim: str, verdict: str) -> None:
-    index = build_index(load_store([write(tmp_path, ORIGIN_STORE, ORIGIN_QUOTES)]))
+    index = saga_with(tmp_path, {"plant": ("Acme of Ruritania and Globex agreed to build a plant in Springfield",
+                                           "parties: [acme, globex], places: [springfield]")},
+                      places="  ruritania: {name: Ruritania, kind: place}\n")
     assert check(claim, index).verdict == verdict
-
-
-def one_statement_saga(folder: Path, quote: str, parties: list[str]) -> StoreIndex:
-    """The saga's entities and one true statement that says `quote` in its words."""
-    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + f"""\
-statements:
-  - {{id: only, claim: "{quote}", verdict: supported, parties: [{', '.join(parties)}],
-     citations: [{{source: wire, quote: "{quote}"}}]}}
-"""
-    return build_index(load_store([write(folder, store, {"only": quote})]))
 
 
 @pytest.mark.parametrize("claim, verdict", [
@@ -1490,19 +1464,8 @@ statements:
     ("Acme terminated its supply agreement with Globex", "unverified"),
 ])
 def test_who_ended_an_agreement_is_the_subject_of_its_verb(tmp_path: Path, claim: str, verdict: str) -> None:
-    index = one_statement_saga(tmp_path, "Globex terminated its supply agreement with Acme", ["globex", "acme"])
+    index = saga_with(tmp_path, {"ended": ("Globex terminated its supply agreement with Acme", "parties: [globex, acme]")})
     assert check(claim, index).verdict == verdict
-
-
-CONCESSION_QUOTES = {
-    "award": "The Trade Authority awarded Acme the airport concession on 1 May 2024 for 35 years",
-    "owner": "Acme owns 30 percent of the airport concession company",
-}
-CONCESSION_STATEMENTS = """\
-  - {id: award, claim: "QUOTE_award", verdict: supported, parties: [regulator, acme], date: 2024-05-01,
-     citations: [{source: wire, quote: "QUOTE_award"}]}
-  - {id: owner, claim: "QUOTE_owner", verdict: supported, parties: [acme], citations: [{source: wire, quote: "QUOTE_owner"}]}
-"""
 
 
 @pytest.mark.parametrize("claim, verdict", [
@@ -1511,8 +1474,8 @@ CONCESSION_STATEMENTS = """\
     ("Acme opened an office in Shelbyville", "unverified"),
 ])
 def test_a_place_in_a_background_phrase_is_no_place_of_the_event(tmp_path: Path, claim: str, verdict: str) -> None:
-    index = one_statement_saga(tmp_path, "Acme opened an office in Springfield two days after launching sales in Shelbyville",
-                               ["acme"])
+    index = saga_with(tmp_path, {"office": ("Acme opened an office in Springfield two days after launching sales in Shelbyville",
+                                            "parties: [acme]")})
     assert check(claim, index).verdict == verdict
 
 
@@ -1523,8 +1486,8 @@ def test_a_place_in_a_background_phrase_is_no_place_of_the_event(tmp_path: Path,
     ("Acme and Globex signed a binding contract to build a rail link", "unverified"),
 ])
 def test_a_memorandum_is_no_contract(tmp_path: Path, claim: str, verdict: str) -> None:
-    index = one_statement_saga(tmp_path, "Acme and Globex signed a memorandum of understanding on a rail link",
-                               ["acme", "globex"])
+    index = saga_with(tmp_path, {"mou": ("Acme and Globex signed a memorandum of understanding on a rail link",
+                                         "parties: [acme, globex]")})
     assert check(claim, index).verdict == verdict
 
 
@@ -1534,10 +1497,11 @@ def test_a_memorandum_is_no_contract(tmp_path: Path, claim: str, verdict: str) -
     ("The airport concession awarded to Acme runs for 30 years", "unverified"),
 ])
 def test_a_figure_is_recorded_only_by_one_of_its_kind(tmp_path: Path, claim: str, verdict: str) -> None:
-    store = SAGA_STORE[:SAGA_STORE.index("statements:")] + "statements:\n" + CONCESSION_STATEMENTS
-    for key, quote in CONCESSION_QUOTES.items():
-        store = store.replace(f"QUOTE_{key}", quote)
-    assert check(claim, build_index(load_store([write(tmp_path, store, CONCESSION_QUOTES)]))).verdict == verdict
+    index = saga_with(tmp_path, {
+        "award": ("The Trade Authority awarded Acme the airport concession on 1 May 2024 for 35 years",
+                  "parties: [regulator, acme], date: 2024-05-01"),
+        "owner": ("Acme owns 30 percent of the airport concession company", "parties: [acme]")})
+    assert check(claim, index).verdict == verdict
 
 
 @pytest.mark.parametrize("text, stage", [

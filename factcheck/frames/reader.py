@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from string import ascii_lowercase
 from functools import lru_cache
-from typing import Container, Iterator, Mapping, NamedTuple, Sequence
+from typing import Container, Mapping, NamedTuple, Sequence
 
+from ..spelling import letter_added_or_swapped
 from ..text import Token, in_compound, normalize, owns, raw_stem, starts_compound, words
 from .vocabulary import ENTITY_OBJECT, MAX_FILLERS, Trigger, VerbForms, Vocabulary, verb_forms, vocabulary
 
@@ -855,7 +855,7 @@ def _a_verb_could_be_among(spans: Sequence[Token], named_or_figured: set[int]) -
     forms = verb_forms()
     return any(i not in named_or_figured and t.text.isalpha() and (
         _verb_form(t.text, forms) or (len(t.text) >= SLIP_LENGTH and any(
-            _verb_form(slip, forms) for slip in _letter_added_or_swapped(t.text))))
+            _verb_form(slip, forms) for slip in letter_added_or_swapped(t.text))))
                for i, t in enumerate(spans))
 
 
@@ -867,16 +867,6 @@ def _verb_form(word: str, forms: VerbForms) -> bool:
     return (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
             or word in forms.unchanged_pasts or f"{word}s" in forms.third_person or f"{word}es" in forms.third_person)
 
-
-def _letter_added_or_swapped(word: str) -> Iterator[str]:
-    """Every word a letter added or two neighbours swapped away from `word`: the commonest slips
-    of typing a verb ("signd", "estimats", "bougth"); not a letter changed, which turns nouns
-    into verbs ("merger", "merged")."""
-    for i in range(len(word) + 1):
-        for letter in ascii_lowercase:
-            yield word[:i] + letter + word[i:]
-    for i in range(len(word) - 1):
-        yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
 
 
 def _plain_words(normalized: str, spans: Sequence[Token], named_or_figured: set[int]) -> int:
