@@ -249,11 +249,12 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
             if stand_in is not None:
                 found.append(Conflict("party", entity, f"the claim names {names[entity]}, "
                                                        f"the statement's party is {names[stand_in]}"))
-    mine, theirs = claim.frame.subject, facts.frames[0].subject
-    if (mine and theirs and mine != theirs and mine not in claim.frame.affiliated  # "an Acme-affiliated firm"
-            and theirs not in claim.entities and mine in kin(theirs)
-            and not any(c.claim_value == mine for c in found)):
-        found.append(Conflict("party", mine, f"the claim is about {names[mine]}, the statement about {names[theirs]}"))
+    for mine, theirs, told in ((claim.frame.subject, facts.frames[0].subject, "the claim is about {}, the statement about {}"),
+                               (claim.frame.holder, facts.frames[0].holder, "the claim has {} say it, the statement {}")):
+        if (mine and theirs and mine != theirs and mine not in claim.frame.affiliated  # "an Acme-affiliated firm"
+                and theirs not in claim.entities and mine in kin(theirs)
+                and not any(c.claim_value == mine for c in found)):
+            found.append(Conflict("party", mine, told.format(names[mine], names[theirs])))
     for place in (e for e in claim.entities if kinds.get(e) == "place"):
         compared = _places_for(claim, place, facts)
         if compared and compared.isdisjoint(recording(place, claim, facts, index.entities)):

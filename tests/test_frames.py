@@ -218,7 +218,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "pronoun_prepositions",
               "generic_modifiers", "possibility_markers",
               "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "traded_nouns", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
-              "not_triggers", "pronouns", "passive_markers", "not_finite_after", "asset_nouns", "noun_endings",
+              "not_triggers", "pronouns", "passive_markers", "not_finite_after", "modal_verbs", "negating_adverbs", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
 """The vocabulary's top-level lists of phrases."""
 KINDS = ["type", "stage", "refinement", "attitude", "direction", *WORD_LISTS,
@@ -2388,3 +2388,109 @@ def test_also_is_one_more_event_than_the_clause_befores(tmp_path: Path, claim: s
 ])
 def test_a_companys_unit_is_the_statements_subsidiary_of_it(index: StoreIndex, claim: str, verdict: str) -> None:
     assert verdict_of(index, claim) == verdict
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The Trade Authority did not clear Acme's takeover of Globex", True),
+    ("The Trade Authority didn't clear Acme's takeover of Globex", True),
+    ("The Trade Authority cleared Acme's takeover of Globex", False),
+])
+def test_a_verb_after_a_modal_or_do_is_the_verb(index: StoreIndex, text: str, negated: bool) -> None:
+    """"did not clear" denies a clearance (a false rumour of a block does not make it true):
+    "clear" is read as a verb only where it is no adjective, and after "did" it is none."""
+    frame = frame_of(index, text)
+    assert (frame.stage, frame.negated) == ("approved", negated)
+
+
+def test_clear_as_an_adjective_asserts_no_approval(index: StoreIndex) -> None:
+    assert frame_of(index, "Acme made it clear that talks with Globex continue").stage != "approved"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Globex won the Springfield lease auction in March", "supported"),
+    ("Acme won the Springfield lease auction in March", "denied"),  # it lost
+    ("Acme lost the Springfield lease auction in March", "supported"),
+])
+def test_who_lost_an_auction_did_not_win_it(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {
+        "won": ("Globex won the Springfield lease at an auction in March", "parties: [globex], places: [springfield]"),
+        "lost": ("Acme lost the Springfield lease auction in March to Globex", "parties: [acme, globex], places: [springfield]"),
+    })
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme is in talks with Initech on a licence", "supported"),
+    ("Acme signed a licence with Initech", "unverified"),  # only talks, though the sentence says "signed"
+])
+def test_being_in_talks_is_the_clauses_stage(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"talks": "Acme is in talks with Initech on a licence like the one it signed with Globex"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, initech]")
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme Cargo's listing was postponed", "supported"),
+    ("Acme's listing was postponed", "unverified"),  # whose listing it is, not who said so
+    ("The listing of Acme was postponed", "unverified"),
+])
+def test_whose_event_a_speaker_reports_is_the_named_owners(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"postponed": "Acme said on 15 August that the listing of Acme Cargo had been postponed"}
+    index = _index_of(tmp_path, quotes, "parties: [acme, acme-cargo], said_by: acme")
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("text", [
+    "The Trade Authority's conditional clearance of the Acme deal",
+    "The state development bank's EUR 600 million loan to Globex",
+    "Globex partnership termination, November 2023",
+    "The Acme strike price review",
+])
+def test_a_noun_phrase_asserts_nothing(index: StoreIndex, text: str) -> None:
+    """Words that could be verbs ("deal", "state", "loan") stand where nouns stand: after an
+    article, an owner or a figure; a slip is a verb's only if its verb is known ("clearanced" is none)."""
+    assert not frame_of(index, text).asserts
+
+
+@pytest.mark.parametrize("claim, expected", [
+    (ACQUISITION._replace(stage="offered", agents=("initech",)), (None, "role")),
+    (ACQUISITION._replace(stage="offered", agents=("initech", "acme")), ("supported", "")),
+    # whose unit was sold is no seller: "Acme's shipping arm was sold" is its unit's sale
+    (ACQUISITION._replace(stage="offered", agents=("initech",), affiliated=("initech",)), ("supported", "")),
+])
+def test_someone_else_acting_is_a_near_miss(claim: Frame, expected: tuple[str | None, str]) -> None:
+    """"Initech bid for Globex" against "Acme's offer for Globex", Initech named in passing."""
+    verdict, kind = _decide(claim, ACQUISITION._replace(stage="offered"), True)
+    assert (verdict, kind if verdict is None else "") == expected
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority trimmed the Globex strike price to EUR 69", "supported"),
+    ("The Trade Authority cut the Globex strike price to EUR 60", "unverified"),
+    ("Acme did not cut its offer for Globex", "supported"),  # the cut was recorded false
+    ("Acme slashed its offer for Globex", "denied"),
+])
+def test_a_price_or_an_offer_cut_is_a_reduction(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"cut": "The Trade Authority cut the strike price of Globex's contract from EUR 74 to EUR 69",
+              "rumour": "Acme cut its offer for Globex to EUR 8.90 a share"}
+    index = _index_of(tmp_path, quotes, "parties: [regulator, acme, globex]", false=("rumour",))
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("text", ["The Trade Authority trimmed the Globex strike price", "Acme slashed its offer for Globex"])
+def test_a_cut_price_or_offer_reads_as_reduced(index: StoreIndex, text: str) -> None:
+    assert frame_of(index, text).stage == "reduced"
+
+
+def test_a_lower_price_is_no_price_cut(index: StoreIndex) -> None:
+    assert frame_of(index, "Acme said the ministry had not scored its lower price").stage != "reduced"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme Cargo denied that Globex had agreed to buy it", "supported"),
+    ("Acme denied that Globex had agreed to buy it", "unverified"),  # the parent did not say so
+])
+def test_who_denied_is_kept_apart_from_its_parent(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"denial": "Acme Cargo denied that Globex had agreed to buy it"}
+    index = _index_of(tmp_path, quotes, "parties: [acme-cargo, globex], said_by: acme-cargo")
+    assert check(claim, index).verdict == verdict

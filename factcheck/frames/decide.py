@@ -291,6 +291,13 @@ def _other_acted_on(claim: Frame, statement: Frame, name: Callable[[str], str], 
         mine, theirs = mine + claim.counterparts, theirs + statement.counterparts
     if mine and theirs and not any(a == b for a in mine for b in theirs):
         return f"the claim has {name(mine[0])} acted on, the statement {name(theirs[0])}"
+    # someone else acting, where the statement names its own: "the state fund bid for Globex"
+    # against "Acme withdrew its offer for Globex, the state fund refusing to sell" (a parent
+    # or a unit is left to the party checks: "Acme's shipping arm bought" is Acme Cargo's purchase)
+    acting = [a for a in claim.agents if a not in claim.affiliated]  # not whose: "Acme's unit was sold"
+    theirs = [b for b in statement.agents if b not in statement.affiliated]
+    if acting and theirs and not any(related(a, b) for a in acting for b in theirs):
+        return f"the claim has {name(acting[0])} acting, the statement {name(theirs[0])}"
     return ""
 
 

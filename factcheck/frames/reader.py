@@ -354,6 +354,15 @@ def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Ma
             and not _noun_after_one_name(normalized, spans, index, start, name, vocab))
 
 
+def _after_modal(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
+    """Whether the word at `index` follows a modal or "do", a negation between apart: "will
+    clear", "did not clear", "won't clear"."""
+    before = index - 1
+    if before > 0 and spans[before].text in vocab.negating_adverbs:
+        before -= 1
+    return before >= 0 and spans[before].text in vocab.modal_verbs
+
+
 def _noun_after_one_name(normalized: str, spans: Sequence[Token], index: int, start: int, name: int,
                          vocab: Vocabulary) -> bool:
     """Whether a bare word after one company's name (starting at `start`, its first token at
@@ -423,9 +432,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
             if hit_stage and stage is None:
                 stage, stage_hit = hit_stage, hit
         elif kind == "stage":
-            if trigger.finite_stage and not (hit.first >= 0
-                                             and _finite(normalized, spans, hit.first, entity_ends, vocab)):
-                continue
+            if trigger.finite_stage and not (hit.first >= 0 and (
+                    _finite(normalized, spans, hit.first, entity_ends, vocab)
+                    or (trigger.after_modal and _after_modal(spans, hit.first, vocab)))):
+                continue  # "cleared", "did not clear", "will clear"; not "made it clear"
             if in_background(normalized, spans, hit.first, vocab) or _in_relative(normalized, spans, hit.first, vocab):
                 continue  # "paid the fee after walking away": the walking away is not what it asserts
             if _adjective_before_stage(spans, hit, hits, vocab):
@@ -564,7 +574,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
     asserts = has_predicate or (_plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
-                                and _a_verb_could_be_among(spans, named_or_figured))
+                                and _a_verb_could_be_among(normalized, spans, named_or_figured, vocab))
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_tokens})
@@ -575,9 +585,13 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     # named, one before "-affiliated" never ("a Globex-affiliated company": an unnamed one)
     subject = next((m.entity for m in named_first if m.entity not in affiliated),
                    next((m.entity for m in named_first if normalized[m.end:m.end + 1] != "-"), None))
+    if subject is not None and subject == holder and (attitude or speech) is not None:
+        subject = _reported_subject(normalized, spans, actors, (attitude or speech).end, stage_hit, vocab) or subject
     if subject is None and type_hit is not None:  # "Acme's IPO was priced": whose the event is
         subject = next((m.entity for m in actors if m.entity not in affiliated and owns(normalized, m.end)
                         and _modifiers_only(normalized[m.end:type_hit.start], actors, m.end, type_hit.start)), None)
+        if subject is None and type_hit.first >= 0 and not vocab.types[type_hit.trigger.value].get("roles"):
+            subject = _event_owner_after(normalized, type_hit, actors, vocab)  # "the IPO of Acme was postponed"
     unknown = [i for i in verb_tokens if _finite(normalized, spans, i, entity_ends, vocab)
                and not any(h.start <= spans[i].start < h.end for h in hits)] + lexical  # "confirmed" says who
     verbs = tuple(dict.fromkeys(_phrasal(spans, i, vocab) for i in sorted(unknown)))
@@ -734,6 +748,37 @@ OWNED_MODIFIERS = 2
 """Words that may stand between an owner and its event's word: "Acme's online-betting licence"."""
 
 
+def _reported_subject(normalized: str, spans: Sequence[Token], actors: Sequence[Mention], said_end: int,
+                      stage_hit: Hit | None, vocab: Vocabulary) -> str | None:
+    """Whose the event is in what a speaker said: "Acme said that the listing of Globex had been
+    postponed" is Globex's listing, not Acme's (but "Acme said it …" is Acme's): the first name
+    after the verb of saying and before the event's stage, with no pronoun before it."""
+    end = stage_hit.start if stage_hit is not None and stage_hit.start > said_end else len(normalized)
+    for token in spans:
+        if token.start < said_end:
+            continue
+        if token.start >= end or token.text in vocab.pronouns:
+            return None
+        mention = next((m for m in actors if m.start == token.start), None)
+        if mention is not None:
+            return None if owns(normalized, mention.end) else mention.entity
+    return None
+
+
+def _event_owner_after(normalized: str, type_hit: Hit, actors: Sequence[Mention], vocab: Vocabulary) -> str | None:
+    """The name right after an event's noun and "of": "the listing of Acme", "the licence of the
+    Acme Bank" (an event with no roles belongs to it)."""
+    following = normalized[type_hit.end:]
+    words = following.split(maxsplit=2)
+    if not words or words[0] != "of":
+        return None
+    mention = next((m for m in actors if m.start > type_hit.end), None)
+    if mention is None:
+        return None
+    between = normalized[type_hit.end:mention.start].split()
+    return mention.entity if all(w == "of" or w in vocab.articles for w in between) else None
+
+
 def _modifiers_only(between: str, actors: Sequence[Mention], start: int, end: int) -> bool:
     """Whether what stands between an owner and the event's word is only a few words that say
     what kind it is, no one else's name: "Acme's online-betting licence", not "Acme's unit
@@ -848,15 +893,33 @@ def _passive(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     return index > 0 and spans[index - 1].text in vocab.passive_markers
 
 
-def _a_verb_could_be_among(spans: Sequence[Token], named_or_figured: set[int]) -> bool:
+def _a_verb_could_be_among(normalized: str, spans: Sequence[Token], named_or_figured: set[int],
+                           vocab: Vocabulary) -> bool:
     """Whether a plain word has a verb's form, or is a slip of one ("lets", "vote", "estimated",
-    "took", "signd"): a sentence of plain words without one is a noun phrase ("the Ministry's
-    conditional approval of the merger"), whatever its length."""
+    "took", "signd"), where a verb could stand: a sentence of plain words without one is a noun
+    phrase ("the Ministry's conditional approval of the merger"), whatever its length, and so is
+    one whose bare verb-like words are owners or follow a determiner ("the state bank's EUR 600
+    million loan to Acme", "clearance of the Acme deal"; but "the Acme fund bought")."""
     forms = verb_forms()
-    return any(i not in named_or_figured and t.text.isalpha() and (
-        _verb_form(t.text, forms) or (len(t.text) >= SLIP_LENGTH and any(
-            _verb_form(slip, forms) for slip in letter_added_or_swapped(t.text))))
+    return any(i not in named_or_figured and t.text.isalpha() and t.text not in vocab.fillers and (
+        not (_bare_form(t.text, forms) and (owns(normalized, t.end)
+                                            or _after_determiner(normalized, spans, i, named_or_figured, vocab)))
+        if _verb_form(t.text, forms)  # a word's own form is never a slip ("state" is no "stated")
+        else len(t.text) >= SLIP_LENGTH and any(_known_verb_form(slip, forms) for slip in letter_added_or_swapped(t.text)))
                for i, t in enumerate(spans))
+
+
+def _after_determiner(normalized: str, spans: Sequence[Token], index: int, named_or_figured: set[int],
+                      vocab: Vocabulary) -> bool:
+    """Whether the word at `index` follows an article, a possessive or an owner, names and
+    figures between apart ("the Acme deal", "Acme's EUR 600 million loan"): a noun's place."""
+    before = index - 1
+    while before >= 0 and before in named_or_figured:
+        before -= 1
+    if before < 0:
+        return False
+    word = spans[before].text
+    return word in vocab.articles or word in vocab.possessives or owns(normalized, spans[before].end)
 
 
 SLIP_LENGTH = 5
@@ -866,6 +929,20 @@ SLIP_LENGTH = 5
 def _verb_form(word: str, forms: VerbForms) -> bool:
     return (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
             or word in forms.unchanged_pasts or f"{word}s" in forms.third_person or f"{word}es" in forms.third_person)
+
+
+def _bare_form(word: str, forms: VerbForms) -> bool:
+    """A verb's bare form, no past and no third person ("deal", "loan"): the form a noun shares."""
+    return not (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
+                or word in forms.unchanged_pasts)
+
+
+def _known_verb_form(word: str, forms: VerbForms) -> bool:
+    """A verb's form whose verb the verb table knows: "signed" (signs), not "clearanced", which a
+    slip of "clearance" would be if every word ending in -ed were a verb."""
+    if word.endswith("ed"):
+        return f"{word[:-1]}s" in forms.third_person or f"{word[:-2]}s" in forms.third_person
+    return _verb_form(word, forms)
 
 
 

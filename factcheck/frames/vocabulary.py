@@ -51,6 +51,9 @@ class Trigger(NamedTuple):
     as_written: bool = False
     """Matched as written, not by stem: "reportedly" is a hedge and "reports" is not;
     "terminated" ends a deal and "terminal" does not."""
+    after_modal: bool = False
+    """For a verb with a finite stage: it asserts that stage after a modal too ("will clear",
+    "did not clear"), where it is no adjective ("made it clear")."""
     received: bool = False
     """The clause's subject receives a stage someone else decides ("won approval", "received a
     licence"): it is a party of the deal, not the one who decides."""
@@ -86,6 +89,10 @@ class Vocabulary(NamedTuple):
     `read_frame`."""
     not_finite_after: frozenset[str]
     """Words after which a verb is no clause's finite verb ("to buy", "the close")."""
+    modal_verbs: frozenset[str]
+    """Modals and forms of "do", after which a bare word is a verb ("will clear", "did not clear")."""
+    negating_adverbs: frozenset[str]
+    """Words that may stand between a modal and its verb ("did not clear")."""
     asset_nouns: frozenset[str]
     """What is bought or sold of someone: in "the solar business of Acme", Acme is the seller."""
     affiliated_by_hyphen: frozenset[str]
@@ -294,7 +301,8 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         for phrase in entry.get("nouns", ()):  # as written: "approval" is a noun, "approved" is not
             found.append((phrase, Trigger(kind, value, noun=True, as_written=True)))
         for phrase in entry.get("verbs", ()):
-            found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects)))
+            found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects,
+                                          after_modal=entry.get("after_modal", False))))
     for refinement in data["refinements"]:
         as_written = refinement.get("as_written", False)
         for phrase in refinement.get("words", ()):
@@ -328,6 +336,8 @@ _WORD_SETS = {
     "institution_nouns_with_modifier": "institution_nouns_with_modifier",
     "demonym_place_nouns": "demonym_place_nouns",
     "not_finite_after": "not_finite_after",
+    "modal_verbs": "modal_verbs",
+    "negating_adverbs": "negating_adverbs",
     "asset_nouns": "asset_nouns",
     "possessives": "possessives",
     "auxiliaries": "auxiliaries",
