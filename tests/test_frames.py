@@ -2494,3 +2494,40 @@ def test_who_denied_is_kept_apart_from_its_parent(tmp_path: Path, claim: str, ve
     quotes = {"denial": "Acme Cargo denied that Globex had agreed to buy it"}
     index = _index_of(tmp_path, quotes, "parties: [acme-cargo, globex], said_by: acme-cargo")
     assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("text, stage, negated", [
+    ("Acme's tender offer for Globex lapsed on 22 March", "abandoned", False),  # what became of the offer
+    ("Acme acquired no shares under it", "completed", True),  # the verb's object negated
+    # the later verb is another clause's: the offer is still what was said not to be made
+    ("Acme said it had no intention of making an offer for Globex, a statement that barred it from bidding",
+     "offered", True),
+])
+def test_what_became_of_an_event_named_by_a_noun(index: StoreIndex, text: str, stage: str, negated: bool) -> None:
+    frame = frame_of(index, text)
+    assert (frame.stage, frame.negated) == (stage, negated)
+
+
+def test_who_ended_talks_is_no_name_after_a_preposition(index: StoreIndex) -> None:
+    assert frame_of(index, "Talks with Globex collapsed").doer is None
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme's 12 new offices in Springfield will open", "supported"),
+    ("Acme's 12 new offices in Springfield are now open", "unverified"),  # what will be is not yet
+])
+def test_now_says_it_happened(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {"offices": ("Acme announced that it will open 12 new offices in Springfield",
+                                             "parties: [acme], places: [springfield]")})
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("text, asserts", [
+    ("Screening committee veto", False),
+    ("Trade Authority veto on the Globex deal", False),
+    ("Regulators veto the Globex deal", True),
+    ("Acme and Globex sign deal", True),
+    ("Acme's value-added telecom application in the pilot areas", False),
+])
+def test_a_stage_word_after_a_singular_noun_is_a_noun(index: StoreIndex, text: str, asserts: bool) -> None:
+    assert frame_of(index, text).asserts == asserts

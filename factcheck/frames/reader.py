@@ -445,11 +445,15 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                 noun_stage = noun_stage or hit
             elif stage is None or (stage_hit is not None and (
                     _received(normalized, stage_hit, hit, vocab)
-                    or (stage_hit.trigger.kind == "type" and stage_hit.first >= 0 and _passive(spans, hit.first, vocab)
+                    or (stage_hit.trigger.kind == "type" and stage_hit.first >= 0
+                        and (_passive(spans, hit.first, vocab)
+                             or (_finite(normalized, spans, hit.first, entity_ends, vocab)
+                                 and _noun_is_subject(normalized, spans, stage_hit, hit, mentions, vocab)))
                         and not _finite(normalized, spans, stage_hit.first, entity_ends, vocab)))):
                 # (a stage received is the clause's over the one of the words before it:
                 # "成立合资公司获…批准" is the venture's approval; so is what was done to a deal
-                # named by a noun that implies a stage: "Acme's bid was rejected")
+                # named by a noun that implies a stage, or what became of it: "Acme's bid was
+                # rejected", "Acme's tender offer lapsed")
                 stage, stage_hit = ("planned" if future else trigger.value), hit  # "will complete": not yet
             elif (future and requested is None and stage in vocab.unrealised and stage in vocab.third_party
                   and not any(stage_hit.end <= h.start < hit.start and h.trigger.kind == "type" for h in hits)):
@@ -566,7 +570,9 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     alternative = (stage_hit is not None and stage_hit.first > 0 and spans[stage_hit.first - 1].text == "or"
                    and any(h.trigger.kind == "stage" and h.end <= stage_hit.start for h in hits))
     possible = (possible_at >= 0 and not asserted_first) or alternative
-    has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun and (
+    has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun
+                      and not (stage_hit.trigger.kind == "stage" and _stage_noun(normalized, spans, stage_hit, entity_ends, vocab))
+                      and (
                           stage_hit.trigger.kind != "type" or _verb_of_its_own(normalized, spans, stage_hit, entity_ends, vocab)))
                      or (attitude_name is not None and not (attitude is not None and attitude.trigger.noun))
                      or predicate
@@ -623,11 +629,11 @@ def _doer(normalized: str, spans: Sequence[Token], stage_hit: Hit | None, actors
           vocab: Vocabulary) -> str | None:
     """The party named right before a stage's verb, with only auxiliaries and adverbs between
     ("Globex has terminated", "Globex abruptly ended"): the verb's subject (not a passive's:
-    "Globex's agreement was terminated")."""
+    "Globex's agreement was terminated", nor a preposition's: "Acme's offer for Globex lapsed")."""
     if stage_hit is None or stage_hit.trigger.noun or stage_hit.first < 0:
         return None
     before = next((m for m in reversed(actors) if m.end <= stage_hit.start), None)
-    if before is None:
+    if before is None or normalized[:before.start].rstrip().endswith(tuple(f" {p}" for p in vocab.name_prepositions)):
         return None
     between = [t.text for t in spans if before.end <= t.start < stage_hit.start]
     return before.entity if all((w in vocab.auxiliaries and w not in vocab.passive_markers) or w.endswith("ly")
@@ -901,7 +907,8 @@ def _a_verb_could_be_among(normalized: str, spans: Sequence[Token], named_or_fig
     one whose bare verb-like words are owners or follow a determiner ("the state bank's EUR 600
     million loan to Acme", "clearance of the Acme deal"; but "the Acme fund bought")."""
     forms = verb_forms()
-    return any(i not in named_or_figured and t.text.isalpha() and t.text not in vocab.fillers and (
+    return any(i not in named_or_figured and t.text.isalpha() and t.text not in vocab.fillers
+               and not in_compound(normalized, t) and (  # "value-added" is no verb
         not (_bare_form(t.text, forms) and (owns(normalized, t.end)
                                             or _after_determiner(normalized, spans, i, named_or_figured, vocab)))
         if _verb_form(t.text, forms)  # a word's own form is never a slip ("state" is no "stated")
@@ -915,6 +922,8 @@ def _after_determiner(normalized: str, spans: Sequence[Token], index: int, named
     figures between apart ("the Acme deal", "Acme's EUR 600 million loan"): a noun's place."""
     before = index - 1
     while before >= 0 and before in named_or_figured:
+        if owns(normalized, spans[before].end):
+            return True  # "Tesla's value-added application"
         before -= 1
     if before < 0:
         return False
@@ -976,7 +985,10 @@ def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], 
         return False  # ("not have" is one too: "would not have a significant impact")
     reach = range(negation.last + 1, min(len(spans), negation.last + 1 + NOUN_NEGATION_REACH))
     return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
-                or any(spans[i].text in vocab.deciding_nouns for i in reach))
+                or any(spans[i].text in vocab.deciding_nouns for i in reach)
+                # the object of the event's own verb: "acquired no shares", "paid no fine"
+                or any(h.last == negation.first - 1 and not h.trigger.noun for h in hits
+                       if h.trigger.kind in ("type", "stage") and h.first >= 0))
 
 
 def _negates_another_verb(negation: Hit, type_hit: Hit, hits: Sequence[Hit], spans: Sequence[Token],
@@ -1086,9 +1098,39 @@ def in_background(normalized: str, spans: Sequence[Token], index: int, vocab: Vo
     return False
 
 
+def _noun_is_subject(normalized: str, spans: Sequence[Token], noun: Hit, verb: Hit, mentions: Sequence[Mention],
+                     vocab: Vocabulary) -> bool:
+    """Whether an event's noun is the subject of a later verb: only names, dates and small words
+    between ("Acme's tender offer for Globex lapsed on 22 March"), not a comma or another noun
+    ("no intention of making an offer for Globex, a statement that barred it")."""
+    if "," in normalized[noun.end:verb.start]:
+        return False
+    return all(t.text in vocab.fillers or t.text in vocab.name_prepositions or t.text in vocab.auxiliaries
+               or any(m.start <= t.start < m.end for m in mentions)
+               for t in spans if noun.end <= t.start < verb.start)
+
+
+def _stage_noun(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: Mapping[int, int],
+                vocab: Vocabulary) -> bool:
+    """Whether a stage's one bare word with no object names the stage after a singular subject
+    that would make it a verb with an -s: "committee veto", "Screening Committee veto on the
+    deal" (not "regulators veto", "Acme and Globex sign", nor a slip with its object: "MIIT
+    approve Tesla licence")."""
+    if hit.first <= 0 or hit.last != hit.first or (
+            hit.first + 1 < len(spans) and spans[hit.first + 1].text not in vocab.name_prepositions):
+        return False
+    before_end = spans[hit.first - 1].end
+    if before_end in entity_ends:
+        start = entity_ends[before_end]
+        return (_bare_form(spans[hit.first].text, verb_forms())
+                and _noun_after_one_name(normalized, spans, hit.first, start, _token_starting(spans, start), vocab))
+    return _direction_noun(spans, hit, vocab)
+
+
 def _direction_noun(spans: Sequence[Token], hit: Hit, vocab: Vocabulary) -> bool:
-    """Whether a word of rise or fall names one after a singular noun ("Arvane toll increase",
-    "its toll rise"), where a verb would take an -s ("tolls rise", "the toll rises")."""
+    """Whether a word of rise or fall, or a stage's, names one after a singular noun ("Arvane
+    toll increase", "its toll rise", "screening committee veto"), where a verb would take an -s
+    ("tolls rise", "the toll rises", "the committee vetoes")."""
     if hit.first <= 0 or hit.last != hit.first:
         return False
     word, before = spans[hit.first].text, spans[hit.first - 1].text
