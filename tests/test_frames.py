@@ -2531,3 +2531,13 @@ def test_now_says_it_happened(tmp_path: Path, claim: str, verdict: str) -> None:
 ])
 def test_a_stage_word_after_a_singular_noun_is_a_noun(index: StoreIndex, text: str, asserts: bool) -> None:
     assert frame_of(index, text).asserts == asserts
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Trade Authority threw out Acme's bid to stop Globex voting its shares", None),  # no takeover bid
+    ("The Trade Authority threw out Acme's bid for Globex", "acquisition"),
+    ("Acme made the list of firms cleared by the Trade Authority", None),  # no listing
+])
+def test_a_bid_to_do_something_and_a_list_are_no_deals(index: StoreIndex, text: str, kind: str | None) -> None:
+    frame = frame_of(index, text)
+    assert frame.type == kind
