@@ -2541,3 +2541,11 @@ def test_a_stage_word_after_a_singular_noun_is_a_noun(index: StoreIndex, text: s
 def test_a_bid_to_do_something_and_a_list_are_no_deals(index: StoreIndex, text: str, kind: str | None) -> None:
     frame = frame_of(index, text)
     assert frame.type == kind
+
+
+@pytest.mark.parametrize("text, agents", [
+    ("A 12 percent stake in Globex was bought by Acme", ("acme",)),  # the deal's own verb: Acme buys
+    ("Acme's request for an injunction was rejected by the High Court", ("acme",)),  # the court decides
+])
+def test_by_after_the_deals_own_verb_names_who_acts(index: StoreIndex, text: str, agents: tuple[str, ...]) -> None:
+    assert frame_of(index, text).agents == agents

@@ -1208,7 +1208,9 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
                      len(normalized))
     by = next((t.start for i, t in enumerate(spans) if t.text == "by" and type_hit.end <= t.start < min(background, reason_at)
                and not _by_doing(spans, i, actors)), None)
-    if by is not None and (any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans)
+    if by is not None and ((any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans)
+                            # not the deal's own verb: "a stake in Globex was sold by Acme" (Acme sells)
+                            and not any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "type" for h in hits))
                            or any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage" for h in hits)):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
         # applies for nothing (unlike "the purchase of Globex by Acme"); so in a headline, which
