@@ -2546,6 +2546,8 @@ def test_a_bid_to_do_something_and_a_list_are_no_deals(index: StoreIndex, text: 
 @pytest.mark.parametrize("text, agents", [
     ("A 12 percent stake in Globex was bought by Acme", ("acme",)),  # the deal's own verb: Acme buys
     ("Acme's request for an injunction was rejected by the High Court", ("acme",)),  # the court decides
+    # a "by" after a comma is another clause's
+    ("Acme sold its 7.5 percent stake in Globex Link to Globex, leaving Globex Link wholly owned by Globex", ("acme",)),
 ])
 def test_by_after_the_deals_own_verb_names_who_acts(index: StoreIndex, text: str, agents: tuple[str, ...]) -> None:
     assert frame_of(index, text).agents == agents

@@ -1208,6 +1208,9 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
                      len(normalized))
     by = next((t.start for i, t in enumerate(spans) if t.text == "by" and type_hit.end <= t.start < min(background, reason_at)
                and not _by_doing(spans, i, actors)), None)
+    if by is not None and ", " in normalized[type_hit.end:by] and not any(  # (not "950,000")
+            type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage" for h in hits):
+        by = None  # a "by" after a comma is another clause's: "sold its stake to Acme, leaving Globex owned by Acme"
     if by is not None and ((any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans)
                             # not the deal's own verb: "a stake in Globex was sold by Acme" (Acme sells)
                             and not any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "type" for h in hits))
