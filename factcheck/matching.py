@@ -602,11 +602,14 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
     bar = threshold - EVENT_ALLOWANCE if named_event else threshold
     places = any(index.entities.kinds.get(e) == "place" for e in claim.entities)
     blocking = 0.0  # the score of the nearest near miss that no other statement can confirm away
-    for position in range(reaching(bar)):
+    # what ended a state the claim says still holds is told in its own words ("cleared the
+    # merger" for "the investigation is still under way"): looked for further down, to deny only
+    reach = reaching(min(bar, RELATED_MIN_SCORE) if frame.persists else bar)
+    for position in range(reach):
         # one far under a near miss decides only by an outcome it records that excludes the
         # claim's: a nearer statement that says less or otherwise ("agreed to buy") does not make
         # a recorded prohibition any less so (but a false report so far under is another's)
-        below = scored[position][0] < blocking - NEAR_MISS_MARGIN
+        below = scored[position][0] < blocking - NEAR_MISS_MARGIN or scored[position][0] < bar
         score, facts, problems, verdict = examined(position + 1)[position]
         if problems:
             if problems[0].kind not in NO_NEAR_MISS:

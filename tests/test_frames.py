@@ -2551,3 +2551,18 @@ def test_a_bid_to_do_something_and_a_list_are_no_deals(index: StoreIndex, text: 
 ])
 def test_by_after_the_deals_own_verb_names_who_acts(index: StoreIndex, text: str, agents: tuple[str, ...]) -> None:
     assert frame_of(index, text).agents == agents
+
+
+def test_what_ended_a_state_denies_it_though_told_in_other_words(tmp_path: Path) -> None:
+    """"Still under way" against the review's opening (near in words) and the clearance that
+    ended it (far in words): the clearance is looked for further down, and denies."""
+    quotes = {"review": "The Trade Authority opened an in-depth phase 2 investigation of Acme's purchase of Globex",
+              "cleared": "The Trade Authority cleared the purchase with conditions on 16 January 2024",
+              # (others, so that the words of the two weigh as in a store)
+              "supply": "Initech signed a supply agreement with Globex in Springfield",
+              "plant": "Initech opened a plant in Springfield in March 2023",
+              "chief": "Globex appointed a new chief executive in May 2023",
+              "fine": "Initech fined for late filings by the Trade Authority in 2022"}
+    index = _index_of(tmp_path, quotes, "parties: [regulator, acme, globex]")
+    claim = "The Trade Authority's in-depth phase 2 investigation of Acme's purchase of Globex is still under way"
+    assert check(claim, index).verdict == "denied"
