@@ -2566,3 +2566,14 @@ def test_what_ended_a_state_denies_it_though_told_in_other_words(tmp_path: Path)
     index = _index_of(tmp_path, quotes, "parties: [regulator, acme, globex]")
     claim = "The Trade Authority's in-depth phase 2 investigation of Acme's purchase of Globex is still under way"
     assert check(claim, index).verdict == "denied"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority rejected Acme's offer to sell the Springfield plant", "supported"),
+    # accepting an offer is its approval, which the rejection excludes
+    ("The Trade Authority accepted Acme's offer to sell the Springfield plant", "denied"),
+])
+def test_an_accepted_offer_is_approved(tmp_path: Path, claim: str, verdict: str) -> None:
+    quotes = {"rejected": "The Trade Authority rejected as insufficient Acme's offer to sell the Springfield plant"}
+    index = _index_of(tmp_path, quotes, "parties: [regulator, acme]")
+    assert check(claim, index).verdict == verdict
