@@ -2577,3 +2577,8 @@ def test_an_accepted_offer_is_approved(tmp_path: Path, claim: str, verdict: str)
     quotes = {"rejected": "The Trade Authority rejected as insufficient Acme's offer to sell the Springfield plant"}
     index = _index_of(tmp_path, quotes, "parties: [regulator, acme]")
     assert check(claim, index).verdict == verdict
+
+
+def test_whose_decision_is_named_by_its_noun_decides_it(index: StoreIndex) -> None:
+    frame = frame_of(index, "Acme filed an appeal against the High Court's refusal of its injunction against Globex")
+    assert (frame.agents, frame.deciders) == (("acme",), ("court",))

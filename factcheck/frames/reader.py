@@ -1254,6 +1254,14 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
              or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
+    # whose a decision named by its noun is decides: "an appeal against the High Court's refusal
+    # of its injunction" (the court refused, it applied for nothing)
+    deciding_owners = {m.entity for m in actors if owns(normalized, m.end) and any(
+        h.trigger.kind == "stage" and h.trigger.noun and h.trigger.value in vocab.third_party
+        and h.start > m.end and not normalized[m.end:h.start].strip() for h in hits)}
+    if deciding_owners:
+        agents, acted_on, other = ([e for e in role if e not in deciding_owners] for role in (agents, acted_on, other))
+        deciders = deciders + sorted(deciding_owners)
     return (tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(acted_on)), tuple(dict.fromkeys(other)),
             tuple(dict.fromkeys(deciders)))
 
