@@ -2582,3 +2582,11 @@ def test_an_accepted_offer_is_approved(tmp_path: Path, claim: str, verdict: str)
 def test_whose_decision_is_named_by_its_noun_decides_it(index: StoreIndex) -> None:
     frame = frame_of(index, "Acme filed an appeal against the High Court's refusal of its injunction against Globex")
     assert (frame.agents, frame.deciders) == (("acme",), ("court",))
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("Acme's agreed takeover values Globex at about EUR 1.4 billion", ("values",)),
+    ("Acme dismissed reports that it plans to close the Springfield plant", ()),  # "reports" is a noun
+])
+def test_a_verb_after_an_events_noun(index: StoreIndex, text: str, verbs: tuple[str, ...]) -> None:
+    assert frame_of(index, text).verbs == verbs

@@ -1375,7 +1375,10 @@ def _verb_forms(normalized: str, spans: Sequence[Token], entity_ends: Mapping[in
                 and spans[index + 1].text not in vocab.noun_prepositions  # nor a headline's: "Acme conditions on Globex"
                 and spans[index + 1].start not in triggered
                 and (spans[index - 1].end in entity_ends or before in vocab.pronouns or before.endswith("ly")
-                     or before in vocab.done_markers)
+                     or before in vocab.done_markers
+                     # after an event's noun: "the agreed takeover values Globex at EUR 3 billion"
+                     or (spans[index - 1].start in triggered and spans[index].start not in triggered
+                         and not _past_form(before)))  # (not "dismissed reports that …")
                 and word in forms.third_person):  # not a plural: "Acme riders ruling"
             found.append(index)
         elif (index >= 2 and before.endswith("ly") and spans[index - 2].end in entity_ends and word.isalpha()
