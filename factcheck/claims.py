@@ -564,9 +564,11 @@ def read_clauses(
                 # refused the injunction, and Globex's shareholders approved the merger")
                 acting = reading.frame.subject or next(iter(reading.frame.deciders + reading.frame.agents), None)
                 own_subject = acting is not None and acting != current.frame.subject
-                actors_before = ({*current.frame.deciders} | (
-                    set() if _object_pronoun(text[piece_start:piece_end]) else {current.frame.subject, current.frame.holder})
-                                 if own_subject else set())
+                # (nor who decided before when it names no one: "the regulator cleared the venture,
+                # and both companies' shares rose" lends the companies, not the regulator)
+                actors_before = {*current.frame.deciders} | (
+                    (set() if _object_pronoun(text[piece_start:piece_end]) else {current.frame.subject, current.frame.holder})
+                    if own_subject else set())
                 reading = _with_actors_of(reading, current, entities, actors_before)
         if reading.frame.type is None and current.frame.type is not None and text_says_any(
                 event_vocabulary().same_kind_markers, text[piece_start:piece_end]):

@@ -2590,3 +2590,12 @@ def test_whose_decision_is_named_by_its_noun_decides_it(index: StoreIndex) -> No
 ])
 def test_a_verb_after_an_events_noun(index: StoreIndex, text: str, verbs: tuple[str, ...]) -> None:
     assert frame_of(index, text).verbs == verbs
+
+
+def test_a_later_clause_that_names_no_one_borrows_the_parties_not_who_decided(index: StoreIndex) -> None:
+    """"… and both companies' shares rose" speaks of the companies: the regulator that cleared
+    the venture is no party of the rise."""
+    from factcheck.claims import read_clauses
+    clauses = read_clauses("The Trade Authority cleared the Acme-Globex joint venture, and both companies' shares rose",
+                           index.entities, None, index.words, relatives=True)
+    assert [c.parsed.entities for c in clauses][1:] == [("acme", "globex")]
