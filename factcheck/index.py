@@ -559,6 +559,17 @@ def _date(fields: tuple) -> PartialDate:
     return found
 
 
+def _store_date(text: str) -> PartialDate:
+    """`PartialDate.parse`, each store date made once per process (as `_date` makes them)."""
+    found = _STORE_DATES.get(text)
+    if found is None:
+        found = _STORE_DATES[text] = PartialDate.parse(text)
+    return found
+
+
+_STORE_DATES: dict[str, PartialDate] = {}
+
+
 def _figure(fields: tuple) -> Figure:
     found = _FIGURES.get(fields)
     if found is None:
@@ -646,7 +657,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
     if statement.said_by:
         involved.add(statement.said_by)
-    own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
+    own = [_store_date(d) for d in (statement.date, statement.said_on) if d]
     declared = statement.event
     terms = (set(parsed.terms) | {entity_term(e) for e in involved | places}
              | set(event_terms(declared.type, declared.stage) if declared else ()))

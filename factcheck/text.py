@@ -30,6 +30,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s)")
 """'s, and the apostrophe alone after a plural's s ("Globex Holdings' subsidiary")."""
 _TOKEN = re.compile(r"[^\W_]+")
+_ASCII_TOKEN = re.compile(r"[0-9A-Za-z]+")
+"""`_TOKEN` in ASCII text (the same characters), where it finds words twice as fast: no Unicode
+category to look up for each character."""
 
 
 def has_cjk(text: str) -> bool:
@@ -90,7 +93,7 @@ def tokens(normalized: str) -> list[Token]:
     """The text's words with their spans. Made in C (`map` over the matches, `tuple.__new__`
     instead of `Token`, whose `__new__` is Python): a third quicker, and a store's build makes
     tokens of every statement three times (tests/test_fast_build.py holds it to the plain way)."""
-    found = list(_TOKEN.finditer(normalized))
+    found = list((_ASCII_TOKEN if normalized.isascii() else _TOKEN).finditer(normalized))
     return list(map(_new_tuple, repeat(Token, len(found)),
                     zip(map(_match_text, found), map(re.Match.start, found), map(re.Match.end, found))))
 
@@ -101,7 +104,7 @@ _match_text = itemgetter(0)
 
 def words(normalized: str) -> list[str]:
     """The tokens' texts alone, when their places do not matter."""
-    return _TOKEN.findall(normalized)
+    return (_ASCII_TOKEN if normalized.isascii() else _TOKEN).findall(normalized)
 
 
 raw_stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("english").stemWord)

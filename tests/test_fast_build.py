@@ -25,7 +25,7 @@ from factcheck.frames.reader import Frame, _spaced, _starting_within
 from factcheck.frames.vocabulary import vocabulary
 from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
 from factcheck.store import load_store, shipped_store
-from factcheck.text import _CONTROL, _POSSESSIVE, _QUOTES, _TOKEN, Token, normalize, tokens
+from factcheck.text import _ASCII_TOKEN, _CONTROL, _POSSESSIVE, _QUOTES, _TOKEN, Token, normalize, tokens, words
 
 from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
 
@@ -177,12 +177,13 @@ def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: l
     assert _spaced(()).search(written) is None  # no anaphors, none found (not even in "  ")
 
 
-@given(st.text(alphabet=st.sampled_from("ab1_ -'’.É\u200bﬁ٣月\t")))
+@given(st.text(alphabet=st.sampled_from("ab1_ -'’.ÉZ9\u200bﬁ٣月\t")))
 def test_tokens_made_in_c_are_the_tokens_made_one_by_one(text: str) -> None:
     """`text.tokens` makes its tokens with `map` and `tuple.__new__`: the same `Token`s as made
     one match at a time."""
     made = tokens(text)
     assert made == [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    assert words(text) == [token.text for token in made]
     assert all(type(token) is Token for token in made)
 
 
@@ -276,3 +277,10 @@ def test_the_word_figure_pattern_with_its_first_letter_looked_ahead_finds_what_i
     plain = re.compile(re.sub(r"^\(\?=\[[a-z]+\]\)", "", figures._WORD_FIGURE.pattern))
     assert plain.pattern != figures._WORD_FIGURE.pattern
     assert [m.span() for m in figures._WORD_FIGURE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_ascii_token_pattern_takes_the_characters_the_token_pattern_takes() -> None:
+    """`tokens` and `words` find ASCII text's words with `_ASCII_TOKEN`: of the 128 ASCII
+    characters it takes the ones `_TOKEN` takes."""
+    for character in map(chr, range(128)):
+        assert (_ASCII_TOKEN.fullmatch(character) is None) == (_TOKEN.fullmatch(character) is None), repr(character)
