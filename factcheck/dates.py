@@ -58,10 +58,14 @@ them skips those patterns (most have neither)."""
 _PERIOD = re.compile(rf"(?=[fst1-4qh])\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
                      rf"|(?P<letter>[qh])(?P<number>[1-4]))(?:\s+of)?,?\s+(?:fiscal\s+)?{_YEAR}\b")
 """A quarter or a half of a year: "the first quarter of 2024", "Q3 2023", "H1 2025"."""
+_PERIOD_LETTER = re.compile(r"[qh][1-4]")
+"""What a quarter or half that `_PERIOD` reads has unless it has "quarter" or "half" ("Q3", "h1")."""
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_LONG_WORD = re.compile(r"\b[a-z]{5,10}\b")
+_MONTH_LIKE_WORD = re.compile(rf"\b(?={_FIRST_LETTERS})[a-z]{{5,10}}\b")
+"""The long words a misspelt month can be: those that start with a month's first letter
+(`_misspelt_month` only compares a word with the months that start as it does)."""
 _YEAR_AHEAD = re.compile(r"\b[a-z]{5,10}\.?,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:1[89]|20)\d\d\b|\d\s+[a-z]{5,10}\b")
 """A long word before a year or after a number: where a misspelt month could be ("Octber 2023", "19 Octber")."""
 
@@ -162,22 +166,32 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
     found: list[DateMention] = []
     impossible: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []
-    patterns = []
+    patterns: list[tuple[str, re.Pattern[str], int]] = []  # each with where its first match can start
     misspelt: dict[str, int] = {}
-    if _DIGIT.search(normalized):
-        patterns += _NUMERIC_PATTERNS
-        if _MONTH_NAME.search(normalized):
-            patterns += _NAMED_MONTH_PATTERNS
+    digit = _DIGIT.search(normalized)
+    if digit:
+        # A match of most patterns starts with a digit, and a month name's with the name: each is
+        # looked for from the first it can start with (a match from there sees the text before it,
+        # as one looked for from the start does), not through the words before it.
+        first_digit = digit.start()
+        patterns += [(cue, pattern, first_digit) for cue, pattern in _NUMERIC_PATTERNS]
+        month = _MONTH_NAME.search(normalized)
+        if month:
+            (day_cue, day_first), *month_first = _NAMED_MONTH_PATTERNS
+            patterns += [(day_cue, day_first, first_digit), *((cue, p, month.start()) for cue, p in month_first)]
         misspelt = _misspelt_months(normalized)  # (memoised by word: cheaper than the search, which it mostly spares)
         if misspelt and not _YEAR_AHEAD.search(normalized):
             misspelt = {}
         if misspelt:
-            patterns += _named_month_patterns(r"(?P<month>" + "|".join(misspelt) + ")")
-        patterns += [("", _PERIOD), *_YEAR_PATTERNS]
-    for cue, pattern in patterns:
+            (day_cue, day_first), *month_first = _named_month_patterns(r"(?P<month>" + "|".join(misspelt) + ")")
+            patterns += [(day_cue, day_first, first_digit), *((cue, p, 0) for cue, p in month_first)]
+        if "quarter" in normalized or "half" in normalized or _PERIOD_LETTER.search(normalized):
+            patterns.append(("", _PERIOD, 0))
+        patterns += [(cue, pattern, first_digit) for cue, pattern in _YEAR_PATTERNS]
+    for cue, pattern, first in patterns:
         if cue not in normalized:
             continue
-        for m in pattern.finditer(normalized):
+        for m in pattern.finditer(normalized, first):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             groups = m.groupdict()
@@ -226,7 +240,7 @@ def _period(groups: dict[str, str | None]) -> tuple[int, int] | None:
 def _misspelt_months(normalized: str) -> dict[str, int]:
     """Words one letter from a long month name ("novmber", "octber"), with its number."""
     found = {}
-    for word in set(_LONG_WORD.findall(normalized)):
+    for word in set(_MONTH_LIKE_WORD.findall(normalized)):
         if word not in _MONTHS:
             month = _misspelt_month(word)
             if month:

@@ -332,16 +332,17 @@ class EntityIndex:
         Steock, however close the letters."""
         words = tokens(normalized) if words is None else words
         mentions: list[Mention] = []
+        widest_from, count = self.widest_from, len(words)
         i = 0
-        while i < len(words):
+        while i < count:
             word = words[i].text
-            mention, width = (word in self.widest_from and self._exact(words, i)) or (None, 0)
+            mention, width = (word in widest_from and self._exact(words, i)) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "Nordland Telcom" is not "Nordland".
             # One is looked for only from a capitalised word (in text that has capitals), and an
             # ordinary word starts one only if it starts a real name ("Nordland"); the cheap tests first.
-            complete = mention is not None and width >= self.widest_from.get(word, 0)
+            complete = mention is not None and width >= widest_from.get(word, 0)
             capitalised = name_starts is None or words[i].start in name_starts
-            look = not complete and capitalised and (word in self.widest_from or stem(word) not in vocabulary
+            look = not complete and capitalised and (word in widest_from or stem(word) not in vocabulary
                                                      or self.is_name_word(word))  # "Acmewel" stems as the name "Acmewell" does
             longer = self._fuzzy(words, i, wider_than=width, name_starts=name_starts) if look else None
             if longer:

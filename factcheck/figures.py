@@ -42,6 +42,7 @@ _FIGURE = re.compile(
 )
 _NUMBER_WORD = "|".join([*_WORD_NUMBERS, *_WORD_MULTIPLIERS])
 _WORD_FIGURE = re.compile(
+    rf"(?=[{''.join(sorted({word[0] for word in _WORD_NUMBERS}))}])"  # (what a match starts with: quicker to skip to)
     rf"\b(?P<word>(?:{'|'.join(_WORD_NUMBERS)})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMBER_WORD}))*)"
     rf"(?P<scale>){_SUFFIX}(?![\w-](?<!-(?=(?:year|month|week|day)s?\b)))"  # "a seven-year deal" is one
 )
@@ -59,6 +60,9 @@ _WHOLE = re.compile(r"\boutright\b")
 """A word that says all of something changes hands: a figure of 100 percent."""
 _DIGIT = re.compile(r"\d")
 """What every figure written in digits has (`_FIGURE`'s number)."""
+_BEFORE_NUMBER = 4
+"""How far before its number a figure in digits can start: the longest `_PREFIX` ("us$", "rmb")
+and a space."""
 _RANGE_TAIL = re.compile(r"\s?(?:-|–|to|and)\s?(?:us\$|\$|€|£|¥|rmb)?\s?\d")
 
 
@@ -113,7 +117,9 @@ def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[
     """Figures in case-folded text, skipping spans already read as dates or names."""
     found: list[FigureMention] = []
     # (each pattern only where the text has what it needs: a digit, Chinese numerals)
-    matches = sorted([*(_FIGURE.finditer(normalized) if _DIGIT.search(normalized) else ()),
+    digit = _DIGIT.search(normalized)
+    # (a figure in digits starts at most a prefix and a space before its number: looked for from there)
+    matches = sorted([*(_FIGURE.finditer(normalized, max(0, digit.start() - _BEFORE_NUMBER)) if digit else ()),
                       *_WORD_FIGURE.finditer(normalized),
                       *(() if normalized.isascii() else (*_CJK_PERCENT.finditer(normalized), *_CJK_FIGURE.finditer(normalized)))],
                      key=lambda m: m.start())

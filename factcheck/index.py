@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from . import bitmaps
-from .claims import ParsedClaim, contradicted_report, event_terms, parse_claim, read_clauses, shares_in
+from .claims import Clause, ParsedClaim, contradicted_report, event_terms, parse_claim, read_clauses, shares_in
 from .dates import PartialDate
 from .entities import EntityHead, EntityIndex
 from .errors import Location, Problem
@@ -559,6 +559,17 @@ def _date(fields: tuple) -> PartialDate:
     return found
 
 
+def _store_date(text: str) -> PartialDate:
+    """`PartialDate.parse`, each store date made once per process (as `_date` makes them)."""
+    found = _STORE_DATES.get(text)
+    if found is None:
+        found = _STORE_DATES[text] = PartialDate.parse(text)
+    return found
+
+
+_STORE_DATES: dict[str, PartialDate] = {}
+
+
 def _figure(fields: tuple) -> Figure:
     found = _FIGURES.get(fields)
     if found is None:
@@ -646,7 +657,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}
     if statement.said_by:
         involved.add(statement.said_by)
-    own = [PartialDate.parse(d) for d in (statement.date, statement.said_on) if d]
+    own = [_store_date(d) for d in (statement.date, statement.said_on) if d]
     declared = statement.event
     terms = (set(parsed.terms) | {entity_term(e) for e in involved | places}
              | set(event_terms(declared.type, declared.stage) if declared else ()))
@@ -655,7 +666,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     everything = " ".join([text, *(c.quote for c in statement.citations if c.quote),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
     read = [(c.parsed.frame, c.parsed.dates) for c in clauses]
-    read += [(report.frame, report.dates) for c in clauses if (report := contradicted_report(c, entities, vocabulary))]
+    read += [(report.frame, report.dates) for c in clauses if (report := _contradicted(c, entities, vocabulary))]
     main = read[0][0]
     if (main.type is None and parsed.frame.type is not None and main.stage is not None
             and main.stage not in event_vocabulary().names_event):
@@ -672,6 +683,23 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
         figures=parsed.figures, terms=frozenset(terms), kind_terms=frozenset(kind_terms - terms),
         vocabulary=f" {' '.join(sorted(set(words(normalize(everything)))))} ")
+
+
+def _contradicted(clause: Clause, entities: EntityIndex, vocabulary: Container[str]) -> ParsedClaim | None:
+    """`contradicted_report`, which is None for a clause without a subject or without one of the
+    contradiction markers among its tokens: in ASCII text, a token is a run of letters and digits
+    of the text in lower case (`normalize` only ever turns other characters into spaces or
+    quotes), so a text without a marker in lower case has none. Most statements have none, and
+    the report's own test makes the text's tokens once more (3% of reading a statement)."""
+    parsed = clause.parsed
+    if parsed.frame.subject is None:
+        return None
+    text = parsed.text
+    if text.isascii():
+        lower = text.lower()
+        if not any(marker in lower for marker in event_vocabulary().contradiction_markers):
+            return None
+    return contradicted_report(clause, entities, vocabulary)
 
 
 def statement_frames(statement: Statement, read: list[tuple[Frame, tuple[PartialDate, ...]]]

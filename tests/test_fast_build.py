@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import given, strategies as st
 from factcheck import cache as cache_module
 from factcheck import dates, figures
 from factcheck import index as index_module
-from factcheck.claims import parse_claim
+from factcheck.claims import contradicted_report, parse_claim, read_clauses
 from factcheck.dates import read_dates
 from factcheck.entities import EntityIndex
 from factcheck.errors import StoreError
@@ -24,7 +25,7 @@ from factcheck.frames.reader import Frame, _spaced, _starting_within
 from factcheck.frames.vocabulary import vocabulary
 from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
 from factcheck.store import load_store, shipped_store
-from factcheck.text import _CONTROL, _POSSESSIVE, normalize
+from factcheck.text import _ASCII_TOKEN, _CONTROL, _POSSESSIVE, _QUOTES, _TOKEN, Token, normalize, tokens, words
 
 from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
 
@@ -138,7 +139,7 @@ def test_reading_only_a_statements_terms_gives_what_the_whole_reading_gives() ->
             assert set(only_asked.answers.items()) <= set(whole_asked.answers.items())
 
 
-date_like = st.lists(st.sampled_from(["1", "2", "0", "9", "3", " ", ",", ".", "-", "$", "%", "of ", "nov",
+date_like = st.lists(st.sampled_from(["1", "2", "0", "9", "3", " ", ",", ".", "-", "/", "$", "%", "of ", "nov",
                                       "november ", "novmber ", "may ", "sept ", "2020", "1999", "31st ",
                                       "percent", "a", "x", "é", "月", "年"]), max_size=15).map("".join)
 
@@ -174,3 +175,112 @@ def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: l
     written = f" {' '.join(texts)} "
     assert (_spaced(anaphors).search(written) is not None) == any(f" {phrase} " in written for phrase in anaphors)
     assert _spaced(()).search(written) is None  # no anaphors, none found (not even in "  ")
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_ -'’.ÉZ9\u200bﬁ٣月\t")))
+def test_tokens_made_in_c_are_the_tokens_made_one_by_one(text: str) -> None:
+    """`text.tokens` makes its tokens with `map` and `tuple.__new__`: the same `Token`s as made
+    one match at a time."""
+    made = tokens(text)
+    assert made == [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    assert words(text) == [token.text for token in made]
+    assert all(type(token) is Token for token in made)
+
+
+@given(st.lists(st.sampled_from(["contradict", "contradicting", "Contradicted", "CONTRADICTS", "contra", "dicting",
+                                 "x", " ", "'s", "`", "\x1b[31m", "\x07", "-", "_", "1"]), max_size=10).map("".join))
+def test_ascii_text_without_a_contradiction_marker_in_lower_case_has_no_marker_token(text: str) -> None:
+    """The premise of `index._contradicted`'s shortcut."""
+    markers = vocabulary().contradiction_markers
+    if not any(marker in text.lower() for marker in markers):
+        assert not [t for t in tokens(normalize(text)) if t.text in markers]
+
+
+def test_a_contradicted_report_looked_for_only_where_it_can_be_is_the_report() -> None:
+    """`index._contradicted` gives what `contradicted_report` gives, over the stores' texts and
+    their labelled claims, and asks the store's words the same questions."""
+    reports = 0
+    for entities, vocabulary_, texts in _stores_and_texts():
+        for text in texts:
+            for clause in read_clauses(text, entities, None, vocabulary_):
+                quick, plain = _Consulted(vocabulary_), _Consulted(vocabulary_)
+                report = index_module._contradicted(clause, entities, quick)
+                assert report == contradicted_report(clause, entities, plain)
+                assert quick.answers == plain.answers
+                reports += report is not None
+    assert reports  # (the pharma store's "… contradicting a Brennau Courier report that …")
+
+
+@given(st.lists(st.sampled_from(["novmber", "octber", "agreed", "million", "march", "maarch", "x", " ", "1", "é",
+                                 "september", "septembers", "bought", "zzzzz"]), max_size=10).map(" ".join))
+def test_misspelt_months_are_looked_for_only_among_words_that_start_as_a_month(text: str) -> None:
+    """`dates._misspelt_months` asks only of the long words that start with a month's first
+    letter: every other long word is no misspelt month."""
+    long_words = set(re.findall(r"\b[a-z]{5,10}\b", text))
+    asked = set(dates._MONTH_LIKE_WORD.findall(text))
+    assert asked <= long_words
+    assert not [word for word in long_words - asked if dates._misspelt_month(word)]
+
+
+@given(date_like)
+def test_date_patterns_looked_for_from_their_first_possible_start_find_what_they_found(text: str) -> None:
+    """`read_dates` looks for most patterns from the text's first digit, and for those that start
+    with a month's name from the first month name: no match starts before, and a match from
+    there sees what is before it (a "$" before "2019")."""
+    digit, month = dates._DIGIT.search(text), dates._MONTH_NAME.search(text)
+    misspelt = dates._named_month_patterns(r"(?P<month>novmber|octber)")
+    from_digit = [*dates._NUMERIC_PATTERNS, dates._NAMED_MONTH_PATTERNS[0], misspelt[0], *dates._YEAR_PATTERNS]
+    for _, pattern in from_digit:
+        assert [m.span() for m in pattern.finditer(text, digit.start() if digit else 0)] == \
+            [m.span() for m in pattern.finditer(text)]
+    for _, pattern in dates._NAMED_MONTH_PATTERNS[1:]:
+        assert [m.span() for m in pattern.finditer(text, month.start() if month else 0)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_date_pattern_looked_for_from_a_digit_sees_the_characters_before_it() -> None:
+    assert [(d.value.year, d.value.month) for d in read_dates("paid $2019 in 2020")[0]] == [(2020, None)]
+    assert [(d.value.year, d.value.month) for d in read_dates("x-2019 and 2021-05")[0]] == [(2021, 5)]
+
+
+@given(st.lists(st.sampled_from(["1", "5", "0", ",", ".", " ", "  ", "%", "rmb", "us$", "hk$", "$", "€", "eur", "usd",
+                                 "million", "bn", "a", "x", "-", "_", "٣"]), max_size=15).map("".join))
+def test_a_figure_pattern_looked_for_from_just_before_the_first_digit_finds_what_it_found(text: str) -> None:
+    """`find_figures` looks for figures in digits from `_BEFORE_NUMBER` characters before the
+    text's first digit: none starts before, and a match from there sees what is before it."""
+    digit = figures._DIGIT.search(text)
+    if digit:
+        start = max(0, digit.start() - figures._BEFORE_NUMBER)
+        assert [m.span() for m in figures._FIGURE.finditer(text, start)] == [m.span() for m in figures._FIGURE.finditer(text)]
+    prefixes = re.search(r"\(\?P<prefix>([^)]*)\)", figures._PREFIX).group(1).replace("\\", "").split("|")
+    assert max(map(len, prefixes)) + len(" ") == figures._BEFORE_NUMBER
+
+
+def test_ascii_text_is_its_own_nfkc_and_has_one_quote_to_map() -> None:
+    """`normalize` skips NFKC and the quotes' mapping for ASCII text without a backquote."""
+    ascii_text = "".join(map(chr, range(128)))
+    assert unicodedata.normalize("NFKC", ascii_text) == ascii_text
+    assert [chr(code) for code in _QUOTES if code < 128] == ["`"]
+
+
+@given(st.lists(st.sampled_from(["first", "1st", "fourth", " ", "quarter", "half", "q", "h", "3", "1", "5", "of ",
+                                 "fiscal ", "2024", ",", "x", "qh"]), max_size=12).map("".join))
+def test_a_period_is_looked_for_only_where_the_text_can_have_one(text: str) -> None:
+    """`read_dates` looks for `_PERIOD` only in text with "quarter", "half" or a letter and a number."""
+    if not ("quarter" in text or "half" in text or dates._PERIOD_LETTER.search(text)):
+        assert not dates._PERIOD.search(text)
+
+
+@given(st.lists(st.sampled_from(["one", "two", "twenty", "dozen", "eight", "hundred", "million", "and", "-", " ",
+                                 "percent", "x", "o", "year", "s", "%", "元"]), max_size=12).map("".join))
+def test_the_word_figure_pattern_with_its_first_letter_looked_ahead_finds_what_it_found(text: str) -> None:
+    plain = re.compile(re.sub(r"^\(\?=\[[a-z]+\]\)", "", figures._WORD_FIGURE.pattern))
+    assert plain.pattern != figures._WORD_FIGURE.pattern
+    assert [m.span() for m in figures._WORD_FIGURE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_ascii_token_pattern_takes_the_characters_the_token_pattern_takes() -> None:
+    """`tokens` and `words` find ASCII text's words with `_ASCII_TOKEN`: of the 128 ASCII
+    characters it takes the ones `_TOKEN` takes."""
+    for character in map(chr, range(128)):
+        assert (_ASCII_TOKEN.fullmatch(character) is None) == (_TOKEN.fullmatch(character) is None), repr(character)
