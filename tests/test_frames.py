@@ -2599,3 +2599,10 @@ def test_a_later_clause_that_names_no_one_borrows_the_parties_not_who_decided(in
     clauses = read_clauses("The Trade Authority cleared the Acme-Globex joint venture, and both companies' shares rose",
                            index.entities, None, index.words, relatives=True)
     assert [c.parsed.entities for c in clauses][1:] == [("acme", "globex")]
+
+
+def test_who_a_finding_names_takes_no_part(index: StoreIndex) -> None:
+    """"…, finding that the Trade Authority had overstated Acme's sales" gives the reason: the
+    authority is not fined."""
+    frame = frame_of(index, "The High Court reduced its fine on Acme, finding that the Trade Authority had overstated Acme's sales")
+    assert "regulator" not in frame.patients + frame.counterparts
