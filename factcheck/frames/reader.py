@@ -356,7 +356,7 @@ def _finite(normalized: str, spans: Sequence[Token], index: int, entity_ends: Ma
 
 def _after_modal(spans: Sequence[Token], index: int, vocab: Vocabulary) -> bool:
     """Whether the word at `index` follows a modal or "do", a negation between apart: "will
-    clear", "did not clear", "won't clear"."""
+    clear", "did not clear", "didn't clear"."""
     before = index - 1
     if before > 0 and spans[before].text in vocab.negating_adverbs:
         before -= 1
@@ -774,15 +774,11 @@ def _reported_subject(normalized: str, spans: Sequence[Token], actors: Sequence[
 def _event_owner_after(normalized: str, type_hit: Hit, actors: Sequence[Mention], vocab: Vocabulary) -> str | None:
     """The name right after an event's noun and "of": "the listing of Acme", "the licence of the
     Acme Bank" (an event with no roles belongs to it)."""
-    following = normalized[type_hit.end:]
-    words = following.split(maxsplit=2)
-    if not words or words[0] != "of":
-        return None
     mention = next((m for m in actors if m.start > type_hit.end), None)
     if mention is None:
         return None
     between = normalized[type_hit.end:mention.start].split()
-    return mention.entity if all(w == "of" or w in vocab.articles for w in between) else None
+    return mention.entity if between[:1] == ["of"] and all(w in vocab.articles for w in between[1:]) else None
 
 
 def _modifiers_only(between: str, actors: Sequence[Mention], start: int, end: int) -> bool:
@@ -908,12 +904,21 @@ def _a_verb_could_be_among(normalized: str, spans: Sequence[Token], named_or_fig
     million loan to Acme", "clearance of the Acme deal"; but "the Acme fund bought")."""
     forms = verb_forms()
     return any(i not in named_or_figured and t.text.isalpha() and t.text not in vocab.fillers
-               and not in_compound(normalized, t) and (  # "value-added" is no verb
-        not (_bare_form(t.text, forms) and (owns(normalized, t.end)
-                                            or _after_determiner(normalized, spans, i, named_or_figured, vocab)))
-        if _verb_form(t.text, forms)  # a word's own form is never a slip ("state" is no "stated")
-        else len(t.text) >= SLIP_LENGTH and any(_known_verb_form(slip, forms) for slip in letter_added_or_swapped(t.text)))
+               and not in_compound(normalized, t)  # "value-added" is no verb
+               and _could_be_verb(normalized, spans, i, named_or_figured, forms, vocab)
                for i, t in enumerate(spans))
+
+
+def _could_be_verb(normalized: str, spans: Sequence[Token], index: int, named_or_figured: set[int],
+                   forms: VerbForms, vocab: Vocabulary) -> bool:
+    """Whether the plain word at `index` has a verb's form where a verb could stand, or is a slip
+    of a known verb's form (a word's own form is never a slip: "state" is no "stated")."""
+    token = spans[index]
+    if not _verb_form(token.text, forms):
+        return len(token.text) >= SLIP_LENGTH and any(
+            _known_verb_form(slip, forms) for slip in letter_added_or_swapped(token.text))
+    return not (_bare_form(token.text, forms) and (
+        owns(normalized, token.end) or _after_determiner(normalized, spans, index, named_or_figured, vocab)))
 
 
 def _after_determiner(normalized: str, spans: Sequence[Token], index: int, named_or_figured: set[int],
@@ -935,15 +940,19 @@ SLIP_LENGTH = 5
 """The shortest word read as a verb's slip ("signd", "bougth"): shorter ones are near too many."""
 
 
-def _verb_form(word: str, forms: VerbForms) -> bool:
+def _inflected(word: str, forms: VerbForms) -> bool:
+    """A verb's past or third person ("signed", "took", "buys"): no form a noun shares."""
     return (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
-            or word in forms.unchanged_pasts or f"{word}s" in forms.third_person or f"{word}es" in forms.third_person)
+            or word in forms.unchanged_pasts)
 
 
 def _bare_form(word: str, forms: VerbForms) -> bool:
     """A verb's bare form, no past and no third person ("deal", "loan"): the form a noun shares."""
-    return not (word.endswith("ed") or word in forms.third_person or word in forms.irregular_pasts
-                or word in forms.unchanged_pasts)
+    return not _inflected(word, forms)
+
+
+def _verb_form(word: str, forms: VerbForms) -> bool:
+    return _inflected(word, forms) or f"{word}s" in forms.third_person or f"{word}es" in forms.third_person
 
 
 def _known_verb_form(word: str, forms: VerbForms) -> bool:
@@ -952,7 +961,6 @@ def _known_verb_form(word: str, forms: VerbForms) -> bool:
     if word.endswith("ed"):
         return f"{word[:-1]}s" in forms.third_person or f"{word[:-2]}s" in forms.third_person
     return _verb_form(word, forms)
-
 
 
 def _plain_words(normalized: str, spans: Sequence[Token], named_or_figured: set[int]) -> int:
@@ -1208,13 +1216,13 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
                      len(normalized))
     by = next((t.start for i, t in enumerate(spans) if t.text == "by" and type_hit.end <= t.start < min(background, reason_at)
                and not _by_doing(spans, i, actors)), None)
-    if by is not None and ", " in normalized[type_hit.end:by] and not any(  # (not "950,000")
-            type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage" for h in hits):
+    kinds_before_by = {h.trigger.kind for h in hits if by is not None and type_hit.end <= h.start and h.end <= by}
+    if by is not None and ", " in normalized[type_hit.end:by] and "stage" not in kinds_before_by:  # (not "950,000")
         by = None  # a "by" after a comma is another clause's: "sold its stake to Acme, leaving Globex owned by Acme"
     if by is not None and ((any(type_hit.end <= t.start < by and t.text in vocab.passive_markers for t in spans)
                             # not the deal's own verb: "a stake in Globex was sold by Acme" (Acme sells)
-                            and not any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "type" for h in hits))
-                           or any(type_hit.end <= h.start and h.end <= by and h.trigger.kind == "stage" for h in hits)):
+                            and "type" not in kinds_before_by)
+                           or "stage" in kinds_before_by):
         # "Acme's request for an injunction was rejected by the court": the court decides, it
         # applies for nothing (unlike "the purchase of Globex by Acme"); so in a headline, which
         # drops the "was" ("Acme's Globex takeover blocked by regulator"), and after a stage's
