@@ -579,8 +579,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
                      or negations > 0 or moved or falsehood is not None or bool(verb_tokens)
                      or any(h.first == -1 and (h.trigger.kind == "stage" or _has_object(normalized, h))
                             for h in hits))
+    # (the words of a trigger of several that is no predicate are its noun's: "joint venture")
+    compounds = {i for h in hits if 0 <= h.first < h.last for i in range(h.first, h.last + 1)}
     asserts = has_predicate or (_plain_words(normalized, spans, named_or_figured) >= SENTENCE_WORDS
-                                and _a_verb_could_be_among(normalized, spans, named_or_figured, vocab))
+                                and _a_verb_could_be_among(normalized, spans, named_or_figured | compounds, vocab))
     named_heads = [h.start for h in hits if h.trigger.kind in _PREDICATE_KINDS
                    and (h.trigger.kind != "type" or h.trigger.finite_stage or h.trigger.stage)]
     heads = sorted(set(named_heads) | {spans[i].start for i in verb_tokens})
