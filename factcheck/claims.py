@@ -389,6 +389,8 @@ _NOT_COUNTED = frozenset(
     "it its their this these those".split())
 """Words that end the noun phrase after a count: "2,220 by the end of September" counts nothing."""
 COUNTED_WORDS = 3
+_RATE = frozenset("a an each every".split())
+"""Words after what a count counts that make it a rate ("litres a year"): what follows is its period."""
 _PHRASE_END = re.compile(r"[,.;:!?](?!\d)|[()，。；：]")  # not the comma of "1,900"
 
 
@@ -424,6 +426,7 @@ def _with_counted(figure: Figure, end: int, free_words: list[Token], normalized:
     following: list[str] = []
     for word in (w for w in free_words if w.start >= end):
         if (word.text in _NOT_COUNTED or len(following) == COUNTED_WORDS
+                or (following and word.text in _RATE)  # "430 million litres a year": litres
                 or _PHRASE_END.search(normalized, end, word.start)):
             break
         if word.text not in _FILLERS:

@@ -1483,6 +1483,18 @@ def test_a_place_in_a_background_phrase_is_no_place_of_the_event(tmp_path: Path,
 
 
 @pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority refused Acme a permit for a plant in Springfield", "supported"),
+    # a place the text names beside the `places:` it declares is named in passing
+    ("The Trade Authority refused Acme a permit for a plant in Shelbyville", "unverified"),
+])
+def test_a_place_the_statement_does_not_declare_is_named_in_passing(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {"refused": ("The Trade Authority refused Acme a permit for a plant in Springfield, "
+                                             "finding that its noise would cause unacceptable harm to residents of Shelbyville",
+                                             "parties: [regulator, acme], places: [springfield]")})
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
     ("Acme and Globex signed a memorandum of understanding on a rail link", "supported"),
     ("Acme and Globex signed an agreement on a rail link", "supported"),
     # a memorandum is no contract, though each is an agreement
@@ -2015,12 +2027,19 @@ def test_a_clause_without_a_stage_is_not_confirmed_by_a_refusal(tmp_path: Path, 
     assert _verdict_against(tmp_path, quote, "2024-07-10", claim) == verdict
 
 
-@pytest.mark.parametrize("undone", ["in-talks", "blocked", "abandoned"])
+@pytest.mark.parametrize("undone", ["in-talks", "blocked", "abandoned", "postponed"])
 def test_a_clause_in_a_verb_of_its_own_says_the_event_took_place(undone: str) -> None:
-    """"Acme and Globex formed a venture" is not what talks of one, or its refusal, record."""
+    """"Acme and Globex formed a venture" is not what talks of one, its refusal or its
+    postponement record."""
     formed = Frame(type="joint-venture", verbs=("formed",))
     assert _decide(formed, Frame(type="joint-venture", stage=undone), True)[0] is None
     assert _decide(formed, Frame(type="joint-venture", stage="completed"), True) == ("supported", "")
+
+
+def test_what_was_postponed_did_not_take_place() -> None:
+    """"The Trade Authority banned Acme" is not what "the ban on Acme was delayed" records."""
+    banned = Frame(type="ban", agents=("regulator",), patients=("acme",))
+    assert _decide(banned, Frame(type="ban", stage="postponed", patients=("acme",)), True)[0] is None
 
 
 def test_a_stage_verb_with_an_object_it_does_not_list_still_excludes_the_opposite_stage() -> None:

@@ -144,6 +144,12 @@ def test_a_chinese_numeral_is_a_figure_only_before_what_it_counts() -> None:
     assert [f.counted for f in parse_claim("为期十年的合同", EntityIndex([], INSTITUTION_WORDS)).figures] == [frozenset({"year"})]
 
 
+def test_a_rate_counts_what_comes_before_its_period() -> None:
+    """"430 million litres a year" counts litres (a rate), not years: no span of time."""
+    figure, = parse_claim("covering about 430 million litres a year", EntityIndex([], INSTITUTION_WORDS)).figures
+    assert (figure.counted, figure.kind) == (frozenset({"litr"}), "count")
+
+
 def test_a_figure_never_ends_inside_a_number() -> None:
     assert [f.value for f in find_figures("13.50-a-share")] == [Figure(13.5)]  # not 1 of "13.50"
     assert find_figures("5g, 3d and covid-19x") == []
