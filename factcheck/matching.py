@@ -312,6 +312,16 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
     return found
 
 
+def _unrecorded_figure(claim: ParsedClaim, facts: StatementFacts) -> Conflict | None:
+    """A sum or a percentage of the claim that a statement which would support it records none
+    of ("owns a 55 percent stake" against "is the lead member of the consortium"): a particular it
+    cannot confirm, though it does not stop a denial ("blocked Acme's USD 6.4 billion takeover"
+    against "blocked the takeover")."""
+    figure = next((f for f in claim.figures if f.kind in ("money", "percent")
+                   and not comparable_figures(f, facts.figures)), None)
+    return None if figure is None else Conflict("figure", figure, f"the claim says {figure}, the statement gives none")
+
+
 def _speaks_of(words: Sequence[str], vocabulary: str) -> bool:
     """Whether a statement's words (`StatementFacts.vocabulary`) include one of `words`, or a
     slip of a long one ("riging" for "rigging")."""
@@ -589,11 +599,22 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
                 verdict = decided.verdict
                 if verdict is None:
                     problems = [Conflict(decided.kind, None, decided.reason)]
+                elif (verdict == SUPPORTED and (unrecorded := _unrecorded_figure(claim, facts)) is not None
+                      and not recorded_beside(unrecorded.claim_value, facts)):
+                    verdict, problems = None, [unrecorded]
             evaluated.append((score, facts, problems, verdict))
         return evaluated
 
     def reaching(bar: float) -> int:
         return sum(1 for score, _ in scored if score >= bar)
+
+    def recorded_beside(figure: Figure, supporting: StatementFacts) -> bool:
+        """Whether another statement as near as the bar, consistent with the claim, records the
+        figure: one sentence may join two recorded facts ("reached RMB 602 billion, growing 32.3
+        percent", each its own statement)."""
+        return any(figure.matches(theirs) for _, number in scored[:reaching(threshold - EVENT_ALLOWANCE)]
+                   if (other := index.facts(number)) is not supporting and not conflicts(index, claim, other)
+                   for theirs in other.figures)
 
     best: tuple[float, StatementFacts, str] | None = None
     near_misses: list[tuple[float, list[Conflict]]] = []

@@ -1495,6 +1495,22 @@ def test_a_place_the_statement_does_not_declare_is_named_in_passing(tmp_path: Pa
 
 
 @pytest.mark.parametrize("claim, verdict", [
+    ("Acme bought a stake in Globex", "supported"),
+    # a sum or a percentage the statement that would support it does not record is unconfirmed
+    ("Acme bought a 55 percent stake in Globex", "unverified"),
+    ("Acme paid EUR 30 million for a stake in Globex", "unverified"),
+    # unless a statement beside it, consistent with the claim, records it
+    ("Acme's sales reached EUR 602 million in 2023, growing 32 percent", "supported"),
+    ("Acme's sales reached EUR 602 million in 2023, growing 35 percent", "unverified"),
+])
+def test_a_figure_no_statement_records_is_unconfirmed(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {"stake": ("Acme bought a stake in Globex", "parties: [acme, globex]"),
+                                 "sales": ("Acme's sales reached EUR 602 million in 2023", "parties: [acme]"),
+                                 "growth": ("Acme's sales grew 32 percent in 2023", "parties: [acme]")})
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
     ("Acme and Globex signed a memorandum of understanding on a rail link", "supported"),
     ("Acme and Globex signed an agreement on a rail link", "supported"),
     # a memorandum is no contract, though each is an agreement
@@ -2438,6 +2454,17 @@ def test_who_lost_an_auction_did_not_win_it(tmp_path: Path, claim: str, verdict:
         "won": ("Globex won the Springfield lease at an auction in March", "parties: [globex], places: [springfield]"),
         "lost": ("Acme lost the Springfield lease auction in March to Globex", "parties: [acme, globex], places: [springfield]"),
     })
+    assert check(claim, index).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Acme lost its appeal against the Trade Authority's fine", "supported"),
+    ("Acme won its appeal against the Trade Authority's fine", "denied"),  # the appeal was dismissed
+])
+def test_who_lost_an_appeal_did_not_win_it(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {"dismissed": ("The High Court dismissed Acme's appeal against the Trade Authority's fine",
+                                               "parties: [court, acme, regulator]")},
+                      places="  court: {name: High Court, kind: organisation}\n")
     assert check(claim, index).verdict == verdict
 
 
