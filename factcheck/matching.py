@@ -22,7 +22,7 @@ from .claims import Clause, ParsedClaim, dated_as, has_actor, read_clauses
 from .dates import PartialDate
 from .figures import Figure
 from .entities import MIN_FUZZY_LENGTH, EntityIndex
-from .frames.decide import Decision, decide, shares_verb
+from .frames.decide import BY_EXCLUSION, Decision, decide, shares_verb
 from .frames.reader import Frame, text_says_any
 from .frames.vocabulary import vocabulary
 from .index import KIND_TERMS, Scoring, StatementFacts, StoreIndex, claim_terms, entity_term
@@ -587,6 +587,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
     # only as far down the ranking as some decision needs: a large store has dozens of similar
     # statements.
     evaluated: list[tuple[float, StatementFacts, list[Conflict], str | None]] = []
+    by_exclusion: set[int] = set()  # the positions of those decided by an outcome that excludes the claim's
 
     def examined(count: int) -> list[tuple[float, StatementFacts, list[Conflict], str | None]]:
         while len(evaluated) < min(count, len(scored)):
@@ -597,6 +598,8 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
             if not problems:
                 decided = decision(index, claim, facts)
                 verdict = decided.verdict
+                if decided.kind == BY_EXCLUSION:
+                    by_exclusion.add(len(evaluated))
                 if verdict is None:
                     problems = [Conflict(decided.kind, None, decided.reason)]
                 elif (verdict == SUPPORTED and (unrecorded := _unrecorded_figure(claim, facts)) is not None
@@ -641,6 +644,14 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
                 near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
                 for near, missed in near_misses)):
             best = (score, facts, verdict)
+            if verdict == SUPPORTED and position in by_exclusion:
+                # "never refused the permit" is not borne out by its grant on appeal when another
+                # statement about as near records the refusal: the claim's own outcome denies it
+                for near in range(position + 1, reaching(score - NEAR_MISS_MARGIN)):
+                    near_score, near_facts, near_problems, near_verdict = examined(near + 1)[near]
+                    if not near_problems and near_verdict == DENIED and near not in by_exclusion:
+                        best = (near_score, near_facts, near_verdict)
+                        break
             break
     if best is not None and (claim.dates or claim.figures or places):  # what contradicted_elsewhere looks for
         # (those about as near as the one that decided, which may be below the usual bar)

@@ -20,7 +20,7 @@ import pytest
 from factcheck.claims import parse_claim, read_clauses
 from factcheck.cli import cli
 from factcheck.dates import PartialDate
-from factcheck.frames.decide import decide, shares_verb
+from factcheck.frames.decide import BY_EXCLUSION, decide, shares_verb
 from factcheck.frames.reader import Frame, Mention, read_frame
 from factcheck.frames.vocabulary import (VERB_FORMS_PATH, VOCABULARY_PATH, compile_vocabulary, read_vocabulary, verb_forms,
                                          vocabulary)
@@ -1860,10 +1860,10 @@ def test_an_outcome_excludes_only_one_and_the_same_event() -> None:
     neither a kind of event nor an actor of the clause's excludes nothing; a false report that
     the deal was blocked is no near miss of its approval."""
     bought = ACQUISITION._replace(stage="completed")
-    assert _decide(bought, ACQUISITION._replace(stage="abandoned"), True) == ("denied", "")
+    assert _decide(bought, ACQUISITION._replace(stage="abandoned"), True) == ("denied", BY_EXCLUSION)
     assert _decide(bought, ACQUISITION._replace(stage="abandoned", agents=("initech",)), True)[0] is None
     assert _decide(bought, Frame(stage="abandoned", subject="initech"), True)[0] is None
-    assert _decide(bought, Frame(stage="abandoned", subject="acme"), True) == ("denied", "")
+    assert _decide(bought, Frame(stage="abandoned", subject="acme"), True) == ("denied", BY_EXCLUSION)
     assert _decide(ACQUISITION._replace(stage="approved"), ACQUISITION._replace(stage="blocked"), False) == (
         None, "weaker")
 
@@ -1874,7 +1874,7 @@ def test_a_denial_is_contradicted_only_by_saying_what_it_denies() -> None:
     denied = Frame(type="merger", stage="approved", attitude="denied", holder="regulator")
     said = Frame(type="merger", attitude="said", holder="regulator")
     assert _decide(denied, said, True)[0] is None
-    assert _decide(denied, said._replace(stage="approved"), True) == ("denied", "")
+    assert _decide(denied, said._replace(stage="approved"), True) == ("denied", BY_EXCLUSION)
 
 
 def test_saying_it_had_not_is_a_denial() -> None:
@@ -1884,7 +1884,7 @@ def test_saying_it_had_not_is_a_denial() -> None:
     said_not = Frame(type="merger", stage="blocked", attitude="said", holder="regulator", negated=True)
     assert _decide(denied, said_not, True) == ("supported", "")
     assert _decide(said_not, denied, True) == ("supported", "")
-    assert _decide(denied, said_not._replace(negated=False), True) == ("denied", "")
+    assert _decide(denied, said_not._replace(negated=False), True) == ("denied", BY_EXCLUSION)
 
 
 def test_barring_a_sale_is_the_ban_its_decider_imposed() -> None:
@@ -1919,7 +1919,7 @@ def test_who_acted_together_may_be_either_side_of_the_deal() -> None:
     """"Acme and Globex abandoned the sale of Initech" denies that Acme completed the sale of Initech to Globex."""
     sold = Frame(type="divestment", stage="completed", agents=("acme",), patients=("initech",), counterparts=("globex",))
     abandoned = Frame(type="divestment", stage="abandoned", agents=("acme", "globex"), patients=("initech",))
-    assert _decide(sold, abandoned, True) == ("denied", "")
+    assert _decide(sold, abandoned, True) == ("denied", BY_EXCLUSION)
 
 
 def test_a_statement_without_roles_has_its_subject_acting() -> None:
@@ -1956,7 +1956,7 @@ def test_an_outcome_of_a_kind_of_event_is_that_kinds() -> None:
     sued = Frame(type="lawsuit", stage="completed", agents=("acme",))
     assert _decide(sued, Frame(type="injunction", stage="blocked", agents=("acme",)), True)[0] != "denied"
     assert _decide(Frame(type="acquisition", stage="approved"), Frame(type="merger", stage="blocked"), True) == (
-        "denied", "")
+        "denied", BY_EXCLUSION)
 
 
 def test_a_company_may_sell_a_stake_in_itself() -> None:
@@ -2466,6 +2466,18 @@ def test_who_lost_an_appeal_did_not_win_it(tmp_path: Path, claim: str, verdict: 
                                                "parties: [court, acme, regulator]")},
                       places="  court: {name: High Court, kind: organisation}\n")
     assert check(claim, index).verdict == verdict
+
+
+def test_a_recorded_outcome_denies_the_claim_that_it_never_happened(tmp_path: Path) -> None:
+    """The permit's later grant excludes a refusal of it, but in a saga one permit may be
+    refused first: the recorded refusal, about as near, decides "never refused"."""
+    index = saga_with(tmp_path, {
+        "final": ("The Trade Authority did not appeal the court's judgment, and the Springfield plant-expansion "
+                  "permit became final in May", "parties: [regulator, acme]"),
+        "refused": ("The Trade Authority refused Acme a planning permit to expand its chemical works in Springfield "
+                    "in March", "parties: [regulator, acme]")})
+    result = check("The Trade Authority never refused the Springfield plant-expansion permit", index)
+    assert (result.verdict, result.match.id) == ("denied", "refused")
 
 
 @pytest.mark.parametrize("claim, verdict", [

@@ -24,6 +24,10 @@ from .reader import Frame
 from .vocabulary import Vocabulary, vocabulary
 
 SUPPORTED, DENIED = "supported", "denied"
+BY_EXCLUSION = "excluded"
+"""A decision from an outcome that excludes the clause's ("blocked" against "approved"): in a
+saga one event may have several ("refused", then granted on appeal), so a statement that records
+the clause's own outcome decides before it."""
 NONCOMMITTAL = "noncommittal"
 """The attitude of one who neither confirms nor denies ("declined to comment on …")."""
 
@@ -33,7 +37,8 @@ class Decision(NamedTuple):
     """supported | denied, or None: the statement does not decide the clause."""
     kind: str = ""
     """When undecided, what differs: event | stage | role | who | attribution, or weaker (the
-    statement records less of the same event: no near miss)."""
+    statement records less of the same event: no near miss). When decided, `BY_EXCLUSION` or
+    empty (the statement records the clause's own event, or its falsehood)."""
     reason: str = ""
 
 
@@ -194,7 +199,7 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     if excluded and statement_positive and not (claim.negated and ct is None and st is not None and not claim.refers_back):
         # (a clause that names no event is not supported by excluding another: "Globex did not
         # halt production" against "the ban on sales to Globex took effect")
-        return Decision(DENIED if claim_positive else SUPPORTED)
+        return Decision(DENIED if claim_positive else SUPPORTED, BY_EXCLUSION)
     if cs is None and claim_positive and ss is not None and statement_positive and any(
             (stage, ss) in vocab.excluded for stage in _stages_named_by_verbs(claim, vocab)):
         # a stage's verb with an object the vocabulary does not list ("rejected the class action
