@@ -158,6 +158,9 @@ class StatementFacts(NamedTuple):
     frame_dates: tuple[tuple[PartialDate, ...], ...]
     """The dates each frame's clause names (empty: none of its own), aligned with `frames`: a
     claim dated like the certificate's restoration is not the suspension that frame records."""
+    frame_figures: tuple[tuple[Figure, ...], ...]
+    """The figures each frame's clause names, aligned with `frames`: "the offer stayed at EUR
+    4.20" is no record of an offer raised to EUR 4.80, which the clause before reports denied."""
     figures: tuple[Figure, ...]
     terms: frozenset[str]
     kind_terms: frozenset[str]
@@ -592,18 +595,20 @@ def _facts_fields(facts: StatementFacts) -> tuple:
     return (_statement_fields(facts.statement), tuple(map(tuple, facts.frames)),
             *map(sorted, (facts.parties, facts.involved, facts.places, facts.asides)),
             _dates_fields(facts.dates), _dates_fields(facts.text_dates),
-            tuple(map(_dates_fields, facts.frame_dates)), _figures_fields(facts.figures),
+            tuple(map(_dates_fields, facts.frame_dates)), tuple(map(_figures_fields, facts.frame_figures)),
+            _figures_fields(facts.figures),
             *map(sorted, (facts.terms, facts.kind_terms)), facts.vocabulary)
 
 
 def _facts_from(blob: bytes) -> StatementFacts:
-    (statement, frames, parties, involved, places, asides, dates, text_dates, frame_dates, figures,
+    (statement, frames, parties, involved, places, asides, dates, text_dates, frame_dates, frame_figures, figures,
      terms, kind_terms, vocabulary) = marshal.loads(blob)
     return StatementFacts(
         _statement_from(statement), tuple(Frame(*frame) for frame in frames), frozenset(parties), frozenset(involved),
         frozenset(places), frozenset(asides),
         tuple(map(_date, dates)), tuple(map(_date, text_dates)),
-        tuple(tuple(map(_date, group)) for group in frame_dates), tuple(map(_figure, figures)),
+        tuple(tuple(map(_date, group)) for group in frame_dates),
+        tuple(tuple(map(_figure, group)) for group in frame_figures), tuple(map(_figure, figures)),
         frozenset(terms), frozenset(kind_terms), vocabulary)
 
 
@@ -669,19 +674,19 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     names = [store.entities[e] for e in involved | places if e in store.entities]
     everything = " ".join([text, *(c.quote for c in statement.citations if c.quote),
                            *(n for entity in names for n in (entity.name, *entity.aliases))])
-    read = [(c.parsed.frame, c.parsed.dates) for c in clauses]
-    read += [(report.frame, report.dates) for c in clauses if (report := _contradicted(c, entities, vocabulary))]
-    main = read[0][0]
+    read = [c.parsed for c in clauses]
+    read += [report for c in clauses if (report := _contradicted(c, entities, vocabulary))]
+    main = read[0].frame
     if (main.type is None and parsed.frame.type is not None and main.stage is not None
             and main.stage not in event_vocabulary().names_event):
         # the deal label names the kind of deal a clause that names none is about ("walked away
         # from Globex" under "takeover approach abandoned"), though it asserts nothing
-        read[0] = (main._replace(type=parsed.frame.type), read[0][1])
-    frames, frame_dates = statement_frames(statement, read)
+        read[0] = read[0]._replace(frame=main._replace(type=parsed.frame.type))
+    frames, frame_dates, frame_figures = statement_frames(statement, read)
     if any(frame.attitude == "denied" for frame in frames):
         terms.add(DENIAL_TERM)
     return StatementFacts(
-        statement=statement, frames=frames, frame_dates=frame_dates,
+        statement=statement, frames=frames, frame_dates=frame_dates, frame_figures=frame_figures,
         parties=frozenset(statement.parties),
         involved=frozenset(involved), places=frozenset(places), asides=frozenset(asides),
         dates=tuple(dict.fromkeys([*own, *parsed.dates])), text_dates=parsed.dates,
@@ -706,27 +711,27 @@ def _contradicted(clause: Clause, entities: EntityIndex, vocabulary: Container[s
     return contradicted_report(clause, entities, vocabulary)
 
 
-def statement_frames(statement: Statement, read: list[tuple[Frame, tuple[PartialDate, ...]]]
-                     ) -> tuple[tuple[Frame, ...], tuple[tuple[PartialDate, ...], ...]]:
-    """A statement's frames as read from its clauses (each with the dates its clause names), its
-    `event:` field first where it has one (what was read for the main clause comes last then).
-    Its main clause is what its source (`said_by`) said: "said" by them where the text names no
-    attitude, and theirs where it names no one."""
-    (main, main_dates), *others = read
-    event = statement.event
-    frames = [main, *(frame for frame, _ in others)]
-    dates = [main_dates, *(when for _, when in others)]
+def statement_frames(statement: Statement, read: list[ParsedClaim]
+                     ) -> tuple[tuple[Frame, ...], tuple[tuple[PartialDate, ...], ...], tuple[tuple[Figure, ...], ...]]:
+    """A statement's frames as read from its clauses (each with the dates and figures its clause
+    names), its `event:` field first where it has one (what was read for the main clause comes
+    last then). Its main clause is what its source (`said_by`) said: "said" by them where the
+    text names no attitude, and theirs where it names no one."""
+    frames = [clause.frame for clause in read]
+    dates = [clause.dates for clause in read]
+    figures = [clause.figures for clause in read]
+    main, event = frames[0], statement.event
     if event is not None:
         declared = main._replace(type=event.type, stage=event.stage,
                                  negated=main.negated if event.negated is None else event.negated,
                                  attitude=event.attitude or main.attitude, stage_words="")
         # what the text reads stays, last: a claim in the statement's own words reads as they do
         if declared != main:
-            frames, dates = [declared, *frames[1:], main], [*dates, main_dates]
+            frames, dates, figures = [declared, *frames[1:], main], [*dates, dates[0]], [*figures, figures[0]]
     if statement.said_by:  # what the source said is its main clause; the others are its own acts
         main = frames[0]
         frames[0] = main._replace(attitude=main.attitude or "said", holder=main.holder or statement.said_by)
-    return (frames[0], *(_with_roles_of(frame, frames[0]) for frame in frames[1:])), tuple(dates)
+    return (frames[0], *(_with_roles_of(frame, frames[0]) for frame in frames[1:])), tuple(dates), tuple(figures)
 
 
 def _with_roles_of(frame: Frame, main: Frame) -> Frame:

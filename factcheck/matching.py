@@ -460,7 +460,7 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
     names, kin = index.entities.names, index.entities.kin
     recorded_true = facts.statement.verdict == SUPPORTED
     first: Decision | None = None
-    frames = list(zip(facts.frames, facts.frame_dates))
+    frames = list(zip(facts.frames, facts.frame_dates, facts.frame_figures))
     mine = claim.frame
     if (mine.type is None and mine.stage is None and not mine.verbs and mine.attitude is None and not mine.direction
             and frames[0][0].attitude == "denied"):
@@ -470,7 +470,7 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         frames = frames[:1]
     elif mine.verbs and mine.stage is None:  # an event only its verb names:
         # the clause that asserts that verb is the one to ask ("suspended on 9 September; restored on 9 October")
-        frames = [pair for pair in frames if shares_verb(mine, pair[0])] or frames
+        frames = [triple for triple in frames if shares_verb(mine, triple[0])] or frames
     kinds = index.entities.kinds
 
     def related(a: str, b: str) -> bool:
@@ -483,8 +483,10 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
         return a in kin(b) or (kinds.get(a) == "person" != kinds.get(b) and a in facts.involved and b in claim.entities) or (
             kinds.get(b) == "person" != kinds.get(a) and speaker is not None and a in kin(speaker))
 
-    for frame, dates in frames:
+    for frame, dates, figures in frames:
         decided = decide(mine, frame, recorded_true, names.__getitem__, related)
+        if decided.verdict is not None and frame is not facts.frames[0] and (other := _other_figure(claim, figures)):
+            decided = Decision(None, "figure", other)
         if decided.verdict is not None:
             own = dates or event_dates(claim, facts)  # a clause that names no date has the statement's
             undated = next((d for d in claim.dates if own and not dated(d, own, event_dates(claim, facts))), None)
@@ -497,6 +499,21 @@ def decision(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> De
                                              f"{frame.stage_words or 'event'} is of {', '.join(map(str, own))}")
         first = first or decided
     return first  # type: ignore[return-value]  # a statement has at least one frame
+
+
+def _other_figure(claim: ParsedClaim, figures: tuple[Figure, ...]) -> str | None:
+    """Why a later clause of a statement that names other figures of the kinds the claim names,
+    and none of the claim's, does not decide it ("… and that the offer stayed at EUR 4.20"
+    against "raised its offer to EUR 4.80"), else None. (One of the claim's is enough: "at EUR
+    14.25 a share, valuing it at EUR 2.1 billion" may be two clauses. The main clause is not
+    asked: a price a share and the value of the whole are both sums.)"""
+    if any(figure.matches(f) for figure in claim.figures for f in figures):
+        return None
+    for figure in claim.figures:
+        comparable = comparable_figures(figure, figures)
+        if comparable:
+            return f"the claim says {figure}, the statement's clause {', '.join(map(str, comparable))}"
+    return None
 
 
 def check(

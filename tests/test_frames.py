@@ -2468,6 +2468,14 @@ def test_who_lost_an_appeal_did_not_win_it(tmp_path: Path, claim: str, verdict: 
     assert check(claim, index).verdict == verdict
 
 
+def test_a_later_clause_with_another_figure_is_no_record_of_the_claims(tmp_path: Path) -> None:
+    """"… and that the offer stayed at EUR 4.20" does not record an offer raised to EUR 4.80,
+    though the sentence names EUR 4.80 (in the report it calls incorrect)."""
+    index = saga_with(tmp_path, {"denial": ("Acme said that a report it had raised its Globex offer to EUR 4.80 a share "
+                                            "was incorrect and that the offer stayed at EUR 4.20", "parties: [acme, globex]")})
+    assert check("Acme is said to have raised its Globex offer to EUR 4.80 a share", index).verdict == "unverified"
+
+
 def test_a_recorded_outcome_denies_the_claim_that_it_never_happened(tmp_path: Path) -> None:
     """The permit's later grant excludes a refusal of it, but in a saga one permit may be
     refused first: the recorded refusal, about as near, decides "never refused"."""
