@@ -2468,6 +2468,19 @@ def test_who_lost_an_appeal_did_not_win_it(tmp_path: Path, claim: str, verdict: 
     assert check(claim, index).verdict == verdict
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Springfield venture is controlled by Acme Ventures", "supported"),
+    # done by the subsidiary, not by its parent (though the statement names the parent too)
+    ("Acme will control the Springfield venture", "unverified"),
+    ("Acme controls the Springfield venture", "unverified"),
+])
+def test_what_a_subsidiary_does_its_parent_does_not(tmp_path: Path, claim: str, verdict: str) -> None:
+    index = saga_with(tmp_path, {"control": ("The Springfield venture of Acme and Globex is controlled by Acme Ventures",
+                                             "parties: [acme-ventures, acme, globex]")},
+                      places="  acme-ventures: {name: Acme Ventures, kind: company, parent: acme}\n")
+    assert check(claim, index).verdict == verdict
+
+
 def test_a_later_clause_with_another_figure_is_no_record_of_the_claims(tmp_path: Path) -> None:
     """"… and that the offer stayed at EUR 4.20" does not record an offer raised to EUR 4.80,
     though the sentence names EUR 4.80 (in the report it calls incorrect)."""
