@@ -2683,6 +2683,17 @@ def test_a_later_clause_that_names_no_one_borrows_the_parties_not_who_decided(in
     assert [c.parsed.entities for c in clauses][1:] == [("acme", "globex")]
 
 
+@pytest.mark.parametrize("claim, verdict", [
+    ("The Trade Authority refused Acme's application for a permit in Springfield", "supported"),
+    ("The Trade Authority refused Acme's application for a permit in Shelbyville", "unverified"),
+])
+def test_a_place_in_what_a_decision_cites_is_no_place_of_it(tmp_path: Path, claim: str, verdict: str) -> None:
+    """"…, citing constraints on the Shelbyville network": the reason, no place of the refusal."""
+    index = saga_with(tmp_path, {"refused": ("The Trade Authority refused Acme's application for a permit in Springfield, "
+                                             "citing constraints on the Shelbyville network", "parties: [regulator, acme]")})
+    assert check(claim, index).verdict == verdict
+
+
 def test_who_a_finding_names_takes_no_part(index: StoreIndex) -> None:
     """"…, finding that the Trade Authority had overstated Acme's sales" gives the reason: the
     authority is not fined."""
