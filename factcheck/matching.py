@@ -669,12 +669,12 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
                 near > score + NEAR_MISS_MARGIN and not confirmed(claim, facts, missed, index.entities)
                 for near, missed in near_misses)):
             best = (score, facts, verdict)
-            if verdict == SUPPORTED and position in by_exclusion:
-                # "never refused the permit" is not borne out by its grant on appeal when another
-                # statement about as near records the refusal: the claim's own outcome denies it
+            if position in by_exclusion:
+                # "(never) refused the permit" is not decided by its grant on appeal when another
+                # statement about as near records the refusal: the claim's own outcome decides
                 for near in range(position + 1, reaching(score - NEAR_MISS_MARGIN)):
                     near_score, near_facts, near_problems, near_verdict = examined(near + 1)[near]
-                    if not near_problems and near_verdict == DENIED and near not in by_exclusion:
+                    if not near_problems and near_verdict not in (None, verdict) and near not in by_exclusion:
                         best = (near_score, near_facts, near_verdict)
                         break
             break

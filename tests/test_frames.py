@@ -2440,6 +2440,11 @@ def test_a_verb_after_a_modal_or_do_is_the_verb(index: StoreIndex, text: str, ne
     assert (frame.stage, frame.negated) == ("approved", negated)
 
 
+def test_closing_a_review_completes_no_deal(index: StoreIndex) -> None:
+    assert frame_of(index, "The Trade Authority closed its review of Acme's acquisition of Globex").stage != "completed"
+    assert frame_of(index, "Acme closed its acquisition of Globex").stage == "completed"
+
+
 def test_clear_as_an_adjective_asserts_no_approval(index: StoreIndex) -> None:
     assert frame_of(index, "Acme made it clear that talks with Globex continue").stage != "approved"
 
@@ -2489,9 +2494,9 @@ def test_a_later_clause_with_another_figure_is_no_record_of_the_claims(tmp_path:
     assert check("Acme is said to have raised its Globex offer to EUR 4.80 a share", index).verdict == "unverified"
 
 
-def test_a_recorded_outcome_denies_the_claim_that_it_never_happened(tmp_path: Path) -> None:
+def test_a_recorded_outcome_decides_before_one_that_excludes_it(tmp_path: Path) -> None:
     """The permit's later grant excludes a refusal of it, but in a saga one permit may be
-    refused first: the recorded refusal, about as near, decides "never refused"."""
+    refused first: the recorded refusal, about as near, decides "refused" and "never refused"."""
     index = saga_with(tmp_path, {
         "final": ("The Trade Authority did not appeal the court's judgment, and the Springfield plant-expansion "
                   "permit became final in May", "parties: [regulator, acme]"),
@@ -2499,6 +2504,8 @@ def test_a_recorded_outcome_denies_the_claim_that_it_never_happened(tmp_path: Pa
                     "in March", "parties: [regulator, acme]")})
     result = check("The Trade Authority never refused the Springfield plant-expansion permit", index)
     assert (result.verdict, result.match.id) == ("denied", "refused")
+    result = check("The Trade Authority refused the Springfield plant-expansion permit", index)
+    assert (result.verdict, result.match.id) == ("supported", "refused")
 
 
 @pytest.mark.parametrize("claim, verdict", [

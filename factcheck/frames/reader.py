@@ -170,6 +170,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
             if last is None or (in_compound(normalized, spans[index]) and not trigger.as_written):
                 continue  # ("foreign-invested", "state-owned": part of an adjective)
             found = None
+            if trigger.not_objects and _object_follows(trigger.not_objects, stems, spans, last, vocab, names, actors,
+                                                       normalized, [*figured, *dated]) is not None:
+                continue  # "closed its review of the acquisition"
             if trigger.objects:
                 found = _object_follows(trigger.objects, stems, spans, last, vocab, names, actors, normalized,
                                         [*figured, *dated])

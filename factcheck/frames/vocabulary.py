@@ -41,6 +41,9 @@ class Trigger(NamedTuple):
     objects: frozenset[str] = frozenset()
     """Stems one of which must follow (fillers skipped): "rejected the bid" blocks, "rejected the
     report" does not."""
+    not_objects: frozenset[str] = frozenset()
+    """Stems none of which may follow as its object: "closed the acquisition" completes it,
+    "closed its review" does not."""
     refines: str | None = None
     """For a refinement: the stage it makes more precise."""
     noun: bool = False
@@ -281,8 +284,8 @@ ENTITY_OBJECT = "@entity"
 """In an object list: a name of the store's entities counts as the object ("sold Globex")."""
 
 
-def _objects(entry: dict[str, Any]) -> frozenset[str]:
-    return frozenset(word if word == ENTITY_OBJECT else stems_of(word)[0] for word in entry.get("object", ()))
+def _objects(entry: dict[str, Any], key: str = "object") -> frozenset[str]:
+    return frozenset(word if word == ENTITY_OBJECT else stems_of(word)[0] for word in entry.get(key, ()))
 
 
 def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
@@ -301,7 +304,7 @@ def _entries(data: dict[str, Any]) -> list[tuple[str, Trigger]]:
         for phrase in entry.get("nouns", ()):  # as written: "approval" is a noun, "approved" is not
             found.append((phrase, Trigger(kind, value, noun=True, as_written=True)))
         for phrase in entry.get("verbs", ()):
-            found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects,
+            found.append((phrase, Trigger(kind, value, stage, entry["finite_stage"], objects, _objects(entry, "not_object"),
                                           after_modal=entry.get("after_modal", False))))
     for refinement in data["refinements"]:
         as_written = refinement.get("as_written", False)
