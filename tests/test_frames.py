@@ -216,7 +216,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "predicates", "fillers", "anaphors", "same_kind_markers", "additive_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
-              "generic_modifiers", "possibility_markers",
+              "generic_modifiers", "possibility_markers", "counterfactual_markers",
               "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "traded_nouns", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "modal_verbs", "negating_adverbs", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
@@ -2438,6 +2438,15 @@ def test_a_verb_after_a_modal_or_do_is_the_verb(index: StoreIndex, text: str, ne
     "clear" is read as a verb only where it is no adjective, and after "did" it is none."""
     frame = frame_of(index, text)
     assert (frame.stage, frame.negated) == ("approved", negated)
+
+
+@pytest.mark.parametrize("text", [
+    "The Trade Authority would not have cleared Acme's purchase of Globex without the sale of its port",
+    "Without the remedy, the Trade Authority would have blocked Acme's purchase of Globex",
+])
+def test_what_would_have_been_is_a_possibility(index: StoreIndex, text: str) -> None:
+    """A counterfactual records neither the event nor that it did not happen."""
+    assert frame_of(index, text).possible
 
 
 def test_closing_a_review_completes_no_deal(index: StoreIndex) -> None:

@@ -572,7 +572,10 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     # happened ("to decide whether to clear it, clear it with conditions or block it")
     alternative = (stage_hit is not None and stage_hit.first > 0 and spans[stage_hit.first - 1].text == "or"
                    and any(h.trigger.kind == "stage" and h.end <= stage_hit.start for h in hits))
-    possible = (possible_at >= 0 and not asserted_first) or alternative
+    possible = ((possible_at >= 0 and not asserted_first) or alternative
+                or (stage_hit is not None and _says_any(vocab.counterfactual_markers,
+                                                        f" {' '.join(t.text for t in spans if t.start < stage_hit.start)} ",
+                                                        normalized)))  # "would not have cleared it"
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun
                       and not (stage_hit.trigger.kind == "stage" and _stage_noun(normalized, spans, stage_hit, entity_ends, vocab))
                       and (

@@ -238,6 +238,9 @@ class Vocabulary(NamedTuple):
     """Types that are one event seen from the other side: a sale to X is X's purchase."""
     persistence_markers: tuple[str, ...]
     """Words that say a state still holds now ("still", "remains"): see `Frame.persists`."""
+    counterfactual_markers: tuple[str, ...]
+    """Words that say what would have been ("would not have cleared it without …"): no record
+    that it was or was not, so the clause is a possibility."""
     ended_by: dict[str, frozenset[str]]
     """For each stage ("" for none), the stages that end it: a persisting claim's denial."""
     ended_by_type: dict[str, frozenset[str]]
@@ -441,6 +444,7 @@ def compile_vocabulary(data: dict[str, Any]) -> Vocabulary:
         third_party=_flagged(stages, "third_party"),
         persistence_markers=tuple(" ".join(words_of(phrase)) if phrase.isascii() else phrase
                                   for phrase in data["persistence"]["markers"]),
+        counterfactual_markers=tuple(" ".join(words_of(phrase)) for phrase in data["counterfactual_markers"]),
         ended_by={stage: frozenset(ends) for stage, ends in data["persistence"]["ended_by"].items()},
         ended_by_type={kind: frozenset(ends) for kind, ends in data["persistence"]["ended_by_type"].items()},
         names_event=_flagged(stages, "names_event"),
