@@ -2449,6 +2449,13 @@ def test_what_would_have_been_is_a_possibility(index: StoreIndex, text: str) -> 
     assert frame_of(index, text).possible
 
 
+def test_denying_a_claim_that_is_an_attitude_not_a_refusal(index: StoreIndex) -> None:
+    """"denies Globex's claim that …" denies what is said; "denied Globex's claim for damages" turns one down."""
+    said = frame_of(index, "Acme denies Globex's claim that Acme's managers took its customer list")
+    assert (said.attitude, said.stage) == ("denied", None)
+    assert frame_of(index, "The High Court denied Globex's claim for damages").stage == "blocked"
+
+
 def test_closing_a_review_completes_no_deal(index: StoreIndex) -> None:
     assert frame_of(index, "The Trade Authority closed its review of Acme's acquisition of Globex").stage != "completed"
     assert frame_of(index, "Acme closed its acquisition of Globex").stage == "completed"

@@ -178,6 +178,9 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                                         [*figured, *dated])
                 if found is None and not _object_before_passive(trigger.objects, stems, spans, index, vocab, names):
                     continue
+                if (found is not None and trigger.kind == "stage" and written[found] in vocab.report_nouns
+                        and written[found + 1:found + 2] == ["that"]):
+                    continue  # "denies Globex's claim that …": what is said, not a claim a court turns down
             if chosen is None:
                 chosen = (trigger, last, found)
             elif found is not None and chosen[2] is not None and last == chosen[1] and found < chosen[2]:
