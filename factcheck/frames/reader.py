@@ -181,6 +181,8 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 if (found is not None and trigger.kind == "stage" and written[found] in vocab.report_nouns
                         and written[found + 1:found + 2] == ["that"]):
                     continue  # "denies Globex's claim that …": what is said, not a claim a court turns down
+                if found is not None and _percent_of_a_change(written, found, normalized, spans, vocab):
+                    continue  # "paying 3 percent less": a price, no stake
             if chosen is None:
                 chosen = (trigger, last, found)
             elif found is not None and chosen[2] is not None and last == chosen[1] and found < chosen[2]:
@@ -206,6 +208,14 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 start = normalized.find(text, end)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _percent_of_a_change(written: list[str], found: int, normalized: str, spans: Sequence[Token],
+                         vocab: Vocabulary) -> bool:
+    """Whether the object found is a percentage before a comparative ("3 percent less", "5%
+    higher"): how much a price moved, no share of anything."""
+    percent = written[found] in (PERCENT, "cent") or normalized[spans[found].end:spans[found].end + 1] == "%"
+    return percent and written[found + 1:found + 2] != [] and written[found + 1] in vocab.comparatives
 
 
 def _starting_within(starts: list[int], ranges: Sequence[tuple[int, int]]) -> set[int]:

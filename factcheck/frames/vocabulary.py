@@ -164,6 +164,8 @@ class Vocabulary(NamedTuple):
     """Verbs that end a sentence after the name of who reported it (", the Gazette says.")."""
     possibility_markers: frozenset[str]
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
+    comparatives: frozenset[str]
+    """Words after a percentage that make it a change, not a share ("3 percent less")."""
     background_after: frozenset[str]
     """Words right after an event word that make it background ("the approval news")."""
     done_markers: tuple[str, ...]
@@ -352,6 +354,7 @@ _WORD_SETS = {
     "relatives": "relatives",
     "generic_modifiers": "generic_modifiers",
     "possibility_markers": "possibility_markers",
+    "comparatives": "comparatives",
     "report_nouns": "report_nouns",
     "reporting_verbs": "reporting_verbs",
     "subject_pronouns": "subject_pronouns",
