@@ -216,7 +216,7 @@ WORD_LISTS = ("false_markers", "speech_verbs", "negations", "hedges", "question_
               "predicates", "fillers", "anaphors", "same_kind_markers", "additive_markers", "background_markers", "background_after", "relatives", "expecting", "object_negations", "deciding_nouns",
               "causatives", "institution_nouns", "institution_nouns_with_modifier", "place_prepositions", "name_prepositions", "demonym_place_nouns", "demonym_names", "done_markers",
               "pronoun_prepositions",
-              "generic_modifiers", "possibility_markers", "counterfactual_markers", "comparatives",
+              "generic_modifiers", "possibility_markers", "counterfactual_markers", "comparatives", "forum_prepositions",
               "report_nouns", "reporting_verbs", "subject_pronouns", "means_prepositions", "articles", "traded_nouns", "origin_prepositions", "subplace_nouns", "subplace_modifiers", "undergoing_verbs", "perfective_markers", "noun_prepositions", "reason_markers", "contradiction_markers", "clause_boundaries",
               "not_triggers", "pronouns", "passive_markers", "not_finite_after", "modal_verbs", "negating_adverbs", "asset_nouns", "noun_endings",
               "possessives", "future_markers", "auxiliaries", "receiving_markers")
@@ -2461,6 +2461,11 @@ def test_denying_a_claim_that_is_an_attitude_not_a_refusal(index: StoreIndex) ->
 def test_a_percentage_before_a_comparative_is_no_stake(index: StoreIndex) -> None:
     assert frame_of(index, "Acme renewed its contract with Globex, paying 3 percent less").type != "investment"
     assert frame_of(index, "Acme paid EUR 40 million for 30 percent of Globex").type == "investment"
+
+
+def test_where_an_appeal_is_heard_is_not_acted_on(index: StoreIndex) -> None:
+    frame = frame_of(index, "Acme plans to challenge its fine at the High Court")
+    assert "court" not in frame.patients and "acme" in frame.patients
 
 
 def test_closing_a_review_completes_no_deal(index: StoreIndex) -> None:

@@ -1279,7 +1279,7 @@ def _roles(normalized: str, type_hit: Hit, hits: Sequence[Hit], actors: Sequence
         first_mentions.setdefault(mention.entity, mention)
     reason = next((t.start for t in spans if after and t.start > after[0].end and t.text in vocab.reason_markers), None)
     other = owners + [m.entity for m in first_mentions.values() if owns(normalized, m.end)
-             or _after_to_or_from(normalized, m.start, marker, type_hit.end, vocab.name_prepositions)
+             or _after_to_or_from(normalized, m.start, marker, type_hit.end, vocab)
              or _owner_after(normalized, m.start, marker, vocab.asset_nouns)
              or (reason is not None and m.start > reason)]  # "fined Acme over its purchase of Globex": Globex is not fined
     acted_on = [m.entity for m in before] + [m.entity for m in after if m.entity not in other]
@@ -1356,19 +1356,20 @@ def _owns_asset(normalized: str, mention: Mention, spans: Sequence[Token], asset
     return any(word in assets for word in following)
 
 
-def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int,
-                      name_prepositions: frozenset[str]) -> bool:
+def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event_end: int, vocab: Vocabulary) -> bool:
     """ "sold it to Acme", "to the pension fund Acme": the other side of the deal (a "to"
     after the event's word: in "agreed to take over Acme", Acme is what is bought), unless a
-    nearer preposition says the name's role itself (`name_prepositions`)."""
+    nearer preposition says the name's role itself (`name_prepositions`); and where it is
+    heard ("challenged its fine at the Appeal Tribunal": `forum_prepositions`), which is not
+    what is acted on either."""
     position = start
     for _ in range(OTHER_SIDE_REACH):
         position = normalized.rfind(" ", 0, position)
         if position < event_end:
             return False
-        if marker.get(position) in ("to", "from"):
+        if marker.get(position) in ("to", "from") or marker.get(position) in vocab.forum_prepositions:
             return True
-        if marker.get(position) in name_prepositions:
+        if marker.get(position) in vocab.name_prepositions:
             return False  # the nearest preposition is the name's: "a fine of up to $1bn on Acme"
     return False
 

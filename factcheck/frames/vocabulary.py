@@ -164,6 +164,8 @@ class Vocabulary(NamedTuple):
     """Verbs that end a sentence after the name of who reported it (", the Gazette says.")."""
     possibility_markers: frozenset[str]
     """Modals that make a clause a possibility ("might be expanding"): see `Frame.possible`."""
+    forum_prepositions: frozenset[str]
+    """Words before a name that say where an event is heard ("at the Appeal Tribunal"): no party acted on."""
     comparatives: frozenset[str]
     """Words after a percentage that make it a change, not a share ("3 percent less")."""
     background_after: frozenset[str]
@@ -354,6 +356,7 @@ _WORD_SETS = {
     "relatives": "relatives",
     "generic_modifiers": "generic_modifiers",
     "possibility_markers": "possibility_markers",
+    "forum_prepositions": "forum_prepositions",
     "comparatives": "comparatives",
     "report_nouns": "report_nouns",
     "reporting_verbs": "reporting_verbs",
