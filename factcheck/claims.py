@@ -572,7 +572,10 @@ def read_clauses(
                 actors_before = {*current.frame.deciders} | (
                     (set() if _object_pronoun(text[piece_start:piece_end]) else {current.frame.subject, current.frame.holder})
                     if own_subject else set())
-                reading = _with_actors_of(reading, current, entities, actors_before)
+                if named is None or not own.entities:
+                    # (a pronoun named is all a clause that names its own party takes from the one
+                    # before: "…, and it fined Corvia" is no fine on Corvia's partner)
+                    reading = _with_actors_of(reading, current, entities, actors_before)
         if reading.frame.type is None and current.frame.type is not None and text_says_any(
                 event_vocabulary().same_kind_markers, text[piece_start:piece_end]):
             # "… and signed another with it": one more of the kind before, with whom it was before

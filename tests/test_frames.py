@@ -2729,6 +2729,14 @@ def test_a_place_in_what_a_decision_cites_is_no_place_of_it(tmp_path: Path, clai
     assert check(claim, index).verdict == verdict
 
 
+def test_a_pronoun_named_is_all_a_clause_takes_from_the_one_before(index: StoreIndex) -> None:
+    """"…, and it fined Acme": the Trade Authority fined Acme, not Acme and Globex."""
+    from factcheck.claims import read_clauses
+    clauses = read_clauses("The Trade Authority cleared the Acme-Globex joint venture, and it fined Acme EUR 2 million",
+                           index.entities, None, index.words, relatives=True)
+    assert [c.parsed.entities for c in clauses][1:] == [("regulator", "acme")]
+
+
 def test_who_a_finding_names_takes_no_part(index: StoreIndex) -> None:
     """"…, finding that the Trade Authority had overstated Acme's sales" gives the reason: the
     authority is not fined."""
