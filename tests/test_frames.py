@@ -2468,6 +2468,11 @@ def test_where_an_appeal_is_heard_is_not_acted_on(index: StoreIndex) -> None:
     assert "court" not in frame.patients and "acme" in frame.patients
 
 
+def test_no_before_a_noun_negates_the_stage_its_auxiliaries_lead_to(index: StoreIndex) -> None:
+    frame = frame_of(index, "Acme and Globex told the court that no settlement had been agreed")
+    assert (frame.stage, frame.negated) == ("agreed", True)
+
+
 def test_closing_a_review_completes_no_deal(index: StoreIndex) -> None:
     assert frame_of(index, "The Trade Authority closed its review of Acme's acquisition of Globex").stage != "completed"
     assert frame_of(index, "Acme closed its acquisition of Globex").stage == "completed"

@@ -1012,7 +1012,8 @@ def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], 
     written = " ".join(t.text for t in spans[negation.first:negation.last + 1]) if negation.first >= 0 else ""
     if written not in vocab.object_negations:
         return False  # ("not have" is one too: "would not have a significant impact")
-    reach = range(negation.last + 1, min(len(spans), negation.last + 1 + NOUN_NEGATION_REACH))
+    # (auxiliaries apart: "no settlement had been agreed" negates the agreement)
+    reach = [i for i in range(negation.last + 1, len(spans)) if spans[i].text not in vocab.auxiliaries][:NOUN_NEGATION_REACH]
     return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
                 or any(spans[i].text in vocab.deciding_nouns for i in reach)
                 # the object of the event's own verb: "acquired no shares", "paid no fine"
