@@ -2060,6 +2060,14 @@ def test_what_was_postponed_did_not_take_place() -> None:
     assert _decide(banned, Frame(type="ban", stage="postponed", patients=("acme",)), True)[0] is None
 
 
+def test_a_stage_that_names_its_event_is_one_event_whatever_it_was_done_to() -> None:
+    """"did not appeal the judgment" denies "appealed against the ruling that granted the permit"
+    (the appeal is the event: the permit is what it was about)."""
+    appealed = Frame(type="licence", stage="challenged", subject="regulator")
+    assert _decide(appealed, Frame(stage="challenged", negated=True, subject="regulator"), True) == ("denied", "")
+    assert _decide(appealed._replace(negated=True), Frame(stage="challenged", negated=True), True) == ("supported", "")
+
+
 def test_a_stage_verb_with_an_object_it_does_not_list_still_excludes_the_opposite_stage() -> None:
     """"rejected the class action settlement" ('rejected' blocks only bids, requests …) is
     no paraphrase of "approved the settlement"."""

@@ -177,7 +177,9 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
     # agreement with Y on 2 May", pinned by its particulars. A false plan denies the act: who
     # was not preparing a bid launched none (though a plan is not supported by the act).
     one_kind = (ct == st or (ct is not None and st is not None and (type_forward or type_backward))
-                or (ct is None and cs == ss and vocab.names_event.intersection((cs, claim.planned))))  # "appealed the ruling", "would appeal it"
+                or (ct is None and cs == ss and vocab.names_event.intersection((cs, claim.planned)))  # "appealed the ruling", "would appeal it"
+                # "did not appeal the judgment" against "appealed the ruling that granted the permit"
+                or (st is None and cs == ss and cs in vocab.names_event and not statement.planned))
     backward = (not excluded and one_kind
                 and (ss is None or (ss in implied[cs] or ss in vocab.prospective and (
                     statement.planned is None or statement.planned in implied[cs]) if cs else not recorded_true))
