@@ -567,6 +567,8 @@ READINGS = [
                  id="tore up a contract"),
     pytest.param("Globex's supply contract was cut short by Acme", {"type": "contract", "stage": "abandoned"},
                  id="cut short: ended early"),
+    pytest.param("Acme listed EUR 750 million of green bonds in Springfield", {"type": "listing", "stage": "completed"},
+                 id="listed bonds: a listing done"),
     pytest.param("Acme walked away from Globex, withdrawing its offer",
                  {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
                  id="walked away from Globex: its offer is for Globex"),
