@@ -569,6 +569,8 @@ READINGS = [
                  id="cut short: ended early"),
     pytest.param("Acme listed EUR 750 million of green bonds in Springfield", {"type": "listing", "stage": "completed"},
                  id="listed bonds: a listing done"),
+    pytest.param("The High Court granted Acme a permit for its plant, subject to noise limits",
+                 {"type": "licence", "stage": "approved-conditionally"}, id="an approval subject to limits: conditional"),
     pytest.param("Acme walked away from Globex, withdrawing its offer",
                  {"type": "acquisition", "stage": "abandoned", "agents": ("acme",), "patients": ("globex",)},
                  id="walked away from Globex: its offer is for Globex"),
