@@ -9,13 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 declare -A sets=(
-  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl benchmarks/claims/shipped18-final.jsonl benchmarks/claims/shipped19-final.jsonl benchmarks/claims/shipped20-final.jsonl benchmarks/claims/shipped21-final.jsonl"
+  [shipped]="data/claims.yaml|benchmarks/claims/dev.jsonl benchmarks/claims/heldout.jsonl benchmarks/claims-final/final.jsonl benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl benchmarks/claims/shipped2-tune.jsonl benchmarks/claims/shipped2-heldout.jsonl benchmarks/claims/shipped3-final.jsonl benchmarks/claims/shipped4-final.jsonl benchmarks/claims/shipped5-final.jsonl benchmarks/claims/shipped6-final.jsonl benchmarks/claims/shipped7-final.jsonl benchmarks/claims/shipped8-final.jsonl benchmarks/claims/shipped9-final.jsonl benchmarks/claims/shipped10-final.jsonl benchmarks/claims/shipped11-final.jsonl benchmarks/claims/shipped12-final.jsonl benchmarks/claims/shipped13-final.jsonl benchmarks/claims/shipped14-final.jsonl benchmarks/claims/shipped15-final.jsonl benchmarks/claims/shipped16-final.jsonl benchmarks/claims/shipped17-final.jsonl benchmarks/claims/shipped18-final.jsonl benchmarks/claims/shipped19-final.jsonl benchmarks/claims/shipped20-final.jsonl benchmarks/claims/shipped21-final.jsonl benchmarks/claims/shipped22-final.jsonl"
   [telecom-alt]="benchmarks/stores/telecom-alt|benchmarks/claims/telecom-tune.jsonl benchmarks/claims/telecom-heldout.jsonl"
   [harbour]="benchmarks/stores/harbour|benchmarks/claims/harbour-tune.jsonl benchmarks/claims/harbour-heldout.jsonl benchmarks/claims/harbour-final2.jsonl benchmarks/claims/harbour-final3.jsonl"
   [airline]="benchmarks/stores/airline|benchmarks/claims/airline-tune.jsonl benchmarks/claims/airline-heldout.jsonl benchmarks/claims/airline-final.jsonl benchmarks/claims/airline-final2.jsonl benchmarks/claims/airline-final3.jsonl"
   [pharma]="benchmarks/stores/pharma|benchmarks/claims/pharma-final.jsonl benchmarks/claims/pharma-final2.jsonl benchmarks/claims/pharma-final3.jsonl"
   [media]="benchmarks/stores/media|benchmarks/claims/media-final.jsonl benchmarks/claims/media-final2.jsonl benchmarks/claims/media-final3.jsonl"
-  [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl benchmarks/claims/banking-final2.jsonl benchmarks/claims/banking-final3.jsonl"
+  [banking]="benchmarks/stores/banking|benchmarks/claims/banking-final.jsonl benchmarks/claims/banking-final2.jsonl benchmarks/claims/banking-final3.jsonl benchmarks/claims/banking-final4.jsonl"
   [grocery]="benchmarks/stores/grocery|benchmarks/claims/grocery-final.jsonl benchmarks/claims/grocery-final2.jsonl"
   [chips]="benchmarks/stores/chips|benchmarks/claims/chips-final.jsonl"
   [autos]="benchmarks/stores/autos|benchmarks/claims/autos-final.jsonl"
@@ -60,6 +60,8 @@ declare -A sets=(
   [mobility]="benchmarks/stores/mobility|benchmarks/claims/mobility-final.jsonl"
   [airports]="benchmarks/stores/airports|benchmarks/claims/airports-final.jsonl"
   [dairy]="benchmarks/stores/dairy|benchmarks/claims/dairy-final.jsonl"
+  [textiles]="benchmarks/stores/textiles|benchmarks/claims/textiles-final.jsonl"
+  [alpine]="benchmarks/stores/alpine|benchmarks/claims/alpine-final.jsonl"
 )
 here=$PWD
 for store in "${!sets[@]}"; do mkdir -p "benchmarks/results/$store"; done
