@@ -567,6 +567,8 @@ READINGS = [
                  id="tore up a contract"),
     pytest.param("Globex's supply contract was cut short by Acme", {"type": "contract", "stage": "abandoned"},
                  id="cut short: ended early"),
+    pytest.param("Acme agreed to lend Globex EUR 165 million", {"type": "loan", "stage": "agreed"},
+                 id="lend: a loan, no sale"),
     pytest.param("Acme listed EUR 750 million of green bonds in Springfield", {"type": "listing", "stage": "completed"},
                  id="listed bonds: a listing done"),
     pytest.param("The High Court granted Acme a permit for its plant, subject to noise limits",
