@@ -2070,6 +2070,14 @@ def test_what_was_postponed_did_not_take_place() -> None:
     assert _decide(banned, Frame(type="ban", stage="postponed", patients=("acme",)), True)[0] is None
 
 
+def test_a_generic_agreement_is_less_of_a_specific_event_not_another() -> None:
+    """"signed an amended agreement" is no near miss of "signed a deal to buy Globex": a less
+    similar statement that records the purchase may decide."""
+    bought = ACQUISITION._replace(stage="agreed")
+    assert _decide(bought, Frame(type="agreement", stage="agreed"), True) == (None, "weaker")
+    assert _decide(bought, Frame(type="joint-venture", stage="agreed"), True) == (None, "event")
+
+
 def test_a_stage_that_names_its_event_is_one_event_whatever_it_was_done_to() -> None:
     """"did not appeal the judgment" denies "appealed against the ruling that granted the permit"
     (the appeal is the event: the permit is what it was about)."""

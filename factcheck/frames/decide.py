@@ -96,7 +96,10 @@ def decide(claim: Frame, statement: Frame, recorded_true: bool, name: Callable[[
         ct in ancestors[st] or (types[ct].get("loosely") and types[ct].get("is_a") == st)))
     type_backward = st is None or (ct is not None and st in ancestors[ct])
     if not (type_forward or type_backward):
-        return Decision(None, "event", f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
+        # (a generic agreement is no other event, only less of one: "signed an amended agreement"
+        # hides no purchase a less similar statement records)
+        return Decision(None, "weaker" if types[st].get("generic") and not types[ct].get("generic") else "event",
+                        f"the claim says {types[ct]['label']}, the statement {types[st]['label']}")
     if ct is None and st is not None and types[st].get("restricts"):
         # "the court barred Globex from selling" is not "the court refused an injunction against
         # Globex", nor "Acme was barred from tenders" the refusal of Acme's injunction against it
