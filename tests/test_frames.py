@@ -572,6 +572,7 @@ READINGS = [
     pytest.param("Acme brought an action against the Trade Authority's licence for Globex", {"type": "lawsuit", "stage": "completed"},
                  id="brought an action: a lawsuit"),
     pytest.param("Acme lost its case against Globex", {"stage": "blocked"}, id="lost its case"),
+    pytest.param("Acme Edge raised EUR 520 million in its flotation", {"type": "listing"}, id="a flotation is a listing"),
     pytest.param("The court dismissed Acme's action against Globex", {"stage": "blocked"}, id="dismissed an action"),
     pytest.param("Acme listed EUR 750 million of green bonds in Springfield", {"type": "listing", "stage": "completed"},
                  id="listed bonds: a listing done"),
