@@ -255,13 +255,14 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
                 and theirs not in claim.entities and mine in kin(theirs)
                 and not any(c.claim_value == mine for c in found)):
             found.append(Conflict("party", mine, told.format(names[mine], names[theirs])))
-    for verb, doer in (pair for frame in facts.frames for pair in frame.verb_objects if pair[0].endswith(" by")):
+    for passive, doer in (pair for frame in facts.frames for pair in frame.verb_objects if pair[0].endswith(" by")):
         # "jointly controlled by Shenzhen Tencent": not done by Tencent, its parent, whom the
         # statement names only as the venture's ("Tencent and China Unicom will jointly control it")
+        verb = passive.removesuffix(" by")
         parent = next((p for p in index.entities.ancestors(doer) if p in actors), None)
-        if (parent is not None and doer not in claim.entities and verb[:-3] in claim.terms
-                and verb not in dict(claim.frame.verb_objects)):  # (the frames compare who did it "by" whom)
-            found.append(Conflict("role", parent, f"the claim has {names[parent]} {verb[:-3]}, "
+        if (parent is not None and doer not in claim.entities and verb in claim.terms
+                and passive not in dict(claim.frame.verb_objects)):  # (the frames compare who did it "by" whom)
+            found.append(Conflict("role", parent, f"the claim has {names[parent]} {verb}, "
                                                    f"the statement {names[doer]}, its subsidiary"))
     for place in (e for e in claim.entities if kinds.get(e) == "place"):
         compared = _places_for(claim, place, facts)

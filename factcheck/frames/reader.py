@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 from typing import Container, Mapping, NamedTuple, Sequence
 
 from ..spelling import letter_added_or_swapped
@@ -208,6 +209,15 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
                 start = normalized.find(text, end)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _counterfactual(normalized: str, spans: Sequence[Token], stage_hit: Hit, vocab: Vocabulary) -> bool:
+    """Whether the words before the stage say what would have been, not what was ("would not
+    have cleared the merger without the sale of Orrsund")."""
+    before = [t.text for t in spans if t.start < stage_hit.start]
+    # (the clause is written out only when a marker's last word is there: most have no "have")
+    return (not {marker.rsplit(" ", 1)[-1] for marker in vocab.counterfactual_markers}.isdisjoint(before)
+            and _says_any(vocab.counterfactual_markers, f" {' '.join(before)} ", normalized))
 
 
 def _percent_of_a_change(written: list[str], found: int, normalized: str, spans: Sequence[Token],
@@ -586,9 +596,7 @@ def read_frame(normalized: str, spans: Sequence[Token], mentions: Sequence[Menti
     alternative = (stage_hit is not None and stage_hit.first > 0 and spans[stage_hit.first - 1].text == "or"
                    and any(h.trigger.kind == "stage" and h.end <= stage_hit.start for h in hits))
     possible = ((possible_at >= 0 and not asserted_first) or alternative
-                or (stage_hit is not None and _says_any(vocab.counterfactual_markers,
-                                                        f" {' '.join(t.text for t in spans if t.start < stage_hit.start)} ",
-                                                        normalized)))  # "would not have cleared it"
+                or (stage_hit is not None and _counterfactual(normalized, spans, stage_hit, vocab)))
     has_predicate = ((stage_hit is not None and not stage_hit.trigger.noun
                       and not (stage_hit.trigger.kind == "stage" and _stage_noun(normalized, spans, stage_hit, entity_ends, vocab))
                       and (
@@ -1013,7 +1021,8 @@ def _negates_a_noun(negation: Hit, hits: Sequence[Hit], spans: Sequence[Token], 
     if written not in vocab.object_negations:
         return False  # ("not have" is one too: "would not have a significant impact")
     # (auxiliaries apart: "no settlement had been agreed" negates the agreement)
-    reach = [i for i in range(negation.last + 1, len(spans)) if spans[i].text not in vocab.auxiliaries][:NOUN_NEGATION_REACH]
+    reach = list(islice((i for i in range(negation.last + 1, len(spans)) if spans[i].text not in vocab.auxiliaries),
+                        NOUN_NEGATION_REACH))
     return not (any(h.first in reach for h in hits if h.trigger.kind in ("type", "stage"))
                 or any(spans[i].text in vocab.deciding_nouns for i in reach)
                 # the object of the event's own verb: "acquired no shares", "paid no fine"
