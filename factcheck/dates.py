@@ -163,6 +163,41 @@ def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
 def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """The dates, and the spans of dates that cannot exist ("30 February 2021"): a claim that
     gives one cannot be confirmed by any record, whatever else it says."""
+    if today is not None:
+        return _read_dates(normalized, today)
+    known = _READ.get(normalized) or _read_before(normalized)
+    if known is None:
+        known = _READ[normalized] = _read_dates(normalized, None)
+        if len(_READ) > _RECENT:
+            del _READ[next(iter(_READ))]
+    return list(known[0]), list(known[1])
+
+
+_READ: dict[str, tuple[list[DateMention], list[tuple[int, int]]]] = {}
+"""The last texts read without a reference day, and what was read (`_read_before`)."""
+_RECENT = 8
+
+
+def _read_before(normalized: str) -> tuple[list[DateMention], list[tuple[int, int]]] | None:
+    """What a recent text read gave, when this text is that one, a full stop, a space and words
+    without a digit: then it reads as that text does. Building an index reads each statement's
+    claim, then "claim. deal label" (`index.read_statement`), and deal labels seldom have a digit.
+
+    Exact: every date, and every impossible one, has a digit in its span ("may" alone is the
+    verb), so none lies in the words after the stop; none runs across ". " (a month's optional
+    "." is followed by a day or a year, digits again); and what a match of the earlier text
+    checks beyond its end (`\\b`, the lookaheads for a digit or "%"/"percent") sees the same in
+    ". " as at the end of the text. Misspelt months looked for only when the earlier text has a
+    year ahead (`_YEAR_AHEAD`, which needs a digit after a word) match only as whole words, so
+    the later words add none that match. (tests/test_fast_build.py)"""
+    for earlier, read in _READ.items():
+        size = len(earlier)
+        if normalized.startswith(earlier) and normalized.startswith(". ", size) and not _DIGIT.search(normalized, size):
+            return read
+    return None
+
+
+def _read_dates(normalized: str, today: date | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     found: list[DateMention] = []
     impossible: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from factcheck import cache as cache_module
 from factcheck import dates, figures
@@ -284,3 +284,70 @@ def test_the_ascii_token_pattern_takes_the_characters_the_token_pattern_takes() 
     characters it takes the ones `_TOKEN` takes."""
     for character in map(chr, range(128)):
         assert (_ASCII_TOKEN.fullmatch(character) is None) == (_TOKEN.fullmatch(character) is None), repr(character)
+
+
+digitless = st.lists(st.sampled_from(["nov", "november ", "novmber ", "may ", "of ", "percent", "per cent", "%", ".", " ",
+                                      ",", "q", "h", "quarter ", "half ", "fiscal ", "st ", "-", "/", "x", "é", "年",
+                                      "last year", "yesterday"]), max_size=10).map("".join)
+
+
+@settings(max_examples=400)
+@given(date_like, digitless)
+def test_a_text_a_full_stop_and_words_without_a_digit_read_the_dates_the_text_reads(text: str, after: str) -> None:
+    """The premise of `dates._read_before`: "claim. deal" has the claim's dates when the deal
+    label has no digit; and `read_dates` gives what reading afresh gives, whatever it read before."""
+    assert dates._read_dates(f"{text}. {after}", None) == dates._read_dates(text, None)
+    dates._READ.clear()
+    for earlier in (text, f"{text}. {after}", f"{text}. 5 {after}", text[:-1], f"{text}{after}"):
+        assert read_dates(earlier) == dates._read_dates(earlier, None)
+        assert read_dates(f"{earlier}. {after}") == dates._read_dates(f"{earlier}. {after}", None)
+
+
+figure_like = st.lists(st.sampled_from(["1", "5", "0", ",", ".", " ", "%", "rmb ", "million", "milion", " mil", "one ",
+                                        "twenty ", "and ", "-", "to ", "x", "outright", "st", "nov", "四十九", "年"]),
+                       max_size=12).map("".join)
+spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=3)
+
+
+@settings(max_examples=400)
+@given(figure_like, figure_like, spans, spans)
+def test_a_text_a_full_stop_and_words_without_a_figure_have_the_texts_figures(text: str, after: str, skipped: list,
+                                                                              more: list) -> None:
+    """The premise of `figures._reads_as`, and `find_figures` giving what finding afresh gives
+    whatever it found before (the words after may have figures, the spans skipped may differ)."""
+    whole = f"{text}. {after}"
+    if figures._reads_as(whole, [*skipped, *more], text, frozenset(skipped)):
+        assert figures._find_figures(whole, [*skipped, *more]) == figures._find_figures(text, skipped)
+    figures._FOUND.clear()
+    assert figures.find_figures(text, skipped) == figures._find_figures(text, skipped)
+    for excluded in (skipped, [*skipped, *more]):
+        assert figures.find_figures(whole, excluded) == figures._find_figures(whole, excluded)
+        assert figures.find_figures(text, excluded) == figures._find_figures(text, excluded)
+
+
+def test_statements_read_with_what_was_read_before_remembered_read_as_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a store's statements (and its labelled claims as statements) with the dates and
+    figures of recent texts remembered gives the facts, and asks the store's words the questions,
+    that reading each afresh gives."""
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    for paths, claims in [([shipped_store()], ["dev.jsonl", "heldout.jsonl"]),
+                          ([benchmarks / "stores" / "airline"], ["airline-tune.jsonl", "airline-final.jsonl"]),
+                          ([benchmarks / "stores" / "pharma"], ["pharma-final.jsonl"])]:
+        store = load_store(paths)
+        entities, vocabulary_ = index_module.store_entities(store), store_words(store)
+        labelled = [json.loads(line)["claim"] for name in claims
+                    for line in (benchmarks / "claims" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        statements = [*store.statements, *(replace(store.statements[i % len(store.statements)], claim=claim)
+                                           for i, claim in enumerate(labelled))]
+
+        def read(recent: int) -> list:
+            monkeypatch.setattr(dates, "_RECENT", recent)
+            monkeypatch.setattr(figures, "_RECENT", recent)
+            dates._READ.clear()
+            figures._FOUND.clear()
+            consulted = _Consulted(vocabulary_)
+            facts = [index_module._facts_fields(index_module.read_statement(s, store, entities, consulted))
+                     for s in statements]
+            return [facts, list(consulted.answers.items())]
+
+        assert read(8) == read(0)
