@@ -32,16 +32,21 @@ for line in lines[skip:skip + total]:
 """
 
 
-def instructions(store: Path, claims: Path, skip: int, total: int, env: dict[str, str]) -> int:
+def counted(program: str, arguments: list[str], env: dict[str, str]) -> int:
+    """Instructions a Python program (`python -c PROGRAM ARGUMENTS...`) runs, by callgrind."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                        sys.executable, "-c", PROGRAM, str(store), str(claims), str(skip), str(total)],
+                        sys.executable, "-c", program, *arguments],
                        check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         summary = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
         if summary is None:
             raise SystemExit(f"no instruction count in {out}")
         return int(summary.group(1))
+
+
+def instructions(store: Path, claims: Path, skip: int, total: int, env: dict[str, str]) -> int:
+    return counted(PROGRAM, [str(store), str(claims), str(skip), str(total)], env)
 
 
 def main() -> None:

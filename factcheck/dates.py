@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .spelling import one_letter_from
 
@@ -63,9 +63,12 @@ _PERIOD_LETTER = re.compile(r"[qh][1-4]")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_MONTH_LIKE_WORD = re.compile(rf"\b(?={_FIRST_LETTERS})[a-z]{{5,10}}\b")
+_MONTH_LIKE_WORD = re.compile(rf"{_FIRST_LETTERS}(?<!\w{_FIRST_LETTERS})[a-z]{{4,9}}\b")
 """The long words a misspelt month can be: those that start with a month's first letter
-(`_misspelt_month` only compares a word with the months that start as it does)."""
+(`_misspelt_month` only compares a word with the months that start as it does). Written as
+`\b(?=[adfjmnos])[a-z]{5,10}\b` reads, but starting with the letter (the lookbehind after it is
+the `\b` before it): the regular expression engine skips to such a letter instead of trying
+each character, a quarter fewer instructions."""
 _YEAR_AHEAD = re.compile(r"\b[a-z]{5,10}\.?,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?,?\s+)?(?:1[89]|20)\d\d\b|\d\s+[a-z]{5,10}\b")
 """A long word before a year or after a number: where a misspelt month could be ("Octber 2023", "19 Octber")."""
 
@@ -163,22 +166,60 @@ def find_dates(normalized: str, today: date | None = None) -> list[DateMention]:
 def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """The dates, and the spans of dates that cannot exist ("30 February 2021"): a claim that
     gives one cannot be confirmed by any record, whatever else it says."""
+    if today is not None:
+        return _read_dates(normalized, today)
+    known = _READ.get(normalized) or _read_before(normalized)
+    if known is None:
+        known = _READ[normalized] = _read_dates(normalized, None)
+        if len(_READ) > _RECENT:
+            del _READ[next(iter(_READ))]
+    return list(known[0]), list(known[1])
+
+
+_READ: dict[str, tuple[list[DateMention], list[tuple[int, int]]]] = {}
+"""The last texts read without a reference day, and what was read (`_read_before`)."""
+_RECENT = 8
+
+
+def _read_before(normalized: str) -> tuple[list[DateMention], list[tuple[int, int]]] | None:
+    """What a recent text read gave, when this text is that one, a full stop, a space and words
+    without a digit: then it reads as that text does. Building an index reads each statement's
+    claim, then "claim. deal label" (`index.read_statement`), and deal labels seldom have a digit.
+
+    Exact: every date, and every impossible one, has a digit in its span ("may" alone is the
+    verb), so none lies in the words after the stop; none runs across ". " (a month's optional
+    "." is followed by a day or a year, digits again); and what a match of the earlier text
+    checks beyond its end (`\\b`, the lookaheads for a digit or "%"/"percent") sees the same in
+    ". " as at the end of the text. Misspelt months looked for only when the earlier text has a
+    year ahead (`_YEAR_AHEAD`, which needs a digit after a word) match only as whole words, so
+    the later words add none that match. (tests/test_fast_build.py)"""
+    for earlier, read in _READ.items():
+        size = len(earlier)
+        if normalized.startswith(earlier) and normalized.startswith(". ", size) and not _DIGIT.search(normalized, size):
+            return read
+    return None
+
+
+def _read_dates(normalized: str, today: date | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     found: list[DateMention] = []
     impossible: list[tuple[int, int]] = []
     taken: list[tuple[int, int]] = []
-    patterns: list[tuple[str, re.Pattern[str], int]] = []  # each with where its first match can start
+    patterns: list[tuple[str, re.Pattern[str], int | list[int]]] = []  # each with where its matches can start
     misspelt: dict[str, int] = {}
     digit = _DIGIT.search(normalized)
     if digit:
         # A match of most patterns starts with a digit, and a month name's with the name: each is
         # looked for from the first it can start with (a match from there sees the text before it,
-        # as one looked for from the start does), not through the words before it.
+        # as one looked for from the start does), not through the words before it; most of them
+        # can start only where a run of digits or a month's name does, and are tried only there.
         first_digit = digit.start()
-        patterns += [(cue, pattern, first_digit) for cue, pattern in _NUMERIC_PATTERNS]
-        month = _MONTH_NAME.search(normalized)
-        if month:
+        runs = _digit_runs(normalized, first_digit)
+        (dash, by_dash), (slash, by_slash), (cjk, by_cjk) = _NUMERIC_PATTERNS
+        patterns += [(dash, by_dash, runs), (slash, by_slash, runs), (cjk, by_cjk, first_digit)]
+        months = _month_starts(normalized)
+        if months:
             (day_cue, day_first), *month_first = _NAMED_MONTH_PATTERNS
-            patterns += [(day_cue, day_first, first_digit), *((cue, p, month.start()) for cue, p in month_first)]
+            patterns += [(day_cue, day_first, runs), *((cue, p, months) for cue, p in month_first)]
         misspelt = _misspelt_months(normalized)  # (memoised by word: cheaper than the search, which it mostly spares)
         if misspelt and not _YEAR_AHEAD.search(normalized):
             misspelt = {}
@@ -187,11 +228,12 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
             patterns += [(day_cue, day_first, first_digit), *((cue, p, 0) for cue, p in month_first)]
         if "quarter" in normalized or "half" in normalized or _PERIOD_LETTER.search(normalized):
             patterns.append(("", _PERIOD, 0))
-        patterns += [(cue, pattern, first_digit) for cue, pattern in _YEAR_PATTERNS]
-    for cue, pattern, first in patterns:
+        patterns += [(cue, pattern, runs) for cue, pattern in _YEAR_PATTERNS]
+    for cue, pattern, starts in patterns:
         if cue not in normalized:
             continue
-        for m in pattern.finditer(normalized, first):
+        for m in (pattern.finditer(normalized, starts) if starts.__class__ is int
+                  else _matches_at(pattern, normalized, starts)):  # type: ignore[arg-type]
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             groups = m.groupdict()
@@ -224,6 +266,40 @@ def read_dates(normalized: str, today: date | None = None) -> tuple[list[DateMen
                 if value is not None:
                     found.append(DateMention(value, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start), impossible
+
+
+_DIGIT_RUN = re.compile(r"\d\d*")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+"""Runs of digits (in ASCII text, where they are these ten); `\\d+` would be slower to look for
+(a pattern that starts with a class, not a repeat, lets the engine skip to a member)."""
+
+
+def _digit_runs(normalized: str, first: int) -> list[int]:
+    """Where the text's runs of digits start, from its first digit: the only places where a
+    match of the patterns that begin with a year or a day (after `\\b` or a lookbehind for a
+    digit) can start."""
+    return [m.start() for m in (_ASCII_DIGIT_RUN if normalized.isascii() else _DIGIT_RUN).finditer(normalized, first)]
+
+
+def _month_starts(normalized: str) -> list[int]:
+    """Where a month's name (or its first three letters) starts a word: the only places where
+    a match of the patterns that begin with a month's name can start."""
+    first = _MONTH_NAME.search(normalized)
+    return [first.start(), *(m.start() for m in _MONTH_NAME.finditer(normalized, first.end()))] if first else []
+
+
+def _matches_at(pattern: re.Pattern[str], normalized: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(normalized, starts[0])` for a pattern whose matches can start only at
+    these places (in order): a match tried at each, not at every character between (a regular
+    expression that starts with `\\b` or a lookaround is tried at every character, 100 to 200
+    instructions each). As `finditer`, one found goes on after its end."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(normalized, start)
+            if match:
+                end = match.end()
+                yield match
 
 
 def _period(groups: dict[str, str | None]) -> tuple[int, int] | None:

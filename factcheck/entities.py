@@ -330,11 +330,13 @@ class EntityIndex:
         `name_starts`: where a misspelt name may start (None: anywhere); a writer who uses
         capitals writes names with one, and "never", "stock" are not companies named Nevar or
         Steock, however close the letters."""
+        walked = words is not None  # (a claim's read: remembered; a name looked up alone is not)
         words = tokens(normalized) if words is None else words
-        mentions: list[Mention] = []
+        i, mentions = self._resumed(normalized, words, vocabulary, name_starts) if walked else (0, [])
+        steps: list[tuple[int, int]] = []
         widest_from, count = self.widest_from, len(words)
-        i = 0
         while i < count:
+            steps.append((i, len(mentions)))
             word = words[i].text
             mention, width = (word in widest_from and self._exact(words, i)) or (None, 0)
             # A misspelt longer name beats an exact shorter one: "Nordland Telcom" is not "Nordland".
@@ -351,6 +353,9 @@ class EntityIndex:
             if mention:
                 mentions.append(mention)
             i += width
+        if walked:
+            _WALKS.insert(0, (self, normalized, words, vocabulary, name_starts, steps, list(mentions)))
+            del _WALKS[_RECENT:]
         if self.by_substring and has_cjk(normalized):
             taken: list[tuple[int, int]] = []
             for name, entity_id in self.by_substring.items():
@@ -361,6 +366,33 @@ class EntityIndex:
                     taken.append((start, start + len(name)))
                     mentions.append(Mention(entity_id, start, start + len(name)))
         return mentions
+
+    def _resumed(self, normalized: str, words: list[Token], vocabulary: Container[str],
+                 name_starts: Container[int] | None) -> tuple[int, list[Mention]]:
+        """Where `find` may take up its walk over the words, and the names found before there:
+        the start, none found, unless the text is a recent one's (`_WALKS`), a full stop, a space
+        and more words, read with the same index, the same store's words (the same object: what
+        they were asked was noted there) and the same capitalised words in the earlier text. Then
+        every step of the earlier walk whose words in reach (`longest`: no name, exact or misspelt,
+        is looked for wider) all lie in the earlier text is taken again as it was taken, asking
+        the store's words what they were asked: the walk goes on from the first step that reaches
+        further. Building an index reads each statement's claim, then "claim. deal label".
+        (tests/test_fast_build.py)"""
+        for index, earlier, earlier_words, asked, earlier_starts, steps, found in _WALKS:
+            size, count = len(earlier), len(earlier_words)
+            if (index is not self or asked is not vocabulary or not normalized.startswith(earlier)
+                    or not normalized.startswith(". ", size) or words[:count] != earlier_words):
+                continue
+            if (earlier_starts is None) != (name_starts is None) or name_starts is not None and not (
+                    isinstance(name_starts, (set, frozenset)) and isinstance(earlier_starts, (set, frozenset))
+                    and earlier_starts == {start for start in name_starts if start < size}):
+                continue
+            reach = self.longest
+            for i, before in steps:
+                if i + reach > count:
+                    return i, found[:before]
+            return count, list(found)
+        return 0, []
 
     def _exact(self, words: list[Token], i: int) -> tuple[Mention, int] | None:
         for width in range(min(self.widest_from.get(words[i].text, 0), len(words) - i), 0, -1):
@@ -393,6 +425,15 @@ class EntityIndex:
                 return Mention(self.fuzzy_names[best], words[i].start, words[i + width - 1].end,
                                exact=False), width
         return None
+
+
+_WALKS: list[tuple[EntityIndex, str, list[Token], Container[str], Container[int] | None, list[tuple[int, int]],
+                   list[Mention]]] = []
+"""The last walks of `EntityIndex.find` over a text's words, latest first: the index, the text, its
+words, the store's words and capitalised words it was given, each step's word and how many names
+were found before it, and the names found (`EntityIndex._resumed`). Kept here, not in the index,
+which is pickled into an index file."""
+_RECENT = 4
 
 
 def _is_vocabulary(words: tuple[str, ...]) -> bool:

@@ -12,10 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from factcheck import cache as cache_module
 from factcheck import dates, figures
+from factcheck import entities as entities_module
+from factcheck import text as text_module
 from factcheck import index as index_module
 from factcheck.claims import contradicted_report, parse_claim, read_clauses
 from factcheck.dates import read_dates
@@ -24,7 +26,7 @@ from factcheck.errors import StoreError
 from factcheck.frames.reader import Frame, _spaced, _starting_within
 from factcheck.frames.vocabulary import vocabulary
 from factcheck.index import READ_STEP, PackedStatements, _Consulted, statement_text, store_words
-from factcheck.store import load_store, shipped_store
+from factcheck.store import Entity, load_store, shipped_store
 from factcheck.text import _ASCII_TOKEN, _CONTROL, _POSSESSIVE, _QUOTES, _TOKEN, Token, normalize, tokens, words
 
 from test_incremental import assert_as_built_afresh, folder  # noqa: F401 - the fixture
@@ -177,6 +179,14 @@ def test_anaphors_found_by_one_pattern_are_the_phrases_found_one_by_one(texts: l
     assert _spaced(()).search(written) is None  # no anaphors, none found (not even in "  ")
 
 
+@given(st.text(alphabet=st.sampled_from("ab1_ -'’.ÉZ9\u200bﬁ٣月\t")), st.text(alphabet=st.sampled_from("ab1_ -.É٣")))
+def test_tokens_of_a_recent_text_a_full_stop_and_more_are_its_tokens_and_the_rest(text: str, after: str) -> None:
+    """`text.tokens` takes the tokens of a recent text for "text. more"."""
+    text_module._MADE.clear()
+    for written in (text, f"{text}. {after}", f"{text}. {after}. {text}", after, f"{after}. {text}"):
+        assert tokens(written) == [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(written)]
+
+
 @given(st.text(alphabet=st.sampled_from("ab1_ -'’.ÉZ9\u200bﬁ٣月\t")))
 def test_tokens_made_in_c_are_the_tokens_made_one_by_one(text: str) -> None:
     """`text.tokens` makes its tokens with `map` and `tuple.__new__`: the same `Token`s as made
@@ -284,3 +294,122 @@ def test_the_ascii_token_pattern_takes_the_characters_the_token_pattern_takes() 
     characters it takes the ones `_TOKEN` takes."""
     for character in map(chr, range(128)):
         assert (_ASCII_TOKEN.fullmatch(character) is None) == (_TOKEN.fullmatch(character) is None), repr(character)
+
+
+digitless = st.lists(st.sampled_from(["nov", "november ", "novmber ", "may ", "of ", "percent", "per cent", "%", ".", " ",
+                                      ",", "q", "h", "quarter ", "half ", "fiscal ", "st ", "-", "/", "x", "é", "年",
+                                      "last year", "yesterday"]), max_size=10).map("".join)
+
+
+@settings(max_examples=400)
+@given(date_like, digitless)
+def test_a_text_a_full_stop_and_words_without_a_digit_read_the_dates_the_text_reads(text: str, after: str) -> None:
+    """The premise of `dates._read_before`: "claim. deal" has the claim's dates when the deal
+    label has no digit; and `read_dates` gives what reading afresh gives, whatever it read before."""
+    assert dates._read_dates(f"{text}. {after}", None) == dates._read_dates(text, None)
+    dates._READ.clear()
+    for earlier in (text, f"{text}. {after}", f"{text}. 5 {after}", text[:-1], f"{text}{after}"):
+        assert read_dates(earlier) == dates._read_dates(earlier, None)
+        assert read_dates(f"{earlier}. {after}") == dates._read_dates(f"{earlier}. {after}", None)
+
+
+figure_like = st.lists(st.sampled_from(["1", "5", "0", ",", ".", " ", "%", "rmb ", "million", "milion", " mil", "one ",
+                                        "twenty ", "and ", "-", "to ", "x", "outright", "st", "nov", "四十九", "年"]),
+                       max_size=12).map("".join)
+spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=3)
+
+
+@settings(max_examples=400)
+@given(figure_like, figure_like, spans, spans)
+def test_a_text_a_full_stop_and_words_without_a_figure_have_the_texts_figures(text: str, after: str, skipped: list,
+                                                                              more: list) -> None:
+    """The premise of `figures._reads_as`, and `find_figures` giving what finding afresh gives
+    whatever it found before (the words after may have figures, the spans skipped may differ)."""
+    whole = f"{text}. {after}"
+    if figures._reads_as(whole, [*skipped, *more], text, frozenset(skipped)):
+        assert figures._find_figures(whole, [*skipped, *more]) == figures._find_figures(text, skipped)
+    figures._FOUND.clear()
+    assert figures.find_figures(text, skipped) == figures._find_figures(text, skipped)
+    for excluded in (skipped, [*skipped, *more]):
+        assert figures.find_figures(whole, excluded) == figures._find_figures(whole, excluded)
+        assert figures.find_figures(text, excluded) == figures._find_figures(text, excluded)
+
+
+def test_statements_read_with_what_was_read_before_remembered_read_as_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a store's statements (and its labelled claims as statements) with the tokens,
+    dates, figures and walks over names of recent texts remembered gives the facts, and asks the store's words the questions,
+    that reading each afresh gives."""
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    for paths, claims in [([shipped_store()], ["dev.jsonl", "heldout.jsonl"]),
+                          ([benchmarks / "stores" / "airline"], ["airline-tune.jsonl", "airline-final.jsonl"]),
+                          ([benchmarks / "stores" / "pharma"], ["pharma-final.jsonl"])]:
+        store = load_store(paths)
+        entities, vocabulary_ = index_module.store_entities(store), store_words(store)
+        labelled = [json.loads(line)["claim"] for name in claims
+                    for line in (benchmarks / "claims" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        statements = [*store.statements, *(replace(store.statements[i % len(store.statements)], claim=claim)
+                                           for i, claim in enumerate(labelled))]
+
+        def read(recent: int) -> list:
+            for module in (dates, figures, entities_module, text_module):
+                monkeypatch.setattr(module, "_RECENT", recent)
+            dates._READ.clear()
+            figures._FOUND.clear()
+            entities_module._WALKS.clear()
+            text_module._MADE.clear()
+            consulted = _Consulted(vocabulary_)
+            facts = [index_module._facts_fields(index_module.read_statement(s, store, entities, consulted))
+                     for s in statements]
+            return [facts, list(consulted.answers.items())]
+
+        assert read(8) == read(0)
+
+
+def test_a_walk_over_names_taken_up_where_it_reaches_past_the_earlier_text_finds_what_a_walk_afresh_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`EntityIndex.find` takes up a recent walk for "text. more words": names across the full
+    stop ("… in China. telecom …"), misspelt ones, and capitals that differ, as a walk afresh."""
+    index = EntityIndex([Entity("china", "China", "place"), Entity("china-telecom", "China Telecom", "company"),
+                         Entity("globex", "Globex Energy Holdings Group", "company"),
+                         Entity("acme", "Acme", "company", ("Acme Corporation",))], frozenset())
+    texts = ["Acme sold its unit in China", "Acme sold Globex Energy Holdings", "globex energy holdings grp in china",
+             "Acme Corporaton won", "Acme", ""]
+    after = ["telecom business licences", "Group bought it", "Telecom", "corporation", "x"]
+    for text in texts:
+        for more in after:
+            whole = f"{text}. {more}"
+            for capitals in (False, True):
+                starts = (lambda t: {w.start for w in tokens(normalize(t)) if t[w.start].isupper()}) if capitals \
+                    else (lambda t: None)
+                fresh_asked, asked = _Consulted(frozenset({"group", "sold"})), _Consulted(frozenset({"group", "sold"}))
+                monkeypatch.setattr(entities_module, "_RECENT", 0)
+                fresh = index.find(normalize(text), tokens(normalize(text)), fresh_asked, starts(text))
+                fresh_whole = index.find(normalize(whole), tokens(normalize(whole)), fresh_asked, starts(whole))
+                monkeypatch.setattr(entities_module, "_RECENT", 4)
+                assert index.find(normalize(text), tokens(normalize(text)), asked, starts(text)) == fresh
+                assert index.find(normalize(whole), tokens(normalize(whole)), asked, starts(whole)) == fresh_whole
+                assert list(asked.answers.items()) == list(fresh_asked.answers.items())
+    assert [m.entity for m in index.find("acme sold its unit in china. telecom business", tokens(
+        "acme sold its unit in china. telecom business"), frozenset())] == ["acme", "china-telecom"]
+
+
+@given(st.lists(st.sampled_from(["1", "2", "0", "9", "3", "٣", " ", ",", ".", "-", "/", "$", "%", "of ", "nov", "x",
+                                 "november ", "may ", "sept ", "2020", "1999", "31st ", "percent", "a", "é", "_", "年",
+                                 "summary", "dec"]), max_size=15).map("".join))
+def test_date_patterns_tried_only_where_a_run_of_digits_or_a_months_name_starts_find_what_they_found(text: str) -> None:
+    """`read_dates` tries the patterns that start with a year or a day only where a run of
+    digits starts, and those that start with a month's name only where such a name starts a word."""
+    digit = dates._DIGIT.search(text)
+    runs = dates._digit_runs(text, digit.start()) if digit else []
+    months = dates._month_starts(text)
+    by_digits = [*dates._NUMERIC_PATTERNS[:2], dates._NAMED_MONTH_PATTERNS[0], *dates._YEAR_PATTERNS]
+    for _, pattern in by_digits:
+        assert [m.span() for m in dates._matches_at(pattern, text, runs)] == [m.span() for m in pattern.finditer(text)]
+    for _, pattern in dates._NAMED_MONTH_PATTERNS[1:]:
+        assert [m.span() for m in dates._matches_at(pattern, text, months)] == [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("adfjmnosxz_é1 -'")))
+def test_the_month_like_word_pattern_starting_with_its_letter_finds_the_words_of_the_plain_pattern(text: str) -> None:
+    plain = re.compile(rf"\b(?={dates._FIRST_LETTERS})[a-z]{{5,10}}\b")
+    assert dates._MONTH_LIKE_WORD.findall(text) == plain.findall(text)
