@@ -573,6 +573,7 @@ READINGS = [
                  id="brought an action: a lawsuit"),
     pytest.param("Acme lost its case against Globex", {"stage": "blocked"}, id="lost its case"),
     pytest.param("Acme Edge raised EUR 520 million in its flotation", {"type": "listing"}, id="a flotation is a listing"),
+    pytest.param("艾克米推迟了首次公开募股", {"type": "listing", "stage": "postponed"}, id="首次公开募股: an IPO"),
     pytest.param("The court dismissed Acme's action against Globex", {"stage": "blocked"}, id="dismissed an action"),
     pytest.param("Acme listed EUR 750 million of green bonds in Springfield", {"type": "listing", "stage": "completed"},
                  id="listed bonds: a listing done"),
