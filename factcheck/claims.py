@@ -581,6 +581,9 @@ def read_clauses(
             # "… and signed another with it": one more of the kind before, with whom it was before
             reading = _with_actors_of(reading._replace(frame=reading.frame._replace(type=current.frame.type)),
                                       current, entities)
+        if reading.frame.question and not whole.frame.question:
+            # "…, and had its fine halved": a later clause opens with "had", no question
+            reading = reading._replace(frame=reading.frame._replace(question=False))
         if current.frame.has_predicate and reading.frame.has_predicate and _has_event(current) and _has_event(reading):
             clauses.append(Clause(start, end, current))
             start, end, current = piece_start, piece_end, reading

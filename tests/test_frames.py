@@ -2770,6 +2770,13 @@ def test_a_pronoun_named_is_all_a_clause_takes_from_the_one_before(index: StoreI
     assert [c.parsed.entities for c in clauses][1:] == [("regulator", "acme")]
 
 
+def test_a_later_clause_that_opens_with_an_auxiliary_is_no_question(index: StoreIndex) -> None:
+    from factcheck.claims import read_clauses
+    clauses = read_clauses("Acme reported the cartel and had its fine halved for cooperating",
+                           index.entities, None, index.words, relatives=True)
+    assert [c.parsed.frame.question for c in clauses] == [False, False]
+
+
 def test_who_a_finding_names_takes_no_part(index: StoreIndex) -> None:
     """"…, finding that the Trade Authority had overstated Acme's sales" gives the reason: the
     authority is not fined."""
