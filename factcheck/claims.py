@@ -574,7 +574,7 @@ def read_clauses(
                     if own_subject else set())
                 if named is None or not own.entities:
                     # (a pronoun named is all a clause that names its own party takes from the one
-                    # before: "…, and it fined Corvia" is no fine on Corvia's partner)
+                    # before: "…, and it fined Acme" is no fine on Acme's partner)
                     reading = _with_actors_of(reading, current, entities, actors_before)
         if reading.frame.type is None and current.frame.type is not None and text_says_any(
                 event_vocabulary().same_kind_markers, text[piece_start:piece_end]):

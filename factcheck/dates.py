@@ -13,6 +13,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+from .memo import continues
 from .spelling import one_letter_from
 
 _MONTHS = {
@@ -194,8 +195,7 @@ def _read_before(normalized: str) -> tuple[list[DateMention], list[tuple[int, in
     year ahead (`_YEAR_AHEAD`, which needs a digit after a word) match only as whole words, so
     the later words add none that match. (tests/test_fast_build.py)"""
     for earlier, read in _READ.items():
-        size = len(earlier)
-        if normalized.startswith(earlier) and normalized.startswith(". ", size) and not _DIGIT.search(normalized, size):
+        if continues(normalized, earlier) and not _DIGIT.search(normalized, len(earlier)):
             return read
     return None
 

@@ -14,7 +14,7 @@ from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple,
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .memo import SizedMemo
+from .memo import SizedMemo, continues
 from .store import Entity
 from .text import STOPWORDS, SYNONYMS, Token, has_cjk, normalize, stem, tokens
 
@@ -380,8 +380,8 @@ class EntityIndex:
         (tests/test_fast_build.py)"""
         for index, earlier, earlier_words, asked, earlier_starts, steps, found in _WALKS:
             size, count = len(earlier), len(earlier_words)
-            if (index is not self or asked is not vocabulary or not normalized.startswith(earlier)
-                    or not normalized.startswith(". ", size) or words[:count] != earlier_words):
+            if (index is not self or asked is not vocabulary or not continues(normalized, earlier)
+                    or words[:count] != earlier_words):
                 continue
             if (earlier_starts is None) != (name_starts is None) or name_starts is not None and not (
                     isinstance(name_starts, (set, frozenset)) and isinstance(earlier_starts, (set, frozenset))

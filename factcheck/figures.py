@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
+from .memo import continues
 from .spelling import one_letter_from
 
 _CURRENCY_WORDS = {
@@ -116,7 +117,7 @@ class FigureMention(NamedTuple):
 def find_figures(normalized: str, excluded: list[tuple[int, int]] = ()) -> list[FigureMention]:
     """Figures in case-folded text, skipping spans already read as dates or names."""
     for earlier, skipped, read in _FOUND:
-        if normalized.startswith(earlier) and _reads_as(normalized, excluded, earlier, skipped):
+        if _reads_as(normalized, excluded, earlier, skipped):
             return list(read)
     found = _find_figures(normalized, excluded)
     _FOUND.insert(0, (normalized, frozenset(excluded), found))
@@ -143,11 +144,11 @@ def _reads_as(normalized: str, excluded: Iterable[tuple[int, int]], earlier: str
     space; the tail of a range up to the next figure) sees the same in ". " as at the end of the
     text. A skipped span that starts after the earlier text can hide none of its figures.
     (tests/test_fast_build.py)"""
-    size = len(earlier)
-    if len(normalized) == size:
+    if normalized == earlier:
         return skipped == frozenset(excluded)
-    if not normalized.startswith(". ", size):
+    if not continues(normalized, earlier):
         return False
+    size = len(earlier)
     after = normalized[size + 2:]
     if not after.isascii() or _DIGIT.search(after) or "outright" in after or _WORD_FIGURE.search(after):
         return False

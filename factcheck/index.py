@@ -660,7 +660,7 @@ def read_statement(statement: Statement, store: Store, entities: EntityIndex,
     places = set(statement.places) | {e for e in parsed.entities if kinds.get(e) == "place"}
     asides = places.intersection(parsed.asides).difference(statement.places)  # (what it declares is the event's)
     if statement.places:  # and where it declares the event's places, another its text names is in passing
-        # ("refused a permit for a runway at Greystone Airport, finding that the noise would harm Dunmere")
+        # ("refused a permit for a plant in Springfield, finding that its noise would harm Shelbyville")
         asides.update(place for place in places if not any(
             place == own or place in entities.ancestors(own) or own in entities.ancestors(place) for own in statement.places))
     involved = set(statement.parties) | {e for e in parsed.entities if kinds.get(e) != "place"}

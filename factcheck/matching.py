@@ -256,8 +256,8 @@ def conflicts(index: StoreIndex, claim: ParsedClaim, facts: StatementFacts) -> l
                 and not any(c.claim_value == mine for c in found)):
             found.append(Conflict("party", mine, told.format(names[mine], names[theirs])))
     for passive, doer in (pair for frame in facts.frames for pair in frame.verb_objects if pair[0].endswith(" by")):
-        # "jointly controlled by Shenzhen Tencent": not done by Tencent, its parent, whom the
-        # statement names only as the venture's ("Tencent and China Unicom will jointly control it")
+        # "jointly controlled by Acme Ventures": not done by Acme, its parent, whom the statement
+        # names only as the venture's ("Acme and Globex will jointly control it")
         verb = passive.removesuffix(" by")
         parent = next((p for p in index.entities.ancestors(doer) if p in actors), None)
         if (parent is not None and doer not in claim.entities and verb in claim.terms
@@ -639,7 +639,7 @@ def _check_clause(clause: Clause, text: str, index: StoreIndex,
 
     def recorded_beside(figure: Figure, supporting: StatementFacts) -> bool:
         """Whether another statement as near as the bar, consistent with the claim, records the
-        figure: one sentence may join two recorded facts ("reached RMB 602 billion, growing 32.3
+        figure: one sentence may join two recorded facts ("sales reached EUR 602 million, growing 32
         percent", each its own statement)."""
         return any(figure.matches(theirs) for _, number in scored[:reaching(threshold - EVENT_ALLOWANCE)]
                    if (other := index.facts(number)) is not supporting and not conflicts(index, claim, other)

@@ -8,6 +8,13 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
+def continues(text: str, earlier: str) -> bool:
+    """Whether `text` is `earlier`, a full stop, a space and more: "claim. deal label", which a
+    build reads right after the claim, so the memos of the last texts read (tokens, names, dates,
+    figures) can take up where the claim's reading ended."""
+    return text.startswith(earlier) and text.startswith(". ", len(earlier))
+
+
 class SizedMemo(dict[K, V]):
     """Values kept until their sizes add up to more than a budget, then all dropped at once: a
     long batch brings new ones without end, and dropping all costs less than tracking use. A

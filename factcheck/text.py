@@ -22,6 +22,8 @@ from typing import Any, NamedTuple
 
 import Stemmer
 
+from .memo import continues
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "ā": "'"})
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
 """ANSI/VT escape sequences (colours, cursor moves, titles) pasted from a terminal: removed whole,
@@ -98,7 +100,7 @@ def tokens(normalized: str) -> list[Token]:
     and those of what follows ("claim. deal label", as a build reads each statement after its
     claim): no token takes in ". ", and `_ASCII_TOKEN` takes what `_TOKEN` takes."""
     for earlier, made in _MADE:
-        if normalized.startswith(earlier) and normalized.startswith(". ", len(earlier)):
+        if continues(normalized, earlier):
             return made + _made(normalized, len(earlier) + 2)
     made = _made(normalized, 0)
     _MADE.insert(0, (normalized, made))

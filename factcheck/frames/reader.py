@@ -213,11 +213,16 @@ def find_triggers(normalized: str, spans: Sequence[Token], vocab: Vocabulary | N
 
 def _counterfactual(normalized: str, spans: Sequence[Token], stage_hit: Hit, vocab: Vocabulary) -> bool:
     """Whether the words before the stage say what would have been, not what was ("would not
-    have cleared the merger without the sale of Orrsund")."""
+    have cleared the merger without the sale of its port")."""
     before = [t.text for t in spans if t.start < stage_hit.start]
     # (the clause is written out only when a marker's last word is there: most have no "have")
-    return (not {marker.rsplit(" ", 1)[-1] for marker in vocab.counterfactual_markers}.isdisjoint(before)
+    return (not _last_words(vocab.counterfactual_markers).isdisjoint(before)
             and _says_any(vocab.counterfactual_markers, f" {' '.join(before)} ", normalized))
+
+
+@lru_cache(maxsize=4)
+def _last_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in phrases)
 
 
 def _percent_of_a_change(written: list[str], found: int, normalized: str, spans: Sequence[Token],
@@ -225,7 +230,7 @@ def _percent_of_a_change(written: list[str], found: int, normalized: str, spans:
     """Whether the object found is a percentage before a comparative ("3 percent less", "5%
     higher"): how much a price moved, no share of anything."""
     percent = written[found] in (PERCENT, "cent") or normalized[spans[found].end:spans[found].end + 1] == "%"
-    return percent and written[found + 1:found + 2] != [] and written[found + 1] in vocab.comparatives
+    return percent and found + 1 < len(written) and written[found + 1] in vocab.comparatives
 
 
 def _starting_within(starts: list[int], ranges: Sequence[tuple[int, int]]) -> set[int]:
@@ -957,7 +962,7 @@ def _after_determiner(normalized: str, spans: Sequence[Token], index: int, named
     before = index - 1
     while before >= 0 and before in named_or_figured:
         if owns(normalized, spans[before].end):
-            return True  # "Tesla's value-added application"
+            return True  # "Acme's value-added application"
         before -= 1
     if before < 0:
         return False
@@ -1154,7 +1159,7 @@ def _stage_noun(normalized: str, spans: Sequence[Token], hit: Hit, entity_ends: 
     """Whether a stage's one bare word with no object names the stage after a singular subject
     that would make it a verb with an -s: "committee veto", "Screening Committee veto on the
     deal" (not "regulators veto", "Acme and Globex sign", nor a slip with its object: "MIIT
-    approve Tesla licence")."""
+    approve Acme licence")."""
     if hit.first <= 0 or hit.last != hit.first or (
             hit.first + 1 < len(spans) and spans[hit.first + 1].text not in vocab.name_prepositions):
         return False
@@ -1377,9 +1382,10 @@ def _after_to_or_from(normalized: str, start: int, marker: dict[int, str], event
         position = normalized.rfind(" ", 0, position)
         if position < event_end:
             return False
-        if marker.get(position) in ("to", "from") or marker.get(position) in vocab.forum_prepositions:
+        word = marker.get(position)
+        if word in ("to", "from") or word in vocab.forum_prepositions:
             return True
-        if marker.get(position) in vocab.name_prepositions:
+        if word in vocab.name_prepositions:
             return False  # the nearest preposition is the name's: "a fine of up to $1bn on Acme"
     return False
 
